@@ -1,0 +1,63 @@
+"""The gazetteer data model: :class:`Entity` and :class:`Alias`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = ["ALIAS_KINDS", "ALIAS_FLAGS", "TYPES", "Alias", "Entity"]
+
+TYPES = frozenset({"PER", "LOC", "ORG", "EVT", "PRO"})
+ALIAS_KINDS = frozenset({"official", "common", "former", "abbreviation", "misspelling", "code", "canonical"})
+ALIAS_FLAGS = frozenset({"weak", "exact", "noinflect"})
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    """One name of an entity in one language (``xx`` = any language)."""
+
+    text: str
+    lang: str
+    kind: str = "common"
+    weak: bool = False
+    exact: bool = False
+    noinflect: bool = False
+
+    @property
+    def literal(self) -> bool:
+        """True when the alias is only ever matched as written (codes, abbreviations, ``exact``)."""
+        return self.exact or self.kind in ("code", "abbreviation")
+
+
+@dataclass(slots=True)
+class Entity:
+    """A real thing with a stable ID, its names and cross-references."""
+
+    id: str
+    type: str
+    name: str
+    aliases: list[Alias] = field(default_factory=list)
+    country: str | None = None
+    prior: float = 0.0
+    xrefs: list[str] = field(default_factory=list)
+    source: str | None = None
+    gender: str | None = None
+    admin1: str | None = None
+    note: str | None = None
+    origin: str = ""  # "file:line" of the block that defined it
+    rank: int = 0  # source rank: 2 curated, 1 generated national data (countries, regions), 0 cities
+
+    def preferred(self, lang: str) -> str | None:
+        """The preferred name in ``lang``: the first alias listed for it."""
+        for a in self.aliases:
+            if a.lang == lang:
+                return a.text
+        return None
+
+    @property
+    def keys(self) -> set[str]:
+        """The ID and every cross-reference: what merging compares."""
+        return {self.id, *self.xrefs} | ({f"wikidata:{self.id}"} if _is_qid(self.id) else set())
+
+
+def _is_qid(s: str) -> bool:
+    return len(s) > 1 and s[0] == "Q" and s[1:].isdigit()

@@ -1,0 +1,164 @@
+"""Reading ``.gaz`` gazetteer source files (format: docs/gazetteer-format.md).
+
+>>> ents, meta, errs = parse_text('[Q1899] LOC Kyiv\\nen: Kyiv | Kiev {former}\\nuk: Київ\\n', "x.gaz")
+>>> ents[0].id, [a.text for a in ents[0].aliases], errs
+('Q1899', ['Kyiv', 'Kiev', 'Київ'], [])
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import regex
+
+from namenorm.gazetteer.model import ALIAS_FLAGS, ALIAS_KINDS, TYPES, Alias, Entity
+from namenorm.scripts import has_cyrillic
+
+__all__ = ["GazetteerError", "parse_file", "parse_text"]
+
+_HEADER = regex.compile(r"^\[([^\]\s]+)\]\s+(\S+)\s*(.*)$")
+_ID = regex.compile(r"^(Q[1-9]\d*|[a-z][a-z0-9_.-]*:\S+)$")
+_LANG = regex.compile(r"^[a-z]{2}$")
+_FLAGS = regex.compile(r"\s*\{([^{}]*)\}\s*$")
+_COMMENT = regex.compile(r"(?:^|\s)#.*$")
+_CYRILLIC_LANGS = frozenset({"uk", "ru", "be", "bg", "sr", "mk", "kk", "ky", "tg", "mn", "ba", "tt", "cv"})
+_SCALAR = frozenset({"country", "prior", "source", "gender", "admin1", "note", "xref"})
+
+
+class GazetteerError(ValueError):
+    """A gazetteer file has problems; ``problems`` holds one ``file:line: message`` per problem."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        more = f"\n... and {len(problems) - 20} more" if len(problems) > 20 else ""
+        super().__init__("invalid gazetteer:\n" + "\n".join(problems[:20]) + more)
+
+
+def parse_file(path: str | Path) -> tuple[list[Entity], dict[str, str], list[str]]:
+    """Parse one file; returns entities, file metadata (``@key: value``) and problems found."""
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except UnicodeDecodeError as e:
+        return [], {}, [f"{p}: not UTF-8 ({e.reason} at byte {e.start}); save the file as UTF-8"]
+    except OSError as e:
+        return [], {}, [f"{p}: cannot read ({e.strerror})"]
+    return parse_text(text, str(p))
+
+
+def parse_text(text: str, name: str = "<string>") -> tuple[list[Entity], dict[str, str], list[str]]:
+    """Parse gazetteer source text; ``name`` is used in error messages."""
+    ents: list[Entity] = []
+    meta: dict[str, str] = {}
+    errs: list[str] = []
+    cur: Entity | None = None
+    for no, raw in enumerate(text.splitlines(), 1):
+        line = _COMMENT.sub("", raw).strip() if "#" in raw else raw.strip()
+        if not line:
+            continue
+        where = f"{name}:{no}"
+        if not unicodedata.is_normalized("NFC", line):
+            errs.append(f"{where}: text is not in Unicode NFC form; normalise the file to NFC")
+            line = unicodedata.normalize("NFC", line)
+        if line.startswith("@"):
+            key, sep, value = line[1:].partition(":")
+            if not sep:
+                errs.append(f"{where}: metadata line needs '@key: value'")
+            meta.setdefault(key.strip(), value.strip())
+            continue
+        if line.startswith("["):
+            cur = _header(line, where, errs)
+            if cur is not None:
+                ents.append(cur)
+            continue
+        key, sep, value = line.partition(":")
+        key, value = key.strip(), value.strip()
+        if not sep or not key:
+            errs.append(f"{where}: expected 'key: value', a '[ID] TYPE Name' header or a comment")
+            continue
+        if cur is None:
+            errs.append(f"{where}: field '{key}' before the first '[ID] TYPE Name' header")
+            continue
+        if key in _SCALAR:
+            _scalar(cur, key, value, where, errs)
+        elif _LANG.match(key):
+            cur.aliases.extend(_aliases(key, value, where, errs))
+        else:
+            errs.append(f"{where}: unknown field '{key}' (a two-letter language code, 'xx', or one of "
+                        f"{', '.join(sorted(_SCALAR))})")
+    for ent in ents:
+        seen: set[tuple[str, str]] = set()
+        ent.aliases = [a for a in ent.aliases if (a.text, a.lang) not in seen and not seen.add((a.text, a.lang))]
+    return ents, meta, errs
+
+
+def _header(line: str, where: str, errs: list[str]) -> Entity | None:
+    m = _HEADER.match(line)
+    if not m:
+        errs.append(f"{where}: bad header; expected '[ID] TYPE Canonical Name'")
+        return None
+    eid, etype, name = m.group(1), m.group(2), m.group(3).strip()
+    if not _ID.match(eid):
+        errs.append(f"{where}: bad ID '{eid}'; use a Wikidata QID (Q123) or 'prefix:value'")
+    if etype not in TYPES:
+        errs.append(f"{where}: unknown type '{etype}'; use one of {', '.join(sorted(TYPES))}")
+    if not name:
+        errs.append(f"{where}: entity {eid} has no canonical name")
+    ent = Entity(id=eid, type=etype, name=name, origin=where)
+    if name:
+        ent.aliases.append(Alias(name, "en", "canonical"))
+    return ent
+
+
+def _scalar(ent: Entity, key: str, value: str, where: str, errs: list[str]) -> None:
+    if key == "prior":
+        try:
+            ent.prior = float(value)
+            if ent.prior < 0:
+                raise ValueError
+        except ValueError:
+            errs.append(f"{where}: prior must be a non-negative number, got '{value}'")
+    elif key == "xref":
+        for x in value.split():
+            if ":" not in x:
+                errs.append(f"{where}: xref '{x}' needs the form scheme:value (wikidata:Q1899)")
+            ent.xrefs.append(x)
+    elif key == "country":
+        if not regex.fullmatch(r"[A-Z]{2}", value):
+            errs.append(f"{where}: country must be an ISO 3166-1 alpha-2 code such as UA, got '{value}'")
+        ent.country = value
+    elif key == "gender":
+        if value not in ("m", "f"):
+            errs.append(f"{where}: gender must be 'm' or 'f', got '{value}'")
+        ent.gender = value
+    else:
+        setattr(ent, key, value)
+
+
+def _aliases(lang: str, value: str, where: str, errs: list[str]) -> list[Alias]:
+    out = []
+    for part in value.split("|"):
+        text, kind, flags = part.strip(), "common", set()
+        m = _FLAGS.search(text)
+        if m:
+            text = text[: m.start()].strip()
+            for f in filter(None, (x.strip() for x in m.group(1).split(","))):
+                if f in ALIAS_KINDS and f != "canonical":
+                    kind = f
+                elif f in ALIAS_FLAGS:
+                    flags.add(f)
+                else:
+                    errs.append(f"{where}: unknown alias flag '{f}' on '{text}'; kinds: "
+                                f"{', '.join(sorted(ALIAS_KINDS - {'canonical'}))}; flags: weak, exact, noinflect")
+        if not text:
+            errs.append(f"{where}: empty alias in the {lang} list")
+            continue
+        if lang not in _CYRILLIC_LANGS and lang != "xx" and has_cyrillic(text):
+            errs.append(f"{where}: alias '{text}' is listed as '{lang}' but contains Cyrillic letters")
+        if lang in _CYRILLIC_LANGS and regex.search(r"\p{Latin}", text) and regex.search(
+            r"(?:\p{Cyrillic}\p{Latin}|\p{Latin}\p{Cyrillic})", text
+        ):
+            errs.append(f"{where}: alias '{text}' mixes Latin and Cyrillic letters inside a word")
+        out.append(Alias(text, lang, kind, "weak" in flags, "exact" in flags, "noinflect" in flags))
+    return out
