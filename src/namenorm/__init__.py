@@ -1,9 +1,35 @@
-"""namenorm: multilingual transliteration and entity normalisation."""
+"""namenorm: map every spelling, script and inflected form of a name to one canonical entity ID.
+
+>>> import namenorm
+>>> namenorm.normalize("Kyiv").id
+'Q1899'
+>>> namenorm.transliterate("Київ", scheme="uk_national")
+'Kyiv'
+"""
 
 from __future__ import annotations
 
+from namenorm.api import Normalizer, candidates, normalize, normalize_many
 from namenorm.match import Match, Mention
+try:  # TEMPORARY while the morph and translit packages are being written
+    from namenorm.morph import base_form
+    from namenorm.translit import SCHEMES, cyrillize, romanizations, transliterate
+except ImportError:
+    pass
 
 __version__ = "0.1.0"
 
-__all__ = ["Match", "Mention", "__version__"]
+__all__ = [
+    "SCHEMES",
+    "Match",
+    "Mention",
+    "Normalizer",
+    "__version__",
+    "base_form",
+    "candidates",
+    "cyrillize",
+    "normalize",
+    "normalize_many",
+    "romanizations",
+    "transliterate",
+]

@@ -104,7 +104,7 @@ def fold(text: str) -> str:
     >>> fold("Kyiv"), fold("KYIV"), fold("Ростов-на-Дону"), fold("S. Lavrov")
     ('kyiv', 'kyiv', 'ростов на дону', 's lavrov')
     """
-    s = clean(text).casefold().replace("ё", "е").replace("'", "")
+    s = unicodedata.normalize("NFC", clean(text).casefold()).replace("ё", "е").replace("'", "")
     s = _ABBREV_DOTS.sub("", s)
     return _FOLD_PUNCT.sub(" ", s).strip()
 

@@ -88,9 +88,22 @@ def parse_text(text: str, name: str = "<string>") -> tuple[list[Entity], dict[st
             errs.append(f"{where}: unknown field '{key}' (a two-letter language code, 'xx', or one of "
                         f"{', '.join(sorted(_SCALAR))})")
     for ent in ents:
-        seen: set[tuple[str, str]] = set()
-        ent.aliases = [a for a in ent.aliases if (a.text, a.lang) not in seen and not seen.add((a.text, a.lang))]
+        ent.aliases = _dedupe(ent.aliases)
     return ents, meta, errs
+
+
+def _dedupe(aliases: list[Alias]) -> list[Alias]:
+    """One alias per (text, language): the first keeps its place and kind, flags are united."""
+    first: dict[tuple[str, str], int] = {}
+    out: list[Alias] = []
+    for a in aliases:
+        i = first.setdefault((a.text, a.lang), len(out))
+        if i == len(out):
+            out.append(a)
+        else:
+            b = out[i]
+            out[i] = Alias(b.text, b.lang, b.kind, b.weak or a.weak, b.exact or a.exact, b.noinflect or a.noinflect)
+    return out
 
 
 def _header(line: str, where: str, errs: list[str]) -> Entity | None:

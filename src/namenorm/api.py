@@ -1,0 +1,160 @@
+"""The :class:`Normalizer` and the module-level functions that use a default instance."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from namenorm.cache import cache_key, cached
+from namenorm.gazetteer import bundled_paths, expand_paths, load
+from namenorm.index import Index, build_index
+from namenorm.match import Match
+from namenorm.resolve import Hints, Resolver
+
+__all__ = ["Normalizer", "candidates", "default_normalizer", "normalize", "normalize_many"]
+
+_TYPES = frozenset({"PER", "LOC", "ORG", "EVT", "PRO"})
+
+
+def _hints(lang: str | None, types: Iterable[str] | str | None, country: str | None, fuzzy: bool) -> Hints:
+    if isinstance(types, str):
+        types = [t.strip() for t in types.split(",") if t.strip()]
+    tset = frozenset(t.upper() for t in types) if types else None
+    if tset and not tset <= _TYPES:
+        raise ValueError(f"unknown type(s) {', '.join(sorted(tset - _TYPES))}; use {', '.join(sorted(_TYPES))}")
+    if country is not None and not (len(country) == 2 and country.isalpha()):
+        raise ValueError(f"country must be an ISO 3166-1 alpha-2 code such as 'UA', got {country!r}")
+    return Hints(lang, tset, country.upper() if country else None, None, fuzzy)
+
+
+class Normalizer:
+    """Resolves names against a set of gazetteers.
+
+    The index is compiled on first use and cached on disk (see :mod:`namenorm.cache`), so a new
+    process, or a worker that unpickles a Normalizer, loads it instead of recompiling.
+    Thread-safe for lookups.
+
+    >>> import tempfile, pathlib
+    >>> src = pathlib.Path(tempfile.mkdtemp()) / "mine.gaz"
+    >>> _ = src.write_text("[acme:1] ORG Acme Widgets\\nen: Acme | ACME Corp\\n", encoding="utf-8")
+    >>> n = Normalizer(gazetteers=[src], include_bundled=False)
+    >>> m = n.normalize("acme corp")
+    >>> m.id, m.name, m.method
+    ('acme:1', 'Acme Widgets', 'exact')
+    >>> n.normalize("Globex") is None
+    True
+    """
+
+    def __init__(self, gazetteers: Iterable[str | Path] | None = None, *, include_bundled: bool = True,
+                 fuzzy: bool = True, use_cache: bool = True) -> None:
+        self.gazetteers = [Path(p) for p in gazetteers or ()]
+        self.include_bundled = include_bundled
+        self.fuzzy = fuzzy
+        self.use_cache = use_cache
+        self._lock = threading.Lock()
+        self._resolver: Resolver | None = None
+        self._memo: dict[tuple[str, Hints], Match | None] = {}
+
+    # -- pickling: the configuration travels, the index is reloaded from the cache ---------------
+    def __getstate__(self) -> dict[str, Any]:
+        return {"gazetteers": self.gazetteers, "include_bundled": self.include_bundled,
+                "fuzzy": self.fuzzy, "use_cache": self.use_cache}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["gazetteers"], include_bundled=state["include_bundled"],  # type: ignore[misc]
+                      fuzzy=state["fuzzy"], use_cache=state["use_cache"])
+
+    def __repr__(self) -> str:
+        return f"Normalizer(gazetteers={[str(p) for p in self.gazetteers]}, include_bundled={self.include_bundled})"
+
+    @property
+    def paths(self) -> list[Path]:
+        """Every gazetteer file in load order (bundled first, then the user's)."""
+        return (bundled_paths() if self.include_bundled else []) + expand_paths(list(self.gazetteers))
+
+    @property
+    def index(self) -> Index:
+        """The compiled index (compiled or loaded on first access)."""
+        return self._get().ix
+
+    def _get(self) -> Resolver:
+        if self._resolver is None:
+            with self._lock:
+                if self._resolver is None:
+                    paths = self.paths
+                    if not paths:
+                        raise ValueError("no gazetteers: pass gazetteers=[...] or include_bundled=True")
+                    ix = cached(cache_key(paths), lambda: build_index(load(list(paths))),
+                                enabled=self.use_cache)
+                    self._resolver = Resolver(ix)
+        return self._resolver
+
+    # -- lookups ------------------------------------------------------------------------------------
+    def normalize(self, text: str, *, lang: str | None = None, types: Iterable[str] | str | None = None,
+                  country: str | None = None, fuzzy: bool | None = None) -> Match | None:
+        """The best entity for ``text``, or None when nothing matches well enough."""
+        if not isinstance(text, str):
+            raise TypeError(f"normalize() takes a str, got {type(text).__name__}")
+        hints = _hints(lang, types, country, self.fuzzy if fuzzy is None else fuzzy)
+        found = self._get().candidates(text, hints, limit=2)
+        return found[0] if found else None
+
+    def candidates(self, text: str, *, limit: int = 5, lang: str | None = None,
+                   types: Iterable[str] | str | None = None, country: str | None = None,
+                   fuzzy: bool | None = None) -> list[Match]:
+        """Ranked candidate entities, for ambiguous names ("Washington", "Georgia")."""
+        if not isinstance(text, str):
+            raise TypeError(f"candidates() takes a str, got {type(text).__name__}")
+        hints = _hints(lang, types, country, self.fuzzy if fuzzy is None else fuzzy)
+        return self._get().candidates(text, hints, limit=limit)
+
+    def normalize_many(self, values: Iterable[str], *, lang: str | None = None,
+                       types: Iterable[str] | str | None = None, country: str | None = None,
+                       fuzzy: bool | None = None) -> list[Match | None]:
+        """:meth:`normalize` for many values; each distinct value is resolved once."""
+        hints = _hints(lang, types, country, self.fuzzy if fuzzy is None else fuzzy)
+        resolver = self._get()
+        memo = self._memo
+        out: list[Match | None] = []
+        for v in values:
+            key = (v, hints)
+            if key not in memo:
+                if len(memo) > 500_000:
+                    memo.clear()
+                found = resolver.candidates(v, hints, limit=2)
+                memo[key] = found[0] if found else None
+            out.append(memo[key])
+        return out
+
+
+@lru_cache(maxsize=1)
+def default_normalizer() -> Normalizer:
+    """The shared Normalizer over the bundled gazetteers used by the module-level functions."""
+    return Normalizer()
+
+
+def normalize(text: str, *, lang: str | None = None, types: Iterable[str] | str | None = None,
+              country: str | None = None, fuzzy: bool = True) -> Match | None:
+    """Resolve ``text`` to an entity of the bundled gazetteers; None when nothing matches.
+
+    >>> m = normalize("Kyiv")
+    >>> m.name, m.type
+    ('Kyiv', 'LOC')
+    >>> normalize("N/A") is None
+    True
+    """
+    return default_normalizer().normalize(text, lang=lang, types=types, country=country, fuzzy=fuzzy)
+
+
+def candidates(text: str, *, limit: int = 5, lang: str | None = None,
+               types: Iterable[str] | str | None = None, country: str | None = None) -> list[Match]:
+    """Ranked candidates for ``text`` from the bundled gazetteers."""
+    return default_normalizer().candidates(text, limit=limit, lang=lang, types=types, country=country)
+
+
+def normalize_many(values: Iterable[str], **hints: Any) -> list[Match | None]:
+    """:func:`normalize` for many values, each distinct value resolved once."""
+    return default_normalizer().normalize_many(values, **hints)

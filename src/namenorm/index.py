@@ -1,0 +1,157 @@
+"""The compiled index: every alias expanded into the keys that the lookup cascade probes.
+
+Keys (all folded with :func:`namenorm.text.fold` unless said otherwise):
+``exact`` (aliases as written), ``forms`` (Russian/Ukrainian case forms of Cyrillic aliases),
+``latin`` (romanisations of Cyrillic aliases in every scheme and convention), ``skel`` (the loose
+cross-script :func:`namenorm.keys.skeleton`), ``surname`` (last word of people's names, with its
+case forms and skeleton), and a character 3-gram index over ``fuzzy_keys`` for fuzzy matching.
+"""
+
+from __future__ import annotations
+
+from array import array
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from namenorm.gazetteer.model import Entity
+from namenorm.keys import grams, skeleton
+from namenorm.scripts import has_cyrillic
+from namenorm.text import fold
+
+__all__ = ["WEAK", "LITERAL", "PREFERRED", "Ent", "Index", "build_index", "refs"]
+
+WEAK, LITERAL, PREFERRED = 1, 2, 4
+Ref = int | tuple[int, ...]
+_CYR_LANGS = frozenset({"uk", "ru", "be"})
+
+
+class Ent(NamedTuple):
+    """The compiled form of an entity."""
+
+    id: str
+    type: str
+    name: str
+    country: str | None
+    prior: float
+    rank: int
+    admin1: str | None
+    gender: str | None
+    xrefs: tuple[str, ...]
+
+
+@dataclass
+class Index:
+    """All lookup tables; built by :func:`build_index`, pickled to the on-disk cache."""
+
+    ents: list[Ent] = field(default_factory=list)
+    alias_ent: array[int] = field(default_factory=lambda: array("i"))
+    alias_text: list[str] = field(default_factory=list)
+    alias_lang: list[str] = field(default_factory=list)
+    alias_flags: bytearray = field(default_factory=bytearray)
+    exact: dict[str, Ref] = field(default_factory=dict)
+    forms: dict[str, Ref] = field(default_factory=dict)
+    latin: dict[str, Ref] = field(default_factory=dict)
+    skel: dict[str, Ref] = field(default_factory=dict)
+    surname: dict[str, Ref] = field(default_factory=dict)
+    fuzzy_keys: list[str] = field(default_factory=list)
+    fuzzy_alias: array[int] = field(default_factory=lambda: array("i"))
+    grams: dict[str, array[int]] = field(default_factory=dict)
+    country_codes: dict[str, int] = field(default_factory=dict)  # ISO alpha-2 -> entity of that country
+
+    def stats(self) -> dict[str, int]:
+        """Sizes of the tables (entities, aliases, keys)."""
+        return {"entities": len(self.ents), "aliases": len(self.alias_text), "exact": len(self.exact),
+                "forms": len(self.forms), "latin": len(self.latin), "skel": len(self.skel),
+                "surname": len(self.surname), "fuzzy": len(self.fuzzy_keys)}
+
+
+def refs(table: dict[str, Ref], key: str) -> tuple[int, ...]:
+    """The alias ids stored under ``key`` (empty when absent)."""
+    r = table.get(key)
+    if r is None:
+        return ()
+    return (r,) if isinstance(r, int) else r
+
+
+def _add(table: dict[str, Ref], key: str, aid: int) -> None:
+    if not key:
+        return
+    r = table.get(key)
+    if r is None:
+        table[key] = aid
+    elif isinstance(r, int):
+        if r != aid:
+            table[key] = (r, aid)
+    elif aid not in r:
+        table[key] = (*r, aid)
+
+
+def build_index(entities: list[Entity]) -> Index:
+    """Compile merged entities into an :class:`Index` (slow: expands and romanises every alias)."""
+    from namenorm.morph import expand
+    from namenorm.translit import romanizations
+
+    ix = Index()
+    gram_lists: dict[str, list[int]] = {}
+    fuzzy_seen: dict[str, int] = {}
+    for ei, e in enumerate(entities):
+        ix.ents.append(Ent(e.id, e.type, e.name, e.country, e.prior, e.rank, e.admin1, e.gender,
+                           tuple(sorted(e.keys - {e.id}))))
+        for x in e.keys:
+            if x.startswith("iso3166:") and e.type == "LOC":
+                ix.country_codes.setdefault(x[8:], ei)
+        seen_langs: set[str] = set()
+        for a in e.aliases:
+            aid = len(ix.alias_text)
+            flags = (WEAK if a.weak else 0) | (LITERAL if a.literal else 0)
+            if a.kind == "canonical" or a.lang not in seen_langs:
+                flags |= PREFERRED
+            seen_langs.add(a.lang)
+            ix.alias_ent.append(ei)
+            ix.alias_text.append(a.text)
+            ix.alias_lang.append(a.lang)
+            ix.alias_flags.append(flags)
+            key = fold(a.text)
+            _add(ix.exact, key, aid)
+            if a.literal:
+                continue
+            cyr = has_cyrillic(a.text)
+            forms = {a.text}
+            if cyr and not a.noinflect and a.lang in _CYR_LANGS:
+                forms = expand(a.text, a.lang, e.type, e.gender)
+                for f in forms:
+                    _add(ix.forms, fold(f), aid)
+            latin: set[str] = set()
+            if cyr:
+                latin = romanizations(a.text)
+                for r in latin:
+                    _add(ix.latin, fold(r), aid)
+            _add(ix.skel, skeleton(a.text), aid)
+            for r in latin:
+                _add(ix.skel, skeleton(r), aid)
+            if e.type == "PER":
+                _index_surname(ix, aid, forms | latin)
+            if not a.weak:
+                for k in {key, *(fold(r) for r in latin)}:
+                    _add_fuzzy(ix, gram_lists, fuzzy_seen, k, aid)
+    ix.grams = {g: array("i", v) for g, v in gram_lists.items()}
+    return ix
+
+
+def _index_surname(ix: Index, aid: int, names: set[str]) -> None:
+    for n in names:
+        words = fold(n).split()
+        if len(words) >= 2 and len(words[-1]) > 2:
+            _add(ix.surname, words[-1], aid)
+            _add(ix.surname, "~" + skeleton(words[-1]), aid)
+
+
+def _add_fuzzy(ix: Index, gram_lists: dict[str, list[int]], seen: dict[str, int], key: str, aid: int) -> None:
+    if len(key.replace(" ", "")) < 4 or key in seen:
+        return
+    kid = len(ix.fuzzy_keys)
+    seen[key] = kid
+    ix.fuzzy_keys.append(key)
+    ix.fuzzy_alias.append(aid)
+    for g in grams(key):
+        gram_lists.setdefault(g, []).append(kid)

@@ -1,0 +1,220 @@
+"""The lookup cascade behind ``normalize()``: exact, inflected, lemma, transliterated, cross-script,
+name structure, descriptors, fuzzy; then ranking with hints and priors (DESIGN.md section 3)."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from namenorm.fuzzy import Cand, FuzzySearch
+from namenorm.index import PREFERRED, WEAK, Index, refs
+from namenorm.keys import skeleton
+from namenorm.match import Match
+from namenorm.names import descriptor_variants, is_junk, name_variants, strip_titles
+from namenorm.scripts import cyrillic_lang, has_cyrillic, has_latin
+from namenorm.text import clean, fold, split_qualifier
+
+__all__ = ["Hints", "Resolver"]
+
+
+class Hints(NamedTuple):
+    """What the caller knows: language, allowed types, country (ISO alpha-2), first-level region."""
+
+    lang: str | None = None
+    types: frozenset[str] | None = None
+    country: str | None = None
+    admin: frozenset[str] | None = None
+    fuzzy: bool = True
+
+
+class Resolver:
+    """Runs the cascade over one :class:`~namenorm.index.Index`."""
+
+    def __init__(self, index: Index) -> None:
+        self.ix = index
+        self.fuzzy = FuzzySearch(index)
+
+    # -- public -------------------------------------------------------------------------------
+    def candidates(self, text: str, hints: Hints, limit: int = 5) -> list[Match]:
+        """Ranked matches for ``text`` (the best first); empty when nothing acceptable matched."""
+        if not isinstance(text, str):
+            raise TypeError(f"normalize() takes a str, got {type(text).__name__}")
+        s = clean(text)
+        if is_junk(s):
+            return []
+        cands = self._cascade(s, hints)
+        if not cands:
+            head, qual = split_qualifier(s)
+            if qual is not None:
+                cands, hints = self._qualified(head, qual, hints)
+        return self._rank(text, cands, hints, limit)
+
+    # -- the cascade ----------------------------------------------------------------------------
+    def _cascade(self, s: str, hints: Hints) -> list[Cand]:
+        for variant, how in ((s, ""), (strip_titles(s), "title removed")):
+            if how and variant == s:
+                continue
+            for tier in (self._direct, self._structure):
+                found = self._accept(tier(variant, hints), hints)
+                if found:
+                    return [c._replace(step=f"{how}; {c.step}" if how else c.step) for c in found]
+        for variant, want_settlement in descriptor_variants(s):
+            found = [c for c in self._accept(self._direct(variant, hints), hints)
+                     if self._is_settlement(c.aid) == want_settlement]
+            if found:
+                return [c._replace(method="descriptor", score=c.score * 0.95) for c in found]
+        if hints.fuzzy:
+            return self._accept(self.fuzzy.search(s), hints)
+        return []
+
+    def _direct(self, s: str, hints: Hints) -> list[Cand]:
+        """Exact alias, inflected form, lemma, transliteration and cross-script key, in order."""
+        ix, key = self.ix, fold(s)
+        if not key:
+            return []
+        out = [Cand(a, 1.0, "exact", "exact alias") for a in refs(ix.exact, key)]
+        if out:
+            return out
+        out = [Cand(a, 0.97, "inflection", "inflected form of alias") for a in refs(ix.forms, key)]
+        if out:
+            return out
+        cyr = has_cyrillic(s)
+        lang = hints.lang or (cyrillic_lang(s) if cyr else None)
+        if cyr:
+            out = self._lemmas(s, lang)
+            if out:
+                return out
+        if has_latin(s):
+            out = [Cand(a, 0.95, "translit", "romanisation of alias") for a in refs(ix.latin, key)]
+            if out:
+                return out
+            out = self._cyrillized(s, lang)
+        elif cyr:
+            from namenorm.translit import romanizations
+
+            out = [Cand(a, 0.93, "translit", f"romanised as {r!r}, alias")
+                   for r in sorted(romanizations(s)) for a in refs(ix.exact, fold(r))]
+        if out:
+            return out
+        sk = skeleton(s)
+        if len(key.replace(" ", "")) >= 4 and len(sk) >= 3:
+            out = [Cand(a, 0.9, "cross-script", f"cross-script key {sk!r} of alias") for a in refs(ix.skel, sk)]
+        return out
+
+    def _lemmas(self, s: str, lang: str | None) -> list[Cand]:
+        from namenorm.morph import nominative_candidates
+
+        out: list[Cand] = []
+        for nom, gender in nominative_candidates(s, lang):
+            k = fold(nom)
+            for a in (*refs(self.ix.exact, k), *refs(self.ix.forms, k)):
+                g = self.ix.ents[self.ix.alias_ent[a]].gender
+                if gender in ("m", "f") and g in ("m", "f") and g != gender:
+                    continue  # Зеленская is not Зеленский
+                out.append(Cand(a, 0.93, "lemma", f"base form {nom!r} of alias"))
+            if out:
+                return out
+        return out
+
+    def _cyrillized(self, s: str, lang: str | None) -> list[Cand]:
+        from namenorm.translit import cyrillize
+
+        out: list[Cand] = []
+        for lg in ([lang] if lang in ("ru", "uk") else ["uk", "ru"]):
+            for c in cyrillize(s, lang=lg or "ru")[:8]:
+                k = fold(c)
+                out += [Cand(a, 0.9, "translit", f"Cyrillic reading {c!r} of alias")
+                        for a in (*refs(self.ix.exact, k), *refs(self.ix.forms, k))]
+            if out:
+                return out
+        return out
+
+    def _structure(self, s: str, hints: Hints) -> list[Cand]:
+        """Name order ("Lavrov, Sergey"), initials ("S. Lavrov"), surname alone, first-name variants."""
+        for variant, how in name_variants(s):
+            out = self._direct(variant, hints)
+            if out:
+                return [Cand(c.aid, c.score * 0.95, "name-order", f"{how}; {c.step}") for c in out]
+        words = fold(s).split()
+        if not words or len(words) > 4:
+            return []
+        last = words[-1]
+        hits = refs(self.ix.surname, last) or refs(self.ix.surname, "~" + skeleton(last))
+        if not hits:
+            return []
+        if len(words) == 1:
+            ents = {self.ix.alias_ent[a] for a in hits}
+            return [Cand(a, 0.8, "surname", "surname of alias") for a in hits] if len(ents) == 1 else []
+        first = skeleton(words[0])[:1]
+        return [Cand(a, 0.85, "name-structure", "first name and surname of alias") for a in hits
+                if first and skeleton(fold(self.ix.alias_text[a]).split()[0])[:1] == first]
+
+    def _qualified(self, head: str, qual: str, hints: Hints) -> tuple[list[Cand], Hints]:
+        """"Paris, Texas" / "Sumy (Ukraine)": the qualifier becomes a country or region hint."""
+        q = self._accept(self._direct(qual, hints._replace(types=None)), hints._replace(types=None))
+        places = [self.ix.ents[self.ix.alias_ent[c.aid]] for c in q]
+        places = [e for e in places if e.type == "LOC"]
+        if not places:
+            return [], hints
+        country, admin = places[0].country, None
+        for x in (places[0].id, *places[0].xrefs):
+            if x.startswith("iso3166:"):
+                country = x[8:]
+            elif x.startswith("iso3166-2:"):
+                country, admin = x[10:12], frozenset({x[10:], x[13:], places[0].name})
+        new = hints._replace(country=country or hints.country, admin=admin)
+        cands = self._cascade(head, new)
+        ok = [c for c in cands if self._fits(c.aid, new)]
+        return [c._replace(step=f"qualifier {qual!r} as a hint; {c.step}") for c in ok], new
+
+    # -- acceptance and ranking -------------------------------------------------------------------
+    def _fits(self, aid: int, hints: Hints) -> bool:
+        e = self.ix.ents[self.ix.alias_ent[aid]]
+        if hints.country and e.country != hints.country and f"iso3166:{hints.country}" not in e.xrefs:
+            return False
+        return not hints.admin or (e.admin1 in hints.admin)
+
+    def _accept(self, cands: list[Cand], hints: Hints) -> list[Cand]:
+        """Drop candidates of the wrong type, and weak aliases that no hint supports."""
+        out = []
+        hinted = bool(hints.country or hints.types or hints.admin)
+        for c in cands:
+            e = self.ix.ents[self.ix.alias_ent[c.aid]]
+            if hints.types and e.type not in hints.types:
+                continue
+            flags = self.ix.alias_flags[c.aid]
+            if flags & WEAK:
+                if hinted and self._fits(c.aid, hints):
+                    c = c._replace(score=c.score * 0.9)
+                elif flags & PREFERRED:
+                    c = c._replace(score=c.score * 0.6, step=c.step + " (a common word: weak)")
+                else:
+                    continue
+            out.append(c)
+        return out
+
+    def _is_settlement(self, aid: int) -> bool:
+        e = self.ix.ents[self.ix.alias_ent[aid]]
+        return e.admin1 is not None
+
+    def _rank(self, query: str, cands: list[Cand], hints: Hints, limit: int) -> list[Match]:
+        best: dict[int, Cand] = {}
+        for c in cands:
+            ei = self.ix.alias_ent[c.aid]
+            if ei not in best or c.score > best[ei].score:
+                best[ei] = c
+
+        def key(item: tuple[int, Cand]) -> tuple[bool, float, int, float, str]:
+            ei, c = item
+            e = self.ix.ents[ei]
+            return (self._fits(c.aid, hints), round(c.score, 3), e.rank, e.prior, e.id)
+
+        ranked = sorted(best.items(), key=key, reverse=True)
+        ambiguous = len(ranked) > 1 and not self.ix.alias_flags[ranked[1][1].aid] & WEAK
+        out = []
+        for ei, c in ranked[:limit]:
+            e = self.ix.ents[ei]
+            alias = self.ix.alias_text[c.aid]
+            steps = (f"{c.step} {alias!r} ({self.ix.alias_lang[c.aid]})",)
+            out.append(Match(e.id, e.name, e.type, round(c.score, 4), c.method, alias, query,
+                             self.ix.alias_lang[c.aid], e.country, ambiguous, steps))
+        return out

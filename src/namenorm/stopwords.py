@@ -1,0 +1,43 @@
+"""Common words that are never fuzzy-matched (and make weak aliases in extraction).
+
+>>> is_common_word("house"), is_common_word("kharkiv"), is_common_word("дом"), is_common_word("харьков")
+(True, False, True, False)
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+from namenorm.scripts import cyrillic_lang, has_cyrillic
+
+__all__ = ["is_common_word"]
+
+_PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
+
+
+@lru_cache(maxsize=1)
+def _latin_words() -> frozenset[str]:
+    text = resources.files("namenorm").joinpath("common_words.txt").read_text(encoding="utf-8")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
+@lru_cache(maxsize=65536)
+def _common_cyrillic(word: str, lang: str) -> bool:
+    from namenorm.morph.analyzers import get_analyzer
+
+    parses = get_analyzer(lang if lang in ("ru", "uk") else "ru").parse(word)
+    known = [p for p in parses if p.is_known]
+    return bool(known) and not any(_PROPER & set(p.tag.grammemes) for p in parses)
+
+
+def is_common_word(key: str) -> bool:
+    """True when every word of a folded key is a common (non-name) word."""
+    words = key.split()
+    if not words:
+        return False
+    if has_cyrillic(key):
+        lang = cyrillic_lang(key) or "ru"
+        return all(_common_cyrillic(w, lang) for w in words)
+    common = _latin_words()
+    return all(w in common for w in words)

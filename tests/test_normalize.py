@@ -1,0 +1,105 @@
+"""The lookup cascade on a small fixture gazetteer: golden cases, hints, ambiguity, properties."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from namenorm import Normalizer
+
+HERE = Path(__file__).parent
+GAZ = HERE / "data" / "core" / "news.gaz"
+
+
+@pytest.fixture(scope="module")
+def norm() -> Normalizer:
+    return Normalizer(gazetteers=[GAZ], include_bundled=False)
+
+
+def _golden() -> list[tuple[str, str, str]]:
+    rows = []
+    for line in (HERE / "golden" / "normalize_fixture.txt").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            a, b, c = line.split("\t")
+            rows.append((a, b, c))
+    return rows
+
+
+@pytest.mark.parametrize(("text", "want", "method"), _golden())
+def test_golden(norm: Normalizer, text: str, want: str, method: str) -> None:
+    m = norm.normalize(text)
+    if want == "-":
+        assert m is None, m and m.explain()
+    else:
+        assert m is not None and m.id == want, m and m.explain()
+        assert m.method == method, m.explain()
+
+
+def test_match_fields_and_explain(norm: Normalizer) -> None:
+    m = norm.normalize("Киеве")
+    assert m is not None
+    assert (m.name, m.type, m.alias, m.lang) == ("Kyiv", "LOC", "Киев", "ru")
+    assert 0 < m.score < 1
+    assert "Киев" in m.explain() and "test:kyiv" in m.explain()
+
+
+def test_hints(norm: Normalizer) -> None:
+    paris = norm.normalize("Paris")
+    assert paris is not None and paris.id == "test:paris" and paris.ambiguous
+    hinted = norm.normalize("Paris", country="US")
+    assert hinted is not None and hinted.id == "test:paris-tx"
+    assert norm.normalize("Kyiv", types=["PER"]) is None
+    assert [m.id for m in norm.candidates("Paris")] == ["test:paris", "test:paris-tx"]
+
+
+def test_weak_alias_scores_lower(norm: Normalizer) -> None:
+    nice = norm.normalize("Nice")
+    assert nice is not None and nice.score < 0.7
+    hinted = norm.normalize("Nice", country="FR")
+    assert hinted is not None and hinted.score > nice.score
+
+
+def test_bad_arguments(norm: Normalizer) -> None:
+    with pytest.raises(TypeError):
+        norm.normalize(None)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="unknown type"):
+        norm.normalize("Kyiv", types=["CITY"])
+    with pytest.raises(ValueError, match="alpha-2"):
+        norm.normalize("Kyiv", country="Ukraine")
+
+
+def test_fuzzy_can_be_switched_off(norm: Normalizer) -> None:
+    assert norm.normalize("Sergey Lavrow", fuzzy=False) is None
+
+
+def test_normalize_many_matches_normalize(norm: Normalizer) -> None:
+    values = ["Kyiv", "Odessa", "nothing here", "Kyiv"]
+    assert norm.normalize_many(values) == [norm.normalize(v) for v in values]
+
+
+def test_pickle_round_trip(norm: Normalizer) -> None:
+    clone = pickle.loads(pickle.dumps(norm))
+    assert clone.normalize("Kiev") == norm.normalize("Kiev")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=40))
+def test_never_raises_and_is_deterministic(norm: Normalizer, s: str) -> None:
+    a = norm.normalize(s)
+    b = norm.normalize(s)
+    assert a == b
+    if a is not None:
+        assert 0.0 <= a.score <= 1.0
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["Kyiv", "Kiev", "Одеса", "НАТО", "Sergey Lavrov", "Olena Zelenska"]))
+def test_canonical_name_resolves_to_itself(norm: Normalizer, s: str) -> None:
+    m = norm.normalize(s)
+    assert m is not None
+    again = norm.normalize(m.name)
+    assert again is not None and again.id == m.id
