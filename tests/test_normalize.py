@@ -73,7 +73,7 @@ def test_bad_arguments(norm: Normalizer) -> None:
 
 
 def test_fuzzy_can_be_switched_off(norm: Normalizer) -> None:
-    assert norm.normalize("Sergey Lavrow", fuzzy=False) is None
+    assert norm.normalize("Sergey Lavorv", fuzzy=False) is None
 
 
 def test_normalize_many_matches_normalize(norm: Normalizer) -> None:

@@ -51,15 +51,9 @@ class FuzzySearch:
             out.update(self.ix.grams.get(g, ()))
         return out
 
-    def search(self, text: str) -> list[Cand]:
-        """Candidates within the edit budget, the closest first (ties kept: they are ambiguous)."""
-        from namenorm.stopwords import is_common_word
-
-        key = fold(text)
-        budget = edit_budget(key)
-        if budget == 0 or is_common_word(key):
-            return []
-        best, hits = budget + 1, []  # (key, key id)
+    def nearest(self, key: str, budget: int) -> tuple[int, list[tuple[str, int]]]:
+        """The smallest edit distance (<= ``budget``) from a folded ``key``, and every key at it."""
+        best, hits = budget + 1, list[tuple[str, int]]()
         keys = self.ix.fuzzy_keys
         for kid in self.shortlist(key, budget):
             k = keys[kid]
@@ -71,9 +65,20 @@ class FuzzySearch:
             if d < best:
                 best, hits = d, []
             hits.append((k, kid))
-        out: list[Cand] = []
+        return best, sorted(hits)
+
+    def search(self, text: str) -> list[Cand]:
+        """Candidates within the edit budget, the closest first (ties kept: they are ambiguous)."""
+        from namenorm.stopwords import is_common_word
+
+        key = fold(text)
+        budget = edit_budget(key)
+        if budget == 0 or is_common_word(key):
+            return []
+        best, hits = self.nearest(key, budget)
         score = round(0.9 * (1 - best / max(len(key), 1)), 4)
-        for k, kid in sorted(hits):
+        out: list[Cand] = []
+        for k, kid in hits:
             for a in (*refs(self.ix.exact, k), *refs(self.ix.latin, k)) or (self.ix.fuzzy_alias[kid],):
                 out.append(Cand(a, score, "fuzzy", f"{best} edit(s) from {k!r}, alias"))
         return out

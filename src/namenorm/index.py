@@ -18,7 +18,7 @@ from namenorm.keys import grams, skeleton
 from namenorm.scripts import has_cyrillic
 from namenorm.text import fold
 
-__all__ = ["WEAK", "LITERAL", "PREFERRED", "Ent", "Index", "build_index", "refs"]
+__all__ = ["LITERAL", "PREFERRED", "WEAK", "Ent", "Index", "build_index", "refs"]
 
 WEAK, LITERAL, PREFERRED = 1, 2, 4
 Ref = int | tuple[int, ...]
@@ -130,7 +130,7 @@ def build_index(entities: list[Entity]) -> Index:
             for r in latin:
                 _add(ix.skel, skeleton(r), aid)
             if e.type == "PER":
-                _index_surname(ix, aid, forms | latin)
+                _index_surname(ix, aid, forms, {a.text} | latin)
             if not a.weak:
                 for k in {key, *(fold(r) for r in latin)}:
                     _add_fuzzy(ix, gram_lists, fuzzy_seen, k, aid)
@@ -138,12 +138,14 @@ def build_index(entities: list[Entity]) -> Index:
     return ix
 
 
-def _index_surname(ix: Index, aid: int, names: set[str]) -> None:
-    for n in names:
+def _index_surname(ix: Index, aid: int, forms: set[str], nominatives: set[str]) -> None:
+    """Last words of a person's names: every case form as written, nominatives also loosely."""
+    for n in forms | nominatives:
         words = fold(n).split()
         if len(words) >= 2 and len(words[-1]) > 2:
             _add(ix.surname, words[-1], aid)
-            _add(ix.surname, "~" + skeleton(words[-1]), aid)
+            if n in nominatives:
+                _add(ix.surname, "~" + skeleton(words[-1]), aid)
 
 
 def _add_fuzzy(ix: Index, gram_lists: dict[str, list[int]], seen: dict[str, int], key: str, aid: int) -> None:

@@ -6,14 +6,15 @@
 ('Sergey Lavrov', 'Зеленского')
 >>> name_variants("Lavrov, Sergey")
 [('Sergey Lavrov', 'name order swapped')]
->>> descriptor_variants("Kyiv City"), descriptor_variants("Kyiv Oblast")
-([('Kyiv', True)], [('Kyiv', False)])
+>>> descriptor_variants("Kyiv City")
+[('Kyiv', True)]
 """
 
 from __future__ import annotations
 
 import regex
 
+from namenorm.scripts import has_cyrillic
 from namenorm.text import fold
 
 __all__ = ["descriptor_variants", "is_junk", "name_variants", "strip_titles"]
@@ -37,8 +38,8 @@ _TITLE_STEMS = (
     "господин", "госпожа", "пан", "пані", "сенатор", "губернатор", "командующ", "командувач",
     "пресс секретар", "прес секретар", "речни", "генсек", "генеральн секретар",
 )
-_TITLE = regex.compile(r"^(?:(?:" + "|".join(regex.escape(t) for t in sorted(_TITLE_STEMS, key=len, reverse=True))
-                       + r")\p{L}*\.?\s+)+", regex.IGNORECASE)
+_TITLE_ALT = "|".join(regex.escape(t) for t in sorted(_TITLE_STEMS, key=len, reverse=True))
+_TITLE = regex.compile(r"^(?:(?:" + _TITLE_ALT + r")\p{L}*\.?\s+)+", regex.IGNORECASE)
 _TITLE_FOLDED = regex.compile(_TITLE.pattern.replace(r"\.?", ""))
 
 # Generic place words: "Kyiv City" is Kyiv; "Kyiv Oblast" is not the city.
@@ -46,6 +47,8 @@ _SETTLEMENT_WORDS = ("city of", "city", "town of", "town", "village", "міст�
                      "село", "stadt", "ville de", "ville", "miasto", "the city of")
 _REGION_WORDS = ("region", "oblast", "province", "area", "district", "область", "обл.", "край",
                  "регион", "регіон", "район", "okrug", "krai", "kraj", "obwód", "oblast'", "gebiet")
+_REGION_SYNONYMS = ("oblast", "province", "region", "krai")
+_REGION_SYNONYMS_CYR = ("область", "край", "регион")
 
 
 def is_junk(cleaned: str) -> bool:
@@ -86,14 +89,27 @@ def name_variants(s: str) -> list[tuple[str, str]]:
     return []
 
 
-def descriptor_variants(s: str) -> list[tuple[str, bool]]:
-    """The name without a generic place word; the flag says whether a settlement is meant."""
-    out = []
+def descriptor_variants(s: str) -> list[tuple[str, bool | None]]:
+    """Other ways to say a place name with a generic word: without it, or with a synonym.
+
+    The flag says whether a settlement (True), a region (False) or either (None) is meant.
+
+    >>> descriptor_variants("Lviv region")[:2]
+    [('Lviv oblast', None), ('Lviv province', None)]
+    """
+    out: list[tuple[str, bool | None]] = []
     low = s.lower()
     for words, settlement in ((_SETTLEMENT_WORDS, True), (_REGION_WORDS, False)):
         for w in words:
+            head = ""
             if low.endswith(" " + w) and len(s) > len(w) + 1:
-                out.append((s[: -len(w) - 1].strip(" ,"), settlement))
+                head = s[: -len(w) - 1].strip(" ,")
             elif low.startswith(w + " ") and len(s) > len(w) + 1:
-                out.append((s[len(w) + 1 :].strip(" ,"), settlement))
+                head = s[len(w) + 1 :].strip(" ,")
+            if not head:
+                continue
+            if not settlement:
+                syns = _REGION_SYNONYMS_CYR if has_cyrillic(head) else _REGION_SYNONYMS
+                out.extend((f"{head} {syn}", None) for syn in syns if syn != w)
+            out.append((head, settlement))
     return out

@@ -59,7 +59,7 @@ class Resolver:
                     return [c._replace(step=f"{how}; {c.step}" if how else c.step) for c in found]
         for variant, want_settlement in descriptor_variants(s):
             found = [c for c in self._accept(self._direct(variant, hints), hints)
-                     if self._is_settlement(c.aid) == want_settlement]
+                     if want_settlement is None or self._is_settlement(c.aid) == want_settlement]
             if found:
                 return [c._replace(method="descriptor", score=c.score * 0.95) for c in found]
         if hints.fuzzy:
@@ -97,7 +97,8 @@ class Resolver:
             return out
         sk = skeleton(s)
         if len(key.replace(" ", "")) >= 4 and len(sk) >= 3:
-            out = [Cand(a, 0.9, "cross-script", f"cross-script key {sk!r} of alias") for a in refs(ix.skel, sk)]
+            step = f"cross-script key {sk!r} of alias"
+            out = [Cand(a, 0.9, "cross-script", step) for a in refs(ix.skel, sk)]
         return out
 
     def _lemmas(self, s: str, lang: str | None) -> list[Cand]:

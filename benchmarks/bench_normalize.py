@@ -1,0 +1,116 @@
+"""normalize() over the bundled gazetteers: exact hits and misses, against plain baselines.
+
+- exact hits (uncached: a fresh Normalizer memo per pass; cached: normalize_many's memo) against a
+  plain ``dict.get(x.casefold())`` over the same aliases;
+- misses (typos and strings absent from the gazetteers) through the whole cascade, against
+  brute-force ``rapidfuzz.process.extractOne`` with the same edit budget over every fuzzy key;
+  recall = share of brute force's hits that the blocked search also finds (same distance);
+- cold start: a fresh interpreter importing namenorm and running one normalize() with a warm cache.
+
+    python benchmarks/bench_normalize.py
+"""
+
+from __future__ import annotations
+
+import random
+import resource
+import subprocess
+import sys
+import time
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+import namenorm
+from namenorm.api import default_normalizer
+from namenorm.fuzzy import edit_budget
+from namenorm.text import fold
+
+
+def _rate(fn: object, items: list[str], repeat: int = 3) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn(items)  # type: ignore[operator]
+        best = min(best, time.perf_counter() - t)
+    return len(items) / best
+
+
+def _typo(rng: random.Random, s: str) -> str:
+    i = rng.randrange(len(s))
+    op = rng.choice("sdi")
+    c = rng.choice("aeiounrst")
+    return s[:i] + c + s[i + 1 :] if op == "s" else s[:i] + s[i + 1 :] if op == "d" else s[:i] + c + s[i:]
+
+
+def run() -> list[dict[str, object]]:
+    rng = random.Random(7)
+    norm = default_normalizer()
+    ix = norm.index
+    aliases = [a for a in ix.alias_text if len(a) > 3]
+    hits = rng.sample(aliases, min(5000, len(aliases)))
+    table = {a.casefold(): i for i, a in enumerate(ix.alias_text)}
+    base = _rate(lambda xs: [table.get(x.casefold()) for x in xs], hits)
+
+    def uncached(xs: list[str]) -> None:
+        norm._memo.clear()
+        for x in xs:
+            norm.normalize(x)
+
+    hit_rate = _rate(uncached, hits)
+    cached_rate = _rate(lambda xs: norm.normalize_many(xs), hits)
+
+    keys = ix.fuzzy_keys
+    long_aliases = [a for a in aliases if 6 <= len(a) <= 20]
+    misses = [_typo(rng, a) for a in rng.sample(long_aliases, 300)]
+    misses += ["".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(6, 14)))
+               for _ in range(200)]
+    norm._memo.clear()
+    miss_rate = _rate(lambda xs: [norm.normalize(x) for x in xs], misses, repeat=1)
+
+    sample = misses[:40]
+    t = time.perf_counter()
+    brute = []
+    for q in sample:
+        k = fold(q)
+        b = edit_budget(k)
+        brute.append(process.extractOne(k, keys, scorer=Levenshtein.distance, score_cutoff=b) if b else None)
+    brute_rate = len(sample) / (time.perf_counter() - t)
+    found = agree = 0
+    for q, bf in zip(sample, brute, strict=True):
+        if bf is None:
+            continue
+        found += 1
+        k = fold(q)
+        d, ours = norm._get().fuzzy.nearest(k, edit_budget(k))
+        agree += bool(ours) and d == int(bf[1])
+    recall = agree / max(found, 1)
+
+    cold = subprocess.run([sys.executable, "-c", "import time; t=time.perf_counter(); import namenorm; "
+                           "namenorm.normalize('Kyiv'); print(time.perf_counter()-t)"],
+                          capture_output=True, text=True, check=True)
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    n = ix.stats()
+    return [
+        {"bench": "normalize", "name": "dict.get(casefold) baseline", "value": base, "unit": "lookups/s"},
+        {"bench": "normalize", "name": "exact hits, uncached", "value": hit_rate, "unit": "lookups/s",
+         "ratio": hit_rate / base, "baseline": "dict.get"},
+        {"bench": "normalize", "name": "exact hits, cached (normalize_many)", "value": cached_rate,
+         "unit": "lookups/s", "ratio": cached_rate / base, "baseline": "dict.get"},
+        {"bench": "normalize", "name": "misses, whole cascade", "value": miss_rate, "unit": "queries/s",
+         "ratio": miss_rate / brute_rate, "baseline": "brute-force extractOne"},
+        {"bench": "normalize", "name": "brute-force extractOne (Levenshtein)", "value": brute_rate,
+         "unit": "queries/s"},
+        {"bench": "normalize", "name": "blocked fuzzy recall vs brute force", "value": recall,
+         "unit": f"share of {found} hits"},
+        {"bench": "normalize", "name": "cold start, warm cache (import + 1st call)",
+         "value": float(cold.stdout.strip()), "unit": "s"},
+        {"bench": "normalize", "name": "peak RSS of this process", "value": rss, "unit": "MiB"},
+        {"bench": "normalize", "name": "index size", "value": f"{n}", "unit": ""},
+        {"bench": "normalize", "name": "namenorm version", "value": namenorm.__version__, "unit": ""},
+    ]
+
+
+if __name__ == "__main__":
+    for row in run():
+        print(row)
