@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from namenorm.cache import cache_key, cached
+from namenorm.cache import cache_key, cached_index
 from namenorm.gazetteer import bundled_paths, expand_paths, load
 from namenorm.index import Index, build_index
 from namenorm.match import Match
@@ -24,7 +24,8 @@ def _hints(lang: str | None, types: Iterable[str] | str | None, country: str | N
         types = [t.strip() for t in types.split(",") if t.strip()]
     tset = frozenset(t.upper() for t in types) if types else None
     if tset and not tset <= _TYPES:
-        raise ValueError(f"unknown type(s) {', '.join(sorted(tset - _TYPES))}; use {', '.join(sorted(_TYPES))}")
+        bad = ", ".join(sorted(tset - _TYPES))
+        raise ValueError(f"unknown type(s) {bad}; use {', '.join(sorted(_TYPES))}")
     if country is not None and not (len(country) == 2 and country.isalpha()):
         raise ValueError(f"country must be an ISO 3166-1 alpha-2 code such as 'UA', got {country!r}")
     return Hints(lang, tset, country.upper() if country else None, None, fuzzy)
@@ -68,7 +69,8 @@ class Normalizer:
                       fuzzy=state["fuzzy"], use_cache=state["use_cache"])
 
     def __repr__(self) -> str:
-        return f"Normalizer(gazetteers={[str(p) for p in self.gazetteers]}, include_bundled={self.include_bundled})"
+        files = [str(p) for p in self.gazetteers]
+        return f"Normalizer(gazetteers={files}, include_bundled={self.include_bundled})"
 
     @property
     def paths(self) -> list[Path]:
@@ -87,7 +89,7 @@ class Normalizer:
                     paths = self.paths
                     if not paths:
                         raise ValueError("no gazetteers: pass gazetteers=[...] or include_bundled=True")
-                    ix = cached(cache_key(paths), lambda: build_index(load(list(paths))),
+                    ix = cached_index(cache_key(paths), lambda: build_index(load(list(paths))),
                                 enabled=self.use_cache)
                     self._resolver = Resolver(ix)
         return self._resolver

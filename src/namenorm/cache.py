@@ -8,18 +8,18 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
+import shutil
 import tempfile
 import warnings
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from typing import TypeVar
 
-__all__ = ["cache_dir", "cache_key", "cached"]
+from namenorm.index import Index
 
-T = TypeVar("T")
-_FORMAT = "index-v1"
+__all__ = ["cache_dir", "cache_key", "cached_index"]
+
+_FORMAT = "index-v2"
 
 
 def cache_dir() -> Path:
@@ -52,25 +52,25 @@ def cache_key(paths: list[Path], extra: str = "") -> str:
     return h.hexdigest()[:32]
 
 
-def cached(key: str, build: Callable[[], T], *, enabled: bool = True) -> T:
-    """Load the object stored under ``key``, or build it and store it (atomically)."""
-    path = cache_dir() / f"{key}.pickle"
-    if enabled and path.is_file():
+def cached_index(key: str, build: Callable[[], Index], *, enabled: bool = True) -> Index:
+    """Load the index stored under ``key``, or build it and store it (atomically)."""
+    folder = cache_dir() / key
+    if enabled and (folder / "index.pickle").is_file():
         try:
-            with path.open("rb") as f:
-                obj: T = pickle.load(f)
-            return obj
-        except Exception:  # a truncated or foreign file: rebuild it
-            path.unlink(missing_ok=True)
-    obj = build()
+            return Index.load(folder / "index.pickle")
+        except Exception:  # a truncated or foreign entry: rebuild it
+            shutil.rmtree(folder, ignore_errors=True)
+    ix = build()
     if enabled:
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-            with os.fdopen(fd, "wb") as f:
-                pickle.dump(obj, f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
+            folder.parent.mkdir(parents=True, exist_ok=True)
+            tmp = Path(tempfile.mkdtemp(dir=folder.parent, prefix=".tmp-"))
+            ix.dump(tmp / "index.pickle")
+            try:
+                tmp.rename(folder)  # atomic: readers see a whole entry or none
+            except OSError:  # another process stored it first
+                shutil.rmtree(tmp, ignore_errors=True)
         except OSError as e:
-            warnings.warn(f"namenorm: cannot write the index cache in {path.parent} ({e}); "
+            warnings.warn(f"namenorm: cannot write the index cache in {folder.parent} ({e}); "
                           "set NAMENORM_CACHE_DIR to a writable folder", stacklevel=2)
-    return obj
+    return ix

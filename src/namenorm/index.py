@@ -9,13 +9,17 @@ case forms and skeleton), and a character 3-gram index over ``fuzzy_keys`` for f
 
 from __future__ import annotations
 
+import gc
+import pickle
+import threading
 from array import array
+from pathlib import Path
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from namenorm.gazetteer.model import Entity
 from namenorm.keys import grams, skeleton
-from namenorm.scripts import has_cyrillic
+from namenorm.scripts import dominant_script, has_cyrillic
 from namenorm.text import fold
 
 __all__ = ["LITERAL", "PREFERRED", "WEAK", "Ent", "Index", "build_index", "refs"]
@@ -23,6 +27,7 @@ __all__ = ["LITERAL", "PREFERRED", "WEAK", "Ent", "Index", "build_index", "refs"
 WEAK, LITERAL, PREFERRED = 1, 2, 4
 Ref = int | tuple[int, ...]
 _CYR_LANGS = frozenset({"uk", "ru", "be"})
+_LOOSE_SCRIPTS = frozenset({"Latin", "Cyrillic"})
 
 
 class Ent(NamedTuple):
@@ -58,11 +63,52 @@ class Index:
     grams: dict[str, array[int]] = field(default_factory=dict)
     country_codes: dict[str, int] = field(default_factory=dict)  # ISO alpha-2 -> entity of that country
 
+    # -- storage: the core tables load first, the rest only when a lookup needs them -------------
+    def dump(self, path: Path) -> None:
+        """Write the core tables to ``path`` and the others to ``path`` + ".extra"."""
+        extra = {n: getattr(self, n) for n in _EXTRA}
+        core = {k: v for k, v in self.__dict__.items() if k not in _EXTRA and not k.startswith("_")}
+        for target, obj in ((Path(f"{path}.extra"), extra), (path, core)):
+            with target.open("wb") as f:
+                pickle.dump(obj, f, protocol=pickle.HIGHEST_PROTOCOL)
+
+    @classmethod
+    def load(cls, path: Path) -> Index:
+        """Read an index written by :meth:`dump`; the extra tables are read on first use."""
+        ix = cls.__new__(cls)
+        ix.__dict__.update(_unpickle(path))
+        ix.__dict__["_extra_path"] = Path(f"{path}.extra")
+        return ix
+
+    def __getattr__(self, name: str) -> object:
+        # called only for attributes that are not set: the extra tables of a loaded index
+        path = self.__dict__.get("_extra_path")
+        if name in _EXTRA and path is not None:
+            with _LOAD_LOCK:
+                if name not in self.__dict__:
+                    self.__dict__.update(_unpickle(path))
+            return self.__dict__[name]
+        raise AttributeError(name)
+
     def stats(self) -> dict[str, int]:
         """Sizes of the tables (entities, aliases, keys)."""
         return {"entities": len(self.ents), "aliases": len(self.alias_text), "exact": len(self.exact),
                 "forms": len(self.forms), "latin": len(self.latin), "skel": len(self.skel),
                 "surname": len(self.surname), "fuzzy": len(self.fuzzy_keys)}
+
+
+_EXTRA = ("latin", "skel", "surname", "fuzzy_keys", "fuzzy_alias", "grams")
+_LOAD_LOCK = threading.Lock()
+
+
+def _unpickle(path: Path) -> dict[str, object]:
+    gc.disable()  # millions of small objects: the cyclic GC would run many times for nothing
+    try:
+        with path.open("rb") as f:
+            obj: dict[str, object] = pickle.load(f)
+        return obj
+    finally:
+        gc.enable()
 
 
 def refs(table: dict[str, Ref], key: str) -> tuple[int, ...]:
@@ -126,9 +172,10 @@ def build_index(entities: list[Entity]) -> Index:
                 latin = romanizations(a.text)
                 for r in latin:
                     _add(ix.latin, fold(r), aid)
-            _add(ix.skel, skeleton(a.text), aid)
-            for r in latin:
-                _add(ix.skel, skeleton(r), aid)
+            if dominant_script(a.text) not in _LOOSE_SCRIPTS:
+                continue  # loose keys and fuzzy matching only where romanisation is meaningful
+            for k in {skeleton(a.text), *map(skeleton, latin)}:
+                _add(ix.skel, k, aid)
             if e.type == "PER":
                 _index_surname(ix, aid, forms, {a.text} | latin)
             if not a.weak:

@@ -10,7 +10,7 @@ from namenorm.index import PREFERRED, WEAK, Index, refs
 from namenorm.keys import skeleton
 from namenorm.match import Match
 from namenorm.names import descriptor_variants, is_junk, name_variants, strip_titles
-from namenorm.scripts import cyrillic_lang, has_cyrillic, has_latin
+from namenorm.scripts import cyrillic_lang, dominant_script, has_cyrillic, has_latin
 from namenorm.text import clean, fold, split_qualifier
 
 __all__ = ["Hints", "Resolver"]
@@ -62,7 +62,7 @@ class Resolver:
                      if want_settlement is None or self._is_settlement(c.aid) == want_settlement]
             if found:
                 return [c._replace(method="descriptor", score=c.score * 0.95) for c in found]
-        if hints.fuzzy:
+        if hints.fuzzy and dominant_script(s) in ("Latin", "Cyrillic"):
             return self._accept(self.fuzzy.search(s), hints)
         return []
 
@@ -94,6 +94,8 @@ class Resolver:
             out = [Cand(a, 0.93, "translit", f"romanised as {r!r}, alias")
                    for r in sorted(romanizations(s)) for a in refs(ix.exact, fold(r))]
         if out:
+            return out
+        if dominant_script(s) not in ("Latin", "Cyrillic"):
             return out
         sk = skeleton(s)
         if len(key.replace(" ", "")) >= 4 and len(sk) >= 3:
@@ -210,7 +212,8 @@ class Resolver:
             return (self._fits(c.aid, hints), round(c.score, 3), e.rank, e.prior, e.id)
 
         ranked = sorted(best.items(), key=key, reverse=True)
-        ambiguous = len(ranked) > 1 and not self.ix.alias_flags[ranked[1][1].aid] & WEAK
+        # another entity that the same text names: only a weak alias that is not its main name is no rival
+        ambiguous = len(ranked) > 1 and (self.ix.alias_flags[ranked[1][1].aid] & (WEAK | PREFERRED)) != WEAK
         out = []
         for ei, c in ranked[:limit]:
             e = self.ix.ents[ei]

@@ -32,6 +32,8 @@ _TABLE = {
 _LAT_TO_CYR = dict(zip("aceiopxyABCEHIKMOPTXYïÏ", "асеіорхуАВСЕНІКМОРТХУїЇ", strict=True))
 _CYR_TO_LAT = {v: k for k, v in _LAT_TO_CYR.items()} | {"ѕ": "s", "ј": "j", "Ј": "J"}
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
+_HAS_CYR = regex.compile(r"[\u0400-\u052f]")
+_HAS_LOOKALIKE_LAT = regex.compile(r"[A-Za-zïÏ]")
 _SPACE = regex.compile(r"\s+")
 _POSSESSIVE = regex.compile(r"(?<=\p{Latin}{2})'s?(?=$|[\s,.;:!?)])", regex.IGNORECASE)
 _EDGE_PUNCT = " \t\"'.,;:!?…·*•-_/\\|"
@@ -49,6 +51,9 @@ def repair_homoglyphs(text: str) -> str:
     >>> repair_homoglyphs("Lvіv")   # a Cyrillic і inside a Latin word
     'Lviv'
     """
+
+    if not (_HAS_CYR.search(text) and _HAS_LOOKALIKE_LAT.search(text)):
+        return text
 
     def fix(m: regex.Match[str]) -> str:
         word = m.group(0)
@@ -88,7 +93,7 @@ def clean(text: str) -> str:
         raise TypeError(f"expected str, got {type(text).__name__}")
     s = unicodedata.normalize("NFKC", text).translate(_TABLE)
     s = _SPACE.sub(" ", s).strip(_EDGE_PUNCT)
-    s = repair_homoglyphs(strip_possessive(s))
+    s = repair_homoglyphs(strip_possessive(s) if "'" in s else s)
     s = s.strip(_EDGE_PUNCT)
     return s if s.count('"') % 2 == 0 else s.replace('"', "")
 
