@@ -42,7 +42,7 @@ def skeleton(text: str) -> str:
     for a, b in _RULES:
         if a in s:
             s = s.replace(a, b)
-    return _DOUBLE.sub(r"\1", s).strip()
+    return str(_DOUBLE.sub(r"\1", s)).strip()
 
 
 def grams(key: str, n: int = 3) -> set[str]:

@@ -10,7 +10,7 @@ from namenorm.gazetteer.model import Entity
 from namenorm.gazetteer.parse import GazetteerError, parse_file
 from namenorm.text import fold
 
-__all__ = ["bundled_paths", "expand_paths", "load", "check"]
+__all__ = ["bundled_paths", "check", "expand_paths", "load"]
 
 
 def _data_root() -> Path:

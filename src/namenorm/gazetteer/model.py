@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["ALIAS_KINDS", "ALIAS_FLAGS", "TYPES", "Alias", "Entity"]
+__all__ = ["ALIAS_FLAGS", "ALIAS_KINDS", "TYPES", "Alias", "Entity"]
 
 TYPES = frozenset({"PER", "LOC", "ORG", "EVT", "PRO"})
 ALIAS_KINDS = frozenset({"official", "common", "former", "abbreviation", "misspelling", "code", "canonical"})

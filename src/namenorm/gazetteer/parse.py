@@ -102,7 +102,8 @@ def _dedupe(aliases: list[Alias]) -> list[Alias]:
             out.append(a)
         else:
             b = out[i]
-            out[i] = Alias(b.text, b.lang, b.kind, b.weak or a.weak, b.exact or a.exact, b.noinflect or a.noinflect)
+            out[i] = Alias(b.text, b.lang, b.kind, b.weak or a.weak, b.exact or a.exact,
+                           b.noinflect or a.noinflect)
     return out
 
 
@@ -162,8 +163,9 @@ def _aliases(lang: str, value: str, where: str, errs: list[str]) -> list[Alias]:
                 elif f in ALIAS_FLAGS:
                     flags.add(f)
                 else:
-                    errs.append(f"{where}: unknown alias flag '{f}' on '{text}'; kinds: "
-                                f"{', '.join(sorted(ALIAS_KINDS - {'canonical'}))}; flags: weak, exact, noinflect")
+                    kinds = ", ".join(sorted(ALIAS_KINDS - {"canonical"}))
+                    errs.append(f"{where}: unknown alias flag '{f}' on '{text}'; kinds: {kinds}; "
+                                "flags: weak, exact, noinflect")
         if not text:
             errs.append(f"{where}: empty alias in the {lang} list")
             continue
