@@ -3,6 +3,7 @@ name structure, descriptors, fuzzy; then ranking with hints and priors (DESIGN.m
 
 from __future__ import annotations
 
+import math
 from typing import NamedTuple
 
 from namenorm.fuzzy import Cand, FuzzySearch
@@ -207,9 +208,13 @@ class Resolver:
                 best[ei] = c
 
         def key(item: tuple[int, Cand]) -> tuple[bool, float, int, float, str]:
+            # hint, then how it matched, then source; then weight: an entity's main name counts as
+            # a hundredfold prior, so "Franklin" is the town of that name, not a namesake's alias,
+            # while "Roma" stays Rome, a hundred times larger than any town called Roma
             ei, c = item
             e = self.ix.ents[ei]
-            return (self._fits(c.aid, hints), round(c.score, 3), e.rank, e.prior, e.id)
+            weight = math.log10(e.prior + 1) + (2.0 if self.ix.alias_flags[c.aid] & PREFERRED else 0.0)
+            return (self._fits(c.aid, hints), round(c.score, 3), e.rank, weight, e.id)
 
         ranked = sorted(best.items(), key=key, reverse=True)
         # another entity that the same text names: only a weak alias that is not its main name is no rival

@@ -22,7 +22,10 @@ _ID = regex.compile(r"^(Q[1-9]\d*|[a-z][a-z0-9_.-]*:\S+)$")
 _LANG = regex.compile(r"^[a-z]{2}$")
 _FLAGS = regex.compile(r"\s*\{([^{}]*)\}\s*$")
 _COMMENT = regex.compile(r"(?:^|\s)#.*$")
-_CYRILLIC_LANGS = frozenset({"uk", "ru", "be", "bg", "sr", "mk", "kk", "ky", "tg", "mn", "ba", "tt", "cv"})
+_CYRILLIC_LANGS = frozenset({"uk", "ru", "be", "bg", "sr", "mk", "kk", "ky", "tg", "mn", "ba", "tt", "cv",
+                             "ab", "ce", "cu", "os", "av", "kv", "sah"})
+# written in Latin or Cyrillic letters: neither script is an error
+_DUAL_SCRIPT = frozenset({"az", "bs", "uz", "sr", "kk", "tk", "ku", "mo"})
 _SCALAR = frozenset({"country", "prior", "source", "gender", "admin1", "note", "xref"})
 
 
@@ -169,7 +172,7 @@ def _aliases(lang: str, value: str, where: str, errs: list[str]) -> list[Alias]:
         if not text:
             errs.append(f"{where}: empty alias in the {lang} list")
             continue
-        if lang not in _CYRILLIC_LANGS and lang != "xx" and has_cyrillic(text):
+        if lang not in _CYRILLIC_LANGS | _DUAL_SCRIPT and lang != "xx" and has_cyrillic(text):
             errs.append(f"{where}: alias '{text}' is listed as '{lang}' but contains Cyrillic letters")
         if lang in _CYRILLIC_LANGS and regex.search(r"\p{Latin}", text) and regex.search(
             r"(?:\p{Cyrillic}\p{Latin}|\p{Latin}\p{Cyrillic})", text
