@@ -1,0 +1,105 @@
+"""Expand a nominative Russian/Ukrainian alias into all its case forms (gazetteer compile time).
+
+Only the words that inflect together change: adjectives agreeing with the head noun, a person's
+first name, patronymic and surname; genitive dependents, abbreviations and indeclinables stay.
+
+>>> sorted(expand("Нижний Новгород", "ru", "LOC"))[:3]
+['Нижнего Новгорода', 'Нижнем Новгороде', 'Нижнему Новгороду']
+>>> "Министерства иностранных дел" in expand("Министерство иностранных дел", "ru", "ORG")
+True
+>>> expand("НАТО", "uk", "ORG"), expand("Kyiv", "uk", "LOC")
+({'НАТО'}, {'Kyiv'})
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from namenorm.morph.base import _APOS_TABLE, _form, _words
+from namenorm.morph.phrase import CASES, Taken, read_phrase
+from namenorm.morph.wordinfo import GENDER_CODE, masc_name_form
+
+_GENDERS = {"m": "masc", "f": "femn"}
+_ETYPES = ("PER", "LOC", "ORG", "EVT", "PRO")
+
+
+def expand(alias: str, lang: str, etype: str, gender: str | None = None) -> set[str]:
+    """Every case form of ``alias`` (itself included), its capitalisation pattern kept.
+
+    ``lang`` is "ru" or "uk" (anything else returns ``{alias}``); ``etype`` one of PER, LOC, ORG,
+    EVT, PRO picks the dictionary reading ("Зеленский" the surname, not the adjective);
+    ``gender`` "m"/"f" keeps a person's gender ("Зеленская" never yields "Зеленский").
+
+    >>> {"Дмитра Кулеби", "Дмитром Кулебою"} <= expand("Дмитро Кулеба", "uk", "PER", "m")
+    True
+    """
+    if not isinstance(alias, str):
+        raise TypeError(f"expand() needs a str alias, got {type(alias).__name__}")
+    if etype not in _ETYPES:
+        raise ValueError(f"unknown entity type {etype!r}: use one of {', '.join(_ETYPES)}")
+    if gender not in (None, "m", "f"):
+        raise ValueError(f"gender must be 'm', 'f' or None, got {gender!r}")
+    if lang not in ("ru", "uk"):
+        return {alias}
+    return set(_expand(alias, lang, etype, gender))
+
+
+@lru_cache(maxsize=100_000)
+def _expand(alias: str, lang: str, etype: str, gender: str | None) -> frozenset[str]:
+    from namenorm.scripts import dominant_script
+
+    if dominant_script(alias) != "Cyrillic":
+        return frozenset({alias})
+    parts, words, joins = _words(alias, lang)
+    if not words:
+        return frozenset({alias})
+    readings = read_phrase(lang, words, joins, etype, _GENDERS.get(gender or ""), cases=("nomn",))
+    if not readings:
+        return frozenset({alias})
+    reading = readings[0]
+    number = reading.slot[1]
+    head_anim = _head_animacy(lang, words, reading.words)
+    out = {alias}
+    for case in CASES[lang]:
+        forms = list(parts)
+        ok = True
+        for i, role, index, g in reading.words:
+            if role == "noun" and etype == "PER" and gender != "f" and _unknown(lang, words[i]):
+                guessed = masc_name_form(lang, words[i], case)  # "Олаф Шольц" -> "Олафа Шольца"
+                if guessed is not None:
+                    forms[2 * i + 1] = guessed
+                    continue
+            if role == "fixed" or index < 0:
+                continue
+            target = {case, number}
+            if role == "adj":
+                if number == "sing" and g in GENDER_CODE:
+                    target.add(g)
+                if case == "accs" and (number == "plur" or g == "masc"):
+                    target.add(head_anim)
+            form = _form(lang, words[i], index, frozenset(target))
+            if form is None and role == "adj" and case == "accs":
+                form = _form(lang, words[i], index, frozenset({case, number} | ({g} if g else set())))
+            if form is None:
+                ok = False
+                break
+            forms[2 * i + 1] = form
+        if ok:
+            out.add("".join(forms))
+    return frozenset(out)
+
+
+def _unknown(lang: str, word: str) -> bool:
+    from namenorm.morph.analyzers import is_dictionary_parse, word_parses
+
+    return not any(is_dictionary_parse(p) for p in word_parses(lang, word.lower().translate(_APOS_TABLE)))
+
+
+def _head_animacy(lang: str, words: tuple[str, ...], taken: Taken) -> str:
+    from namenorm.morph.analyzers import parse_at
+
+    for i, role, index, _ in taken:
+        if role == "noun" and index >= 0:
+            grams = parse_at(lang, words[i].lower().translate(_APOS_TABLE), index).tag.grammemes
+            return "anim" if "anim" in grams else "inan"
+    return "inan"

@@ -1,0 +1,200 @@
+"""Read a name phrase: which words inflect together (adjectives agreeing with a head noun, a person's
+first name + patronymic + surname), in which case and number, and which words stay fixed
+(genitive dependents "Министерство иностранных дел", parts after a hyphenated preposition
+"Ростов-на-Дону", indeclinables).
+
+>>> r = read_phrase("ru", ("Нижнем", "Новгороде"), (" ",))[0]
+>>> r.slot, [(i, role) for i, role, _, _ in r.words]
+(('loct', 'sing'), [(0, 'adj'), (1, 'noun')])
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from namenorm.morph.wordinfo import PERSON_TAGS, Choice, WordInfo, caps_kind, word_info
+
+CASES = {
+    "ru": ("nomn", "gent", "datv", "accs", "ablt", "loct"),
+    "uk": ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct"),
+}
+# lowercase hyphen parts that make the rest of a compound fixed: "Ростов-на-Дону", "Франкфурт-на-Майне"
+_HYPHEN_PREPOSITIONS = frozenset({"на", "над", "под", "de", "де", "ла", "ле", "сюр", "ан", "аан", "при"})
+_FREE_GENDERS = (None, "GNdr", "ms-f")
+_MAX_WORDS = 8
+NOMINATIVE_BONUS = 0.15  # ties go to reading the phrase as already nominative
+
+Taken = tuple[tuple[int, str, int, str | None], ...]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One grammatical reading of a phrase.
+
+    ``words`` holds (word position, "adj" | "noun" | "fixed", parse index, gender) for the leading
+    words that inflect together; later words are dependents and never change.
+    """
+
+    slot: tuple[str, str]
+    score: float
+    words: Taken
+    gender: str | None  # pymorphy3 gender of the head ("masc", "femn", "neut") or None
+    person: bool
+    has_head: bool
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    return a in _FREE_GENDERS or b in _FREE_GENDERS or a == b
+
+
+def _boundary(words: tuple[str, ...], joins: tuple[str, ...], i: int) -> bool:
+    if i >= len(words) or i >= _MAX_WORDS:
+        return True
+    join = joins[i - 1] if i else " "
+    if i and not (join.isspace() or join == "-"):
+        return True
+    return join == "-" and words[i].lower() in _HYPHEN_PREPOSITIONS
+
+
+class _SlotReader:
+    """Reads the phrase in one (case, number) slot, trying adjective and noun readings of each word."""
+
+    def __init__(self, words: tuple[str, ...], joins: tuple[str, ...], infos: list[WordInfo],
+                 slot: tuple[str, str], caps: list[str], stops: list[bool],
+                 person_hint: bool = False) -> None:
+        self.words, self.joins, self.infos, self.slot = words, joins, infos, slot
+        self.plural = slot[1] == "plur"
+        self.best: Reading | None = None
+        self.best_score = -1.0
+        self.caps, self.stops = caps, stops
+        self.person_hint = person_hint  # the phrase is known to be a person's name
+
+    def boundary(self, i: int) -> bool:
+        """True when word ``i`` cannot continue the inflecting group."""
+        return i >= len(self.stops) or self.stops[i]
+
+    def offer(self, taken: Taken, score: float, gender: str | None, person: bool, head: bool) -> None:
+        score += NOMINATIVE_BONUS if self.slot[0] == "nomn" else 0.0
+        if score > self.best_score:
+            self.best_score = score
+            self.best = Reading(self.slot, score, taken, gender, person, head)
+
+    def pre(self, i: int, adjs: tuple[tuple[int, Choice], ...], taken: Taken, score: float) -> None:
+        """Word ``i`` before the head noun: an agreeing adjective, the head itself, or a fixed part."""
+        if self.boundary(i):
+            self.finish_adjectives(adjs, taken, score)
+            return
+        info = self.infos[i]
+        moved = False
+        for c in info.adj_heads.get(self.slot, ()):
+            if self.plural or all(_compatible(c[2], a[2]) for _, a in adjs):
+                self.pre(i + 1, (*adjs, (i, c)), taken, score + 1.0 + c[0])
+                moved = True
+        hyphen_next = i + 1 < len(self.words) and self.joins[i] == "-"
+        for c in () if hyphen_next else info.noun_heads.get(self.slot, ()):
+            # the first part of an unknown hyphenated noun stays: "Алма-Аты", "Усть-Луги"
+            if self.plural or all(_compatible(c[2], a[2]) for _, a in adjs):
+                g = c[2]
+                adj_taken = tuple((j, "adj", a[1], g if not self.plural else None) for j, a in adjs)
+                person = (bool(c[3] & PERSON_TAGS) or (self.caps[i] == "Cap" and "anim" in c[3])
+                          or self.person_hint)
+                weight = c[0] * (0.5 if "Fixd" in c[3] and self.slot[0] != "nomn" else 1.0)
+                animate = (person or info.predicted_only
+                           or any("anim" in n[3] for n in info.nouns.get(self.slot, ())))
+                self.post(i + 1, (*taken, *adj_taken, (i, "noun", c[1], g)), score + 1.0 + weight, g, person,
+                          "Fixd" in c[3], animate)
+                moved = True
+        if not moved or hyphen_next:
+            if hyphen_next or (i and self.joins[i - 1] == "-"):
+                self.pre(i + 1, adjs, (*taken, (i, "fixed", -1, None)), score)
+            else:
+                self.finish_adjectives(adjs, taken, score)
+
+    def finish_adjectives(self, adjs: tuple[tuple[int, Choice], ...], taken: Taken, score: float) -> None:
+        """A reading with no head noun: the adjectives alone (a lowercase "британских", a surname)."""
+        if adjs:
+            g = adjs[0][1][2]
+            adj_taken = tuple((j, "adj", a[1], a[2]) for j, a in adjs)
+            self.offer(tuple(sorted((*taken, *adj_taken))), score, g, False, False)
+
+    def post(self, i: int, taken: Taken, score: float, g: str | None, person: bool, fixed: bool,
+             animate: bool) -> None:
+        """Words after the head: hyphenated parts that agree, and the rest of a person's name."""
+        while not self.boundary(i):
+            info = self.infos[i]
+            choices = [c for c in (*info.nouns.get(self.slot, ()), *info.adjs.get(self.slot, ()))
+                       if self.plural or _compatible(c[2], g)]
+            hyphen = self.joins[i - 1] == "-"
+            if hyphen:
+                nouns = [c for c in choices if c in info.nouns.get(self.slot, ())]
+                if nouns:
+                    taken = (*taken, (i, "noun", nouns[0][1], g or nouns[0][2]))
+                    score += 1.0 + nouns[0][0]
+                elif choices:
+                    return  # "Северо-Атлантический": a noun does not take an adjective after a hyphen
+                else:
+                    taken = (*taken, (i, "fixed", -1, None))
+                i += 1
+                continue
+            if self.caps[i] != "Cap" or self.caps[i - 1] != "Cap" or not animate:
+                break
+            named = [c for c in choices
+                     if c[3] & PERSON_TAGS or ((person or "Guess" in c[3]) and "anim" in c[3])
+                     or (person and "pos=ADJF" in c[3])]  # an adjectival surname: "Новинского"
+            if person and not named and info.predicted_only:
+                named = choices  # an unknown surname after a first name: "Лайма Фокса"
+            if named:
+                c = named[0]
+                role = "noun" if c in info.nouns.get(self.slot, ()) else "adj"
+                taken = (*taken, (i, role, c[1], g or c[2]))
+                score += 1.0 + c[0]
+            elif not (fixed or info.predicted_only):
+                break
+            i += 1
+        self.offer(tuple(sorted(taken)), score, g, person, True)
+
+
+def read_phrase(
+    lang: str,
+    words: tuple[str, ...],
+    joins: tuple[str, ...],
+    etype: str | None = None,
+    gender: str | None = None,
+    cases: tuple[str, ...] | None = None,
+    best_only: bool = False,
+) -> list[Reading]:
+    """The best reading of the phrase in each grammatical slot, best first.
+
+    ``joins[i]`` is the separator between words i and i+1; ``cases`` limits the slots tried;
+    ``best_only`` skips slots that cannot beat the best reading found (the list may be shorter).
+    """
+    caps = [caps_kind(w) for w in words]
+    stops = [_boundary(words, joins, i) for i in range(len(words) + 1)]
+    infos = [word_info(lang, w, c, etype, gender) for w, c in zip(words[:_MAX_WORDS], caps, strict=False)]
+    slots: set[tuple[str, str]] = set(infos[0].adjs) | set(infos[0].nouns) if infos else set()
+    if len(infos) > 1 and (not slots or joins[0] == "-"):
+        slots.update(infos[1].adjs)
+        slots.update(infos[1].nouns)
+    bounds = []
+    for slot in slots:
+        if slot[0] not in CASES[lang] or (cases is not None and slot[0] not in cases):
+            continue
+        bound = NOMINATIVE_BONUS if slot[0] == "nomn" else 0.0
+        for info in infos:
+            best = info.best.get(slot)
+            if best is not None:
+                bound += 1.0 + best
+        bounds.append((-bound, slot))
+    bounds.sort()
+    out: list[Reading] = []
+    top = -1.0
+    for neg_bound, slot in bounds:
+        if best_only and -neg_bound < top - 1e-9:
+            break
+        reader = _SlotReader(words, joins, infos, slot, caps, stops, etype == "PER")
+        reader.pre(0, (), (), 0.0)
+        if reader.best is not None:
+            out.append(reader.best)
+            top = max(top, reader.best.score)
+    out.sort(key=lambda r: (-r.score, r.slot))
+    return out
