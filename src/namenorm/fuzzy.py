@@ -1,21 +1,27 @@
 """Fuzzy matching over a character 3-gram index, with length-aware edit budgets.
 
-A key within ``d`` edits of the query shares at least one of any ``3d + 1`` of the query's
-3-grams (one edit touches at most three grams), so the union of the postings of the query's
-``3d + 1`` rarest grams holds every key that brute force would accept: the blocking loses no hit.
+Distances are optimal string alignment (Levenshtein plus adjacent transpositions: "Zelesnky").
+A key within ``d`` edits of the query shares at least one of any ``4d + 1`` of the query's
+3-grams (one edit touches at most four grams), so the union of the postings of the query's
+``4d + 1`` rarest grams holds every key that brute force would accept: the blocking loses no hit.
 """
 
 from __future__ import annotations
 
 from typing import NamedTuple
 
-from rapidfuzz.distance import Levenshtein
+import regex
+from rapidfuzz.distance import OSA
 
 from namenorm.index import Index, refs
 from namenorm.keys import grams
 from namenorm.text import fold
 
 __all__ = ["Cand", "FuzzySearch", "edit_budget"]
+
+# digits typed for letters inside a word ("Lukashenk0", "Ky1v")
+_DIGIT_LETTERS = {"0": "o", "1": "l", "3": "e", "5": "s"}
+_DIGIT_IN_WORD = regex.compile(r"(?<=\p{L})[0135]|[0135](?=\p{L})")
 
 
 class Cand(NamedTuple):
@@ -37,6 +43,21 @@ def edit_budget(key: str) -> int:
     return 0 if n < 5 else 1 if n < 9 else 2 if n < 16 else 3
 
 
+def _gender_pair(a: str, b: str) -> bool:
+    """True for the masculine and feminine forms of one surname (Lavrov/Lavrova, Zelenski/Zelenska).
+
+    >>> _gender_pair("lavrova", "lavrov"), _gender_pair("zelenska", "zelenski"), _gender_pair("kyiv", "kyv")
+    (True, True, False)
+    """
+    ea, eb = _ENDING.search(a), _ENDING.search(b)
+    sa, sb = a[: ea.start()] if ea else a, b[: eb.start()] if eb else b
+    ta, tb = ea.group(0) if ea else "", eb.group(0) if eb else ""
+    return sa == sb and ta != tb and "a" in ta + tb
+
+
+_ENDING = regex.compile(r"[aiyj]+$")
+
+
 class FuzzySearch:
     """Blocked fuzzy search over an index's ``fuzzy_keys``."""
 
@@ -47,7 +68,7 @@ class FuzzySearch:
         """Ids of keys that can lie within ``budget`` edits of ``key``."""
         qg = sorted(grams(key), key=lambda g: len(self.ix.grams.get(g, ())))
         out: set[int] = set()
-        for g in qg[: 3 * budget + 1]:
+        for g in qg[: 4 * budget + 1]:
             out.update(self.ix.grams.get(g, ()))
         return out
 
@@ -59,8 +80,8 @@ class FuzzySearch:
             k = keys[kid]
             if abs(len(k) - len(key)) > budget:
                 continue
-            d = Levenshtein.distance(key, k, score_cutoff=budget)
-            if d > budget or d > best:
+            d = OSA.distance(key, k, score_cutoff=budget)
+            if d > budget or d > best or _gender_pair(key, k):
                 continue
             if d < best:
                 best, hits = d, []
@@ -71,7 +92,7 @@ class FuzzySearch:
         """Candidates within the edit budget, the closest first (ties kept: they are ambiguous)."""
         from namenorm.stopwords import is_common_word
 
-        key = fold(text)
+        key = _DIGIT_IN_WORD.sub(lambda m: _DIGIT_LETTERS[m.group(0)], fold(text))
         budget = edit_budget(key)
         if budget == 0 or is_common_word(key):
             return []

@@ -13,8 +13,8 @@ import gc
 import pickle
 import threading
 from array import array
-from pathlib import Path
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import NamedTuple
 
 from namenorm.gazetteer.model import Entity
@@ -178,9 +178,16 @@ def build_index(entities: list[Entity]) -> Index:
                 _add(ix.skel, k, aid)
             if e.type == "PER":
                 _index_surname(ix, aid, forms, {a.text} | latin)
-            if not a.weak:
+            if not a.weak and (e.rank >= 1 or flags & PREFERRED):
+                # fuzzy matching only against curated and national data and main names: a typo
+                # of one of GeoNames' many alternate names is more often another word
                 for k in {key, *(fold(r) for r in latin)}:
                     _add_fuzzy(ix, gram_lists, fuzzy_seen, k, aid)
+                if e.type == "PER":
+                    for n in {a.text, *latin}:
+                        words = fold(n).split()
+                        if len(words) >= 2:
+                            _add_fuzzy(ix, gram_lists, fuzzy_seen, words[-1], aid)
     ix.grams = {g: array("i", v) for g, v in gram_lists.items()}
     return ix
 

@@ -12,6 +12,7 @@ from namenorm.keys import skeleton
 from namenorm.match import Match
 from namenorm.names import descriptor_variants, is_junk, name_variants, strip_titles
 from namenorm.scripts import cyrillic_lang, dominant_script, has_cyrillic, has_latin
+from namenorm.stopwords import is_common_word
 from namenorm.text import clean, fold, split_qualifier
 
 __all__ = ["Hints", "Resolver"]
@@ -43,6 +44,9 @@ class Resolver:
         if is_junk(s):
             return []
         cands = self._cascade(s, hints)
+        if cands and s.islower() and is_common_word(fold(s)):
+            # "green" the word is not Green the town: a lower-case common word needs a lower-case alias
+            cands = [c for c in cands if self.ix.alias_text[c.aid].islower()]
         if not cands:
             head, qual = split_qualifier(s)
             if qual is not None:
@@ -54,12 +58,15 @@ class Resolver:
         for variant, how in ((s, ""), (strip_titles(s), "title removed")):
             if how and variant == s:
                 continue
-            for tier in (self._direct, self._structure):
+            for tier in (self._direct, self._structure, self._loose):
                 found = self._accept(tier(variant, hints), hints)
                 if found:
                     return [c._replace(step=f"{how}; {c.step}" if how else c.step) for c in found]
+            if self._ambiguous_surname(variant):
+                return []  # a surname that several people share: no guess, and no fuzzy either
         for variant, want_settlement in descriptor_variants(s):
-            found = [c for c in self._accept(self._direct(variant, hints), hints)
+            direct = self._direct(variant, hints) or self._loose(variant, hints)
+            found = [c for c in self._accept(direct, hints)
                      if want_settlement is None or self._is_settlement(c.aid) == want_settlement]
             if found:
                 return [c._replace(method="descriptor", score=c.score * 0.95) for c in found]
@@ -68,7 +75,7 @@ class Resolver:
         return []
 
     def _direct(self, s: str, hints: Hints) -> list[Cand]:
-        """Exact alias, inflected form, lemma, transliteration and cross-script key, in order."""
+        """Exact alias, inflected form, lemma and transliteration, in order."""
         ix, key = self.ix, fold(s)
         if not key:
             return []
@@ -94,14 +101,18 @@ class Resolver:
 
             out = [Cand(a, 0.93, "translit", f"romanised as {r!r}, alias")
                    for r in sorted(romanizations(s)) for a in refs(ix.exact, fold(r))]
-        if out:
-            return out
+        return out
+
+    def _loose(self, s: str, hints: Hints) -> list[Cand]:
+        """The loose cross-script key (Selenskyj = Zelenskyy = Зеленський)."""
+        key = fold(s)
+        out: list[Cand] = []
         if dominant_script(s) not in ("Latin", "Cyrillic"):
             return out
         sk = skeleton(s)
         if len(key.replace(" ", "")) >= 4 and len(sk) >= 3:
             step = f"cross-script key {sk!r} of alias"
-            out = [Cand(a, 0.9, "cross-script", step) for a in refs(ix.skel, sk)]
+            out = [Cand(a, 0.9, "cross-script", step) for a in refs(self.ix.skel, sk)]
         return out
 
     def _lemmas(self, s: str, lang: str | None) -> list[Cand]:
@@ -141,20 +152,35 @@ class Resolver:
         words = fold(s).split()
         if not words or len(words) > 4:
             return []
-        last = words[-1]
-        hits = refs(self.ix.surname, last) or refs(self.ix.surname, "~" + skeleton(last))
+        hits = self._surname_hits(words[-1])
         if not hits:
             return []
         if len(words) == 1:
-            ents = {self.ix.alias_ent[a] for a in hits}
-            return [Cand(a, 0.8, "surname", "surname of alias") for a in hits] if len(ents) == 1 else []
+            top = self._dominant(hits)
+            return [Cand(a, 0.8, "surname", "surname of alias") for a in hits
+                    if self.ix.alias_ent[a] == top]
         first = skeleton(words[0])[:1]
         return [Cand(a, 0.85, "name-structure", "first name and surname of alias") for a in hits
                 if first and skeleton(fold(self.ix.alias_text[a]).split()[0])[:1] == first]
 
+    def _surname_hits(self, word: str) -> tuple[int, ...]:
+        return refs(self.ix.surname, word) or refs(self.ix.surname, "~" + skeleton(word))
+
+    def _dominant(self, aids: tuple[int, ...]) -> int | None:
+        """The entity that a shared surname means: one alone, or one at least 3x as prominent."""
+        ents = sorted({self.ix.alias_ent[a] for a in aids}, key=lambda e: -self.ix.ents[e].prior)
+        if len(ents) == 1 or self.ix.ents[ents[0]].prior >= 3 * self.ix.ents[ents[1]].prior:
+            return ents[0]
+        return None
+
+    def _ambiguous_surname(self, s: str) -> bool:
+        words = fold(s).split()
+        return len(words) == 1 and bool(self._surname_hits(words[0]))
+
     def _qualified(self, head: str, qual: str, hints: Hints) -> tuple[list[Cand], Hints]:
         """"Paris, Texas" / "Sumy (Ukraine)": the qualifier becomes a country or region hint."""
         q = self._accept(self._direct(qual, hints._replace(types=None)), hints._replace(types=None))
+        q.sort(key=lambda c: -self.ix.ents[self.ix.alias_ent[c.aid]].rank)
         places = [self.ix.ents[self.ix.alias_ent[c.aid]] for c in q]
         places = [e for e in places if e.type == "LOC"]
         if not places:

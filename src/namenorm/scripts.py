@@ -32,6 +32,7 @@ _DISTINCTIVE: tuple[tuple[str, frozenset[str]], ...] = (
 _SHARED_SR_MK = frozenset("љњј")
 # Russian writes ъ only as a separator before е ё ю я; Bulgarian uses it as a vowel elsewhere.
 _BG_HARD_SIGN = regex.compile(r"ъ(?![еёюя])")
+_UK_SOFT_K = regex.compile(r"[сцз]ьк")
 
 
 def has_cyrillic(text: str) -> bool:
@@ -92,6 +93,8 @@ def cyrillic_lang(text: str) -> str | None:
 
     >>> cyrillic_lang("Харків"), cyrillic_lang("Объект"), cyrillic_lang("Шевчук")
     ('uk', 'ru', None)
+    >>> cyrillic_lang("Зеленський"), cyrillic_lang("Зеленский")
+    ('uk', None)
     >>> cyrillic_lang("Рэспубліка Беларусь"), cyrillic_lang("Ўсход"), cyrillic_lang("България")
     ('be', 'be', 'bg')
     """
@@ -105,8 +108,8 @@ def cyrillic_lang(text: str) -> str | None:
             if lang == "ru" and "і" in low:
                 return "be"  # Belarusian has і and ы/э/ё, Russian has no і
             return lang
-    if "і" in low:
-        return "uk"
+    if "і" in low or _UK_SOFT_K.search(text.lower()):
+        return "uk"  # і, or the Ukrainian soft adjective suffix -ськ-/-цьк-/-зьк- (Russian: -ск-)
     if "ъ" in low:
         return "bg" if _BG_HARD_SIGN.search(text.lower()) else "ru"
     if low & _SHARED_SR_MK:
