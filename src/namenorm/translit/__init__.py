@@ -14,8 +14,8 @@ apostrophe and soft-sign handling) and keeps the case pattern of each word (Titl
 
 >>> transliterate("Київ"), transliterate("Володимир Зеленський", scheme="uk_national")
 ('Kyiv', 'Volodymyr Zelenskyi')
->>> transliterate("Володимир Зеленський")  # no distinctive letter: read as Russian
-'Volodimir Zelensky'
+>>> transliterate("Владимир Зеленский")  # no distinctive letter: read as Russian
+'Vladimir Zelensky'
 >>> transliterate("Ельцин", scheme="ru_wikipedia"), transliterate("ЩЁКИНО", scheme="ru_icao")
 ('Yeltsin', 'SHCHEKINO')
 >>> transliterate("Kijów")
