@@ -11,12 +11,8 @@ from __future__ import annotations
 
 from namenorm.api import Normalizer, candidates, normalize, normalize_many
 from namenorm.match import Match, Mention
-
-try:  # TEMPORARY while the morph and translit packages are being written
-    from namenorm.morph import base_form
-    from namenorm.translit import SCHEMES, cyrillize, romanizations, transliterate
-except ImportError:
-    pass
+from namenorm.morph import base_form
+from namenorm.translit import SCHEMES, cyrillize, romanizations, transliterate
 
 __version__ = "0.1.0"
 
