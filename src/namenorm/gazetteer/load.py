@@ -77,10 +77,14 @@ def _rank(value: str, path: Path, problems: list[str]) -> int:
 
 
 def _shared_aliases(ents: list[Entity], shared_ok: set[int]) -> list[str]:
-    """An alias claimed by two entities of one type needs a ``weak`` flag or a ``note``."""
+    """An alias claimed by two hand-edited entities of one type needs a ``weak`` flag or a ``note``.
+
+    Generated data (``@priority`` 0 or 1) may share names with anything: homonyms are facts of
+    the world there, and ranking (curated data first, then priors) decides between them.
+    """
     owners: dict[tuple[str, str], list[Entity]] = defaultdict(list)
     for e in ents:
-        if id(e) in shared_ok or e.note:
+        if id(e) in shared_ok or e.note or e.rank < 2:
             continue
         for key in {fold(a.text) for a in e.aliases if not a.weak}:
             owners[(e.type, key)].append(e)
