@@ -15,6 +15,7 @@ from rapidfuzz.distance import OSA
 
 from namenorm.index import Index, refs
 from namenorm.keys import grams
+from namenorm.scripts import has_cyrillic
 from namenorm.text import fold
 
 __all__ = ["Cand", "FuzzySearch", "edit_budget"]
@@ -44,18 +45,24 @@ def edit_budget(key: str) -> int:
 
 
 def _gender_pair(a: str, b: str) -> bool:
-    """True for the masculine and feminine forms of one surname (Lavrov/Lavrova, Zelenski/Zelenska).
+    """True for two forms of one name that differ in gender or case, not by a typo:
+    Lavrov/Lavrova, Zelenski/Zelenska, Зеленский/Зеленскую.
 
     >>> _gender_pair("lavrova", "lavrov"), _gender_pair("zelenska", "zelenski"), _gender_pair("kyiv", "kyv")
     (True, True, False)
+    >>> _gender_pair("зеленскую", "зеленский"), _gender_pair("зеленський", "зеленский")
+    (True, False)
     """
-    ea, eb = _ENDING.search(a), _ENDING.search(b)
+    cyr = has_cyrillic(a)
+    ending = _ENDING_CYR if cyr else _ENDING
+    ea, eb = ending.search(a), ending.search(b)
     sa, sb = a[: ea.start()] if ea else a, b[: eb.start()] if eb else b
     ta, tb = ea.group(0) if ea else "", eb.group(0) if eb else ""
-    return sa == sb and ta != tb and "a" in ta + tb
+    return sa == sb and ta != tb and (cyr or "a" in ta + tb)
 
 
 _ENDING = regex.compile(r"[aiyj]+$")
+_ENDING_CYR = regex.compile(r"[аяийыоеуюьэєії]+$")
 
 
 class FuzzySearch:

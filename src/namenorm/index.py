@@ -150,7 +150,7 @@ def build_index(entities: list[Entity]) -> Index:
         for a in e.aliases:
             aid = len(ix.alias_text)
             flags = (WEAK if a.weak else 0) | (LITERAL if a.literal else 0)
-            if a.kind == "canonical" or a.lang not in seen_langs:
+            if a.kind == "canonical" or (a.lang not in seen_langs and a.lang != "xx"):
                 flags |= PREFERRED
             seen_langs.add(a.lang)
             ix.alias_ent.append(ei)

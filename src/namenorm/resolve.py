@@ -28,6 +28,10 @@ class Hints(NamedTuple):
     fuzzy: bool = True
 
 
+def _gender_clash(a: str | None, b: str | None) -> bool:
+    return a in ("m", "f") and b in ("m", "f") and a != b
+
+
 class Resolver:
     """Runs the cascade over one :class:`~namenorm.index.Index`."""
 
@@ -122,8 +126,7 @@ class Resolver:
         for nom, gender in nominative_candidates(s, lang):
             k = fold(nom)
             for a in (*refs(self.ix.exact, k), *refs(self.ix.forms, k)):
-                g = self.ix.ents[self.ix.alias_ent[a]].gender
-                if gender in ("m", "f") and g in ("m", "f") and g != gender:
+                if _gender_clash(gender, self.ix.ents[self.ix.alias_ent[a]].gender):
                     continue  # Зеленская is not Зеленский
                 out.append(Cand(a, 0.93, "lemma", f"base form {nom!r} of alias"))
             if out:
@@ -164,7 +167,18 @@ class Resolver:
                 if first and skeleton(fold(self.ix.alias_text[a]).split()[0])[:1] == first]
 
     def _surname_hits(self, word: str) -> tuple[int, ...]:
-        return refs(self.ix.surname, word) or refs(self.ix.surname, "~" + skeleton(word))
+        """People whose surname is ``word`` as written, loosely, or in its base form (Макрону)."""
+        hits = refs(self.ix.surname, word) or refs(self.ix.surname, "~" + skeleton(word))
+        if hits or not has_cyrillic(word):
+            return hits
+        from namenorm.morph import nominative_candidates
+
+        for nom, gender in nominative_candidates(word):
+            found = tuple(a for a in refs(self.ix.surname, fold(nom))
+                          if not _gender_clash(gender, self.ix.ents[self.ix.alias_ent[a]].gender))
+            if found:
+                return found
+        return ()
 
     def _dominant(self, aids: tuple[int, ...]) -> int | None:
         """The entity that a shared surname means: one alone, or one at least 3x as prominent."""
