@@ -41,7 +41,7 @@ def edit_budget(key: str) -> int:
     [0, 1, 2, 3]
     """
     n = len(key.replace(" ", ""))
-    return 0 if n < 5 else 1 if n < 9 else 2 if n < 16 else 3
+    return 0 if n < 5 else 1 if n < 10 else 2 if n < 16 else 3
 
 
 def _gender_pair(a: str, b: str) -> bool:

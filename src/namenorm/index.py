@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
+import regex
+
 from namenorm.gazetteer.model import Entity
 from namenorm.keys import grams, skeleton
 from namenorm.scripts import dominant_script, has_cyrillic
@@ -28,6 +30,7 @@ WEAK, LITERAL, PREFERRED = 1, 2, 4
 Ref = int | tuple[int, ...]
 _CYR_LANGS = frozenset({"uk", "ru", "be"})
 _LOOSE_SCRIPTS = frozenset({"Latin", "Cyrillic"})
+_TYPED = regex.compile(r"[a-z ąćęłńóśźżäöüßéèêçëïîôûœ]+")
 
 
 class Ent(NamedTuple):
@@ -178,11 +181,14 @@ def build_index(entities: list[Entity]) -> Index:
                 _add(ix.skel, k, aid)
             if e.type == "PER":
                 _index_surname(ix, aid, forms, {a.text} | latin)
-            if not a.weak and (e.rank >= 1 or flags & PREFERRED):
-                # fuzzy matching only against curated and national data and main names: a typo
-                # of one of GeoNames' many alternate names is more often another word
+            if not a.weak and (flags & PREFERRED or (e.rank >= 1 and a.lang != "xx")):
+                # fuzzy matching only against main names and language-tagged names of curated and
+                # national data: a typo of one of GeoNames' untagged alternates is more often
+                # another word ("Berlingo" is not "Berlino"); romanisations only in the letters
+                # that people type (no ISO 9 "oleksandrìâ")
                 for k in {key, *(fold(r) for r in latin)}:
-                    _add_fuzzy(ix, gram_lists, fuzzy_seen, k, aid)
+                    if k == key or _TYPED.fullmatch(k):
+                        _add_fuzzy(ix, gram_lists, fuzzy_seen, k, aid)
                 if e.type == "PER":
                     for n in {a.text, *latin}:
                         words = fold(n).split()
