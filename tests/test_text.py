@@ -9,6 +9,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from namenorm.scripts import has_cyrillic, has_latin
 from namenorm.text import clean, fold, repair_homoglyphs, split_qualifier
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -70,5 +71,7 @@ def test_fold_is_idempotent_and_stable(s: str) -> None:
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.characters(categories=["Lu", "Ll"]), min_size=1))
 def test_fold_ignores_case(s: str) -> None:
+    # homoglyphs are visual, so case matters for them (Latin B looks like Cyrillic В, b does not)
+    assume(not (has_cyrillic(s) and has_latin(s)))
     assume(s.upper().casefold() == s.casefold() == s.lower().casefold())
     assert fold(s.upper()) == fold(s.lower()) == fold(s)
