@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
+import regex
 from _alias_rules import (
     City,
     Context,
@@ -89,7 +90,47 @@ def city_block(c: dict[str, Any], ctx: Context, us_states: dict[str, str], stats
             continue
         seen.add(key)
         b.add(lang, alias, "weak" if verdict.kind == "weak" else "")
+    if city.country == "UA":
+        official_latin_name(b)
     return b
+
+
+def kmu_reading(name: str) -> str:
+    """A BGN/PCGN-style Ukrainian romanisation as KMU 2010 writes it, folded.
+
+    >>> kmu_reading("Vinnytsya"), kmu_reading("Avdiyivka"), kmu_reading("Kryvyy Rih"), kmu_reading("Yahotyn")
+    ('vinnytsia', 'avdiivka', 'kryvyi rih', 'yahotyn')
+    """
+    s = fold(name)
+    s = regex.sub(r"(?<=\w)y([aeu])", r"i\1", s)  # ya ye yu inside a word: ia ie iu
+    s = regex.sub(r"(?<=\w)yi", "i", s)  # yi (ї) inside a word: i
+    return str(regex.sub(r"(?<=[aeiouy])y(?![aeiouy])", "i", s))  # й after a vowel: i
+
+
+def official_latin_name(b: Block) -> None:
+    """Ukrainian cities: the display name becomes the KMU 2010 romanisation of the Ukrainian name
+    (Ukraine's official standard, Cabinet of Ministers resolution No. 55 of 27 January 2010), e.g.
+    GeoNames' "Vinnytsya" becomes "Vinnytsia"; the GeoNames name stays an English alias. A
+    Cyrillic name qualifies only when its romanisation is the GeoNames name read the KMU way
+    (``kmu_reading``), so an inflected alternate ("Броварі") never becomes the display name."""
+    from namenorm.translit import transliterate
+
+    target = kmu_reading(b.name)
+    best = ""
+    for lang in ("uk", "ru", "xx"):
+        for text, flags in b.aliases.get(lang, []):
+            latin = transliterate(text, scheme="uk_national")
+            if "weak" not in flags and fold(latin) == target and scripts_of(text) == {"Cyrillic"}:
+                best = latin
+                break
+        if best:
+            break
+    if best and best != b.name and not SYNTAX_CHARS & set(best):
+        old = b.name
+        b.name = best
+        en = b.aliases.setdefault("en", [])
+        flags = next((f for t, f in en if t == old), "")
+        b.aliases["en"] = [(old, flags)] + [(t, f) for t, f in en if t != old]
 
 
 def build(out_dir: Path, country_names: dict[str, set[str]]) -> tuple[dict[str, int], dict[str, set[str]]]:
