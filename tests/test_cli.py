@@ -33,7 +33,8 @@ def test_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[st
 
     monkeypatch.setattr(sys, "stdin", io.StringIO("Kiev\n\nOdessa\n"))
     assert main(["normalize", "-", "--gazetteer", GAZ, "--no-bundled"]) == 0
-    assert [line.split("\t")[1] for line in capsys.readouterr().out.splitlines()] == ["test:kyiv", "test:odesa"]
+    ids = [line.split("\t")[1] for line in capsys.readouterr().out.splitlines()]
+    assert ids == ["test:kyiv", "test:odesa"]
 
 
 def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -40,6 +40,7 @@ def test_canonical_alias_takes_flags_of_its_repeat() -> None:
     ("[Q1] LOC A\n[Q1] LOC B\n", "t.gaz:2: duplicate ID Q1"),
     ("[Q1] CITY A\n", "t.gaz:1: unknown type 'CITY'"),
     ("[Q1] LOC\n", "has no canonical name"),
+    ("[Q1] LOC Georgia {weak}\n", "belong on the language lines"),
     ("[Q1] LOC A\nzzz: b\n", "t.gaz:2: unknown field 'zzz'"),
     ("[Q1] LOC A\nen: Київ\n", "t.gaz:2: alias 'Київ' is listed as 'en' but contains Cyrillic"),
     ("[Q1] LOC A\nru: Mосква\n", "mixes Latin and Cyrillic"),

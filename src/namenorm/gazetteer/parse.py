@@ -122,6 +122,9 @@ def _header(line: str, where: str, errs: list[str]) -> Entity | None:
         errs.append(f"{where}: unknown type '{etype}'; use one of {', '.join(sorted(TYPES))}")
     if not name:
         errs.append(f"{where}: entity {eid} has no canonical name")
+    elif set(name) & set("{}|"):
+        errs.append(f"{where}: canonical name '{name}' contains '{{', '}}' or '|'; flags and alias lists "
+                    "belong on the language lines (en: Name {weak})")
     ent = Entity(id=eid, type=etype, name=name, origin=where)
     if name:
         ent.aliases.append(Alias(name, "en", "canonical"))
