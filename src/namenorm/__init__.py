@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 from namenorm.api import Normalizer, candidates, normalize, normalize_many
+from namenorm.extract import extract, link
 from namenorm.match import Match, Mention
 from namenorm.morph import base_form
 from namenorm.translit import SCHEMES, cyrillize, romanizations, transliterate
@@ -25,6 +26,8 @@ __all__ = [
     "base_form",
     "candidates",
     "cyrillize",
+    "extract",
+    "link",
     "normalize",
     "normalize_many",
     "romanizations",

@@ -2,6 +2,8 @@
 
 >>> is_common_word("house"), is_common_word("kharkiv"), is_common_word("дом"), is_common_word("харьков")
 (True, False, True, False)
+>>> is_common_word("київ")
+False
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ def _latin_words() -> frozenset[str]:
 def _common_cyrillic(word: str, lang: str) -> bool:
     from namenorm.morph.analyzers import get_analyzer
 
-    parses = get_analyzer(lang if lang in ("ru", "uk") else "ru").parse(word)
+    parses = get_analyzer(lang).parse(word)
     known = [p for p in parses if p.is_known]
     return bool(known) and not any(_PROPER & set(p.tag.grammemes) for p in parses)
 
@@ -37,7 +39,10 @@ def is_common_word(key: str) -> bool:
     if not words:
         return False
     if has_cyrillic(key):
-        lang = cyrillic_lang(key) or "ru"
-        return all(_common_cyrillic(w, lang) for w in words)
+        # Russian only: the Ukrainian dictionary has no place or organisation tags, so it would
+        # call "київ" a common word; Ukrainian-specific spellings make no claim
+        if (cyrillic_lang(key) or "ru") != "ru":
+            return False
+        return all(_common_cyrillic(w, "ru") for w in words)
     common = _latin_words()
     return all(w in common for w in words)

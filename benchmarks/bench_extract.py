@@ -1,0 +1,203 @@
+"""extract() on generated news text (Russian and English) against exact multi-pattern matchers.
+
+The text is generated deterministically: filler sentences written for this benchmark, and
+templates whose slots take names of the bundled gazetteers' entities; in Russian each name is put
+in a random case form (``namenorm.morph.expand``), so most mentions are inflected. Peers, run in
+the same process over the same alias list (every alias of the index): pyahocorasick (longest
+match, whole words, lowercased) and flashtext (Cyrillic letters added to its word characters);
+neither can inflect. natasha's NER (Russian only, spans without linking) runs on a slice.
+Recall = share of inserted mentions found with the exact span and the right entity (natasha:
+the exact span only).
+
+    python benchmarks/bench_extract.py
+"""
+
+from __future__ import annotations
+
+import gc
+import random
+import time
+from typing import Any
+
+from namenorm.api import default_normalizer
+from namenorm.extract import extract
+from namenorm.index import PREFERRED
+from namenorm.morph import expand
+
+RU_TEMPLATES = [
+    "Встреча с {PER} прошла в {LOC}.", "По словам {PER}, {ORG} готова к переговорам.",
+    "{PER} прибыл в {LOC} с официальным визитом.", "Представители {ORG} обсудили ситуацию вокруг {LOC}.",
+    "Журналисты спросили {PER} о планах {ORG}.", "Делегация из {LOC} встретилась с {PER}.",
+]
+EN_TEMPLATES = [
+    "{PER} met officials in {LOC} on Tuesday.", "A spokesman for {ORG} said {PER} would travel to {LOC}.",
+    "Talks between {ORG} and {LOC} ended late.", "{PER} told reporters that {ORG} had not been consulted.",
+]
+RU_FILLER = [
+    "Погода в выходные будет переменчивой, синоптики обещают дожди.",
+    "Эксперты считают, что цены на продукты продолжат расти до конца года.",
+    "Новый закон вступит в силу после публикации.", "На рынке наблюдается рост спроса на жильё.",
+    "Участники совещания договорились продолжить работу в следующем месяце.",
+    "По данным аналитиков, число туристов выросло на десять процентов.",
+]
+EN_FILLER = [
+    "The weather will stay mild for the rest of the week.", "Prices for food rose again in the spring.",
+    "The new rules take effect next month, officials said.", "Analysts expect demand to slow down.",
+    "The committee agreed to meet again after the holidays.", "Traffic was heavy on the main roads.",
+]
+TARGET_CHARS = 150_000
+
+
+def _entities(lang: str) -> dict[str, list[tuple[str, str, str, str | None]]]:
+    """Per type: (alias in ``lang``, entity id, type, gender) of the most prominent entities."""
+    ix = default_normalizer().index
+    best: dict[int, tuple[str, float]] = {}
+    for aid, text in enumerate(ix.alias_text):
+        if ix.alias_lang[aid] == lang and ix.alias_flags[aid] & PREFERRED and len(text) > 3:
+            e = ix.alias_ent[aid]
+            best.setdefault(e, (text, ix.ents[e].prior))
+    out: dict[str, list[tuple[str, str, str, str | None]]] = {"PER": [], "LOC": [], "ORG": []}
+    for e, (text, _) in sorted(best.items(), key=lambda kv: (-kv[1][1], kv[0])):
+        ent = ix.ents[e]
+        if ent.type in out and len(out[ent.type]) < 150:
+            out[ent.type].append((text, ent.id, ent.type, ent.gender))
+    return out
+
+
+def make_text(lang: str, seed: int = 13) -> tuple[str, list[tuple[int, int, str, bool]]]:
+    """Generated text and its inserted mentions (start, end, entity id, inflected?)."""
+    rng = random.Random(seed)
+    ents = _entities(lang)
+    templates, filler = (RU_TEMPLATES, RU_FILLER) if lang == "ru" else (EN_TEMPLATES, EN_FILLER)
+    parts: list[str] = []
+    gold: list[tuple[int, int, str, bool]] = []
+    size = 0
+    while size < TARGET_CHARS:
+        if rng.random() < 0.5:
+            s = rng.choice(filler)
+        else:
+            s, spans = _fill(rng.choice(templates), ents, lang, rng)
+            gold += [(size + a, size + b, eid, infl) for a, b, eid, infl in spans]
+        parts.append(s)
+        size += len(s) + 1
+    return " ".join(parts), gold
+
+
+def _fill(template: str, ents: dict[str, list[tuple[str, str, str, str | None]]], lang: str,
+          rng: random.Random) -> tuple[str, list[tuple[int, int, str, bool]]]:
+    out, spans, pos = "", [], 0
+    while True:
+        i = template.find("{", pos)
+        if i < 0:
+            return out + template[pos:], spans
+        j = template.index("}", i)
+        alias, eid, etype, gender = rng.choice(ents[template[i + 1:j]])
+        form = alias
+        if lang == "ru":
+            form = rng.choice(sorted(expand(alias, "ru", etype, gender)))
+        out += template[pos:i]
+        spans.append((len(out), len(out) + len(form), eid, form != alias))
+        out += form
+        pos = j + 1
+
+
+def _recall(found: set[tuple[int, int, str]], gold: list[tuple[int, int, str, bool]]) -> tuple[float, float]:
+    hit = [(a, b, e) in found for a, b, e, _ in gold]
+    infl = [h for h, g in zip(hit, gold, strict=True) if g[3]]
+    return sum(hit) / max(len(hit), 1), sum(infl) / max(len(infl), 1)
+
+
+def _peers(aliases: list[tuple[str, str]]) -> dict[str, Any]:
+    import ahocorasick
+    from flashtext import KeywordProcessor
+
+    auto = ahocorasick.Automaton()
+    for a, eid in aliases:
+        auto.add_word(a.lower(), (len(a), eid))
+    auto.make_automaton()
+    kp = KeywordProcessor(case_sensitive=False)
+    kp.set_non_word_boundaries(set(kp.non_word_boundaries) | {chr(c) for c in range(0x400, 0x530)})
+    for a, eid in aliases:
+        kp.add_keyword(a, eid)
+    return {"aho": auto, "flashtext": kp}
+
+
+def _aho_scan(auto: Any, text: str) -> set[tuple[int, int, str]]:
+    low = text.lower()
+    out = set()
+    for end, (n, eid) in auto.iter_long(low):
+        a, b = end - n + 1, end + 1
+        if (a == 0 or not low[a - 1].isalnum()) and (b == len(low) or not low[b].isalnum()):
+            out.add((a, b, eid))
+    return out
+
+
+def _rate(fn: Any, text: str) -> tuple[float, Any]:
+    t = time.perf_counter()
+    res = fn(text)
+    return len(text.encode()) / 1e6 / (time.perf_counter() - t), res
+
+
+def run() -> list[dict[str, object]]:
+    norm = default_normalizer()
+    ix = norm.index
+    texts = {lang: make_text(lang) for lang in ("ru", "en")}
+    ours: dict[str, tuple[float, float, tuple[float, float]]] = {}
+    for lang, (text, gold) in texts.items():  # before the peers' millions of objects slow the GC down
+        cold, res = _rate(lambda t, lg=lang: extract(t, lang=lg), text)
+        warm, res = _rate(lambda t, lg=lang: extract(t, lang=lg), text)
+        ours[lang] = (cold, warm, _recall({(m.start, m.end, m.match.id) for m in res}, gold))
+    aliases = [(a, ix.ents[ix.alias_ent[i]].id) for i, a in enumerate(ix.alias_text) if len(a) > 1]
+    peers = _peers(aliases)
+    gc.collect()
+    gc.freeze()
+    rows: list[dict[str, object]] = []
+    for lang, (text, gold) in texts.items():
+        cold, warm, our_rec = ours[lang]
+        aho_rate, aho = _rate(lambda t: _aho_scan(peers["aho"], t), text)
+        ft_rate, ft = _rate(lambda t: peers["flashtext"].extract_keywords(t, span_info=True), text)
+        aho_rec = _recall(aho, gold)
+        ft_rec = _recall({(a, b, e) for e, a, b in ft}, gold)
+        base = {"bench": "extract", "unit": "MB/s", "baseline": "pyahocorasick"}
+        n_infl = sum(g[3] for g in gold)
+        rows += [
+            {**base, "name": f"{lang}: namenorm extract, first pass", "value": cold,
+             "ratio": cold / aho_rate},
+            {**base, "name": f"{lang}: namenorm extract, warm", "value": warm, "ratio": warm / aho_rate},
+            {**base, "name": f"{lang}: pyahocorasick exact (whole words)", "value": aho_rate, "ratio": 1.0},
+            {**base, "name": f"{lang}: flashtext exact", "value": ft_rate, "ratio": ft_rate / aho_rate},
+        ]
+        for who, (rec, infl) in (("namenorm", our_rec), ("pyahocorasick", aho_rec), ("flashtext", ft_rec)):
+            rows.append({"bench": "extract", "name": f"{lang}: {who} recall (all / inflected of {n_infl})",
+                         "value": f"{rec:.3f} / {infl:.3f}", "unit": f"of {len(gold)} mentions"})
+        if lang == "ru":
+            rows += _natasha(text[:30_000], [g for g in gold if g[1] <= 30_000])
+    gc.unfreeze()
+    return rows
+
+
+def _natasha(text: str, gold: list[tuple[int, int, str, bool]]) -> list[dict[str, object]]:
+    try:
+        from natasha import Doc, NewsEmbedding, NewsNERTagger, Segmenter
+    except ImportError:
+        return [{"bench": "extract", "name": "ru: natasha NER", "value": "not installed", "unit": ""}]
+    seg, ner = Segmenter(), NewsNERTagger(NewsEmbedding())
+
+    def tag(t: str) -> list[tuple[int, int]]:
+        doc = Doc(t)
+        doc.segment(seg)
+        doc.tag_ner(ner)
+        return [(s.start, s.stop) for s in doc.spans]
+
+    rate, spans = _rate(tag, text)
+    found = set(spans)
+    rec = sum((a, b) in found for a, b, _, _ in gold) / max(len(gold), 1)
+    return [{"bench": "extract", "name": "ru: natasha NER (spans only, no linking)", "value": rate,
+             "unit": "MB/s", "baseline": "pyahocorasick"},
+            {"bench": "extract", "name": "ru: natasha span recall", "value": f"{rec:.3f}",
+             "unit": f"of {len(gold)} mentions"}]
+
+
+if __name__ == "__main__":
+    for row in run():
+        print(row)

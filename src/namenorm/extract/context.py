@@ -1,0 +1,168 @@
+"""Case and context rules that keep extraction precise.
+
+A name that is also a common word ("May", "Nice", "Price", "Мир") or a gazetteer alias marked
+``weak`` is linked only with a stronger signal: a preposition of place before a place name, an
+adjacent mention ("Nice, France"), or the same entity named elsewhere in the text. Codes and
+abbreviations match with their case ("US" is the country, "us" is not).
+
+>>> literal_ok("U.S.", "US"), literal_ok("us", "US"), literal_ok("Us", "US")
+(True, False, False)
+>>> is_place_preposition("near"), is_place_preposition("під"), is_place_preposition("the")
+(True, True, False)
+>>> is_title("President"), is_title("президента"), is_title("Kyiv")
+(True, True, False)
+>>> no_case_signal(["Zelensky", "Visits", "Kyiv", "Amid", "Heavy", "Shelling"])
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+import regex
+
+from namenorm.names import strip_titles
+from namenorm.scripts import has_cyrillic
+from namenorm.stopwords import is_common_word
+
+__all__ = ["best_parse", "is_common", "is_first_name", "is_place_preposition", "is_time_word", "is_title",
+           "letters", "literal_ok", "no_case_signal", "pos"]
+
+# Prepositions that put the next word in a place role (folded).
+_PLACE_PREPOSITIONS = frozenset({
+    "in", "at", "near", "outside", "from", "to", "into", "across", "around", "towards", "toward", "via",
+    "в", "во", "у", "під", "под", "из", "із", "з", "зі", "біля", "возле", "около", "близ", "поблизу",
+    "поблиз", "над", "до", "від", "от", "через", "к", "ко",
+    "nach", "bei", "aus", "w", "we", "pod", "koło", "z", "près", "à",
+})
+# English words that are capitalised without being names, and that a preposition may precede.
+_TIME_WORDS = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "christmas", "easter",
+})
+# Short English words (the shared common-word list starts at five letters) that begin sentences
+# or are also names: "May", "Will", "Bill", "Hope".
+_SHORT_COMMON = frozenset({
+    "a", "an", "the", "in", "on", "at", "to", "of", "and", "or", "but", "nor", "for", "so", "yet", "as",
+    "by", "if", "it", "its", "he", "she", "we", "they", "us", "you", "i", "me", "my", "our", "your",
+    "his", "her", "their", "this", "that", "these", "those", "there", "here", "then", "than", "when",
+    "what", "who", "whom", "why", "how", "not", "no", "yes", "all", "any", "each", "few", "more",
+    "most", "some", "such", "only", "own", "same", "very", "can", "will", "may", "might", "must",
+    "shall", "should", "would", "could", "do", "did", "does", "done", "be", "is", "are", "was", "were",
+    "been", "has", "had", "have", "new", "old", "big", "top", "last", "next", "one", "two", "first",
+    "man", "men", "day", "days", "week", "year", "time", "war", "city", "home", "hope", "rose", "mark",
+    "bill", "art", "sun", "star", "well", "good", "best", "live", "long", "young", "white",
+    "black", "green", "brown", "park", "hill", "king", "bush", "gap",
+})
+_NON_LETTER = regex.compile(r"[^\p{L}\p{N}]+")
+
+
+def letters(text: str) -> str:
+    """``text`` without spaces, dots and other non-alphanumerics (case kept).
+
+    >>> letters("U. S. A.")
+    'USA'
+    """
+    return _NON_LETTER.sub("", text)
+
+
+def literal_ok(surface: str, alias: str) -> bool:
+    """A code or abbreviation matches only when its letters are written exactly as in the alias."""
+    return letters(surface) == letters(alias)
+
+
+def is_common(key: str) -> bool:
+    """True when a folded key is a common word, so that capitals alone do not make it a name.
+
+    >>> is_common("may"), is_common("price"), is_common("сегодня"), is_common("kyiv"), is_common("київ")
+    (True, True, True, False, False)
+    >>> is_common("але"), is_common("тому"), is_common("королева"), is_common("москва")
+    (True, True, True, False)
+    """
+    if key in _SHORT_COMMON or key in _TIME_WORDS:
+        return True
+    if has_cyrillic(key):
+        return all(_ru_common(w) for w in key.split())
+    return is_common_word(key)
+
+
+_PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
+_FUNCTION_POS = frozenset({"CONJ", "PREP", "PRCL", "ADVB", "NPRO", "INTJ", "PRED", "COMP"})
+
+
+@lru_cache(maxsize=65536)
+def _ru_common(word: str) -> bool:
+    """A Cyrillic word whose likeliest reading is a common word: the Russian dictionary's best parse
+    is a known word that is no name, or the Ukrainian dictionary reads it as a function word.
+
+    The Ukrainian dictionary tags no place or organisation names ("київ", "одеса" look like common
+    nouns there), so for nouns only the Russian one is asked; Ukrainian-only nouns count as names.
+    """
+    ru = best_parse(word, "ru")
+    if ru is not None and ru.is_known and not _PROPER & set(ru.tag.grammemes):
+        return True
+    uk = best_parse(word, "uk")
+    return uk is not None and uk.is_known and uk.tag.POS in _FUNCTION_POS
+
+
+@lru_cache(maxsize=65536)
+def best_parse(word: str, lang: str) -> Any:
+    """pymorphy3's likeliest parse of a lowercase word in "ru" or "uk" (None when it has none)."""
+    from namenorm.morph.analyzers import get_analyzer
+
+    parses = get_analyzer(lang).parse(word.lower())
+    return parses[0] if parses else None
+
+
+@lru_cache(maxsize=65536)
+def is_first_name(word: str) -> bool:
+    """True when a Cyrillic word may be a first name in any case (pymorphy3's "Name" tag, ru or uk).
+
+    >>> is_first_name("Асии"), is_first_name("Дэвид"), is_first_name("Германии")
+    (True, True, False)
+    """
+    from namenorm.morph.analyzers import get_analyzer
+
+    w = word.lower()
+    return any("Name" in p.tag.grammemes for lang in ("ru", "uk") for p in get_analyzer(lang).parse(w))
+
+
+def pos(word: str, lang: str) -> str | None:
+    """The likeliest part of speech of a Cyrillic word ("NOUN", "ADJF", "VERB", ...).
+
+    >>> pos("Верховный", "ru"), pos("суд", "ru"), pos("заявил", "ru")
+    ('ADJF', 'NOUN', 'VERB')
+    """
+    p = best_parse(word, lang)
+    return None if p is None else p.tag.POS
+
+
+def is_place_preposition(key: str) -> bool:
+    """True for a folded word such as "in", "near", "в", "під" that introduces a place."""
+    return key in _PLACE_PREPOSITIONS
+
+
+def is_time_word(key: str) -> bool:
+    """True for months, weekdays and holidays ("May" after "in" is a month, not a place)."""
+    return key in _TIME_WORDS
+
+
+@lru_cache(maxsize=8192)
+def is_title(word: str) -> bool:
+    """True for a title or honorific that may stand right before a name ("President", "министра")."""
+    return strip_titles(f"{word} x") == "x"
+
+
+def no_case_signal(words: Sequence[str]) -> bool:
+    """True for a headline or shouted sentence, where capitals say nothing about names.
+
+    That is: at least three words of four letters or more, and 70% of them capitalised.
+    """
+    long = [w for w in words if len(w) >= 4 and w[0].isalpha()]
+    if len(long) < 3:
+        return False
+    caps = sum(1 for w in long if w[0].isupper())
+    return caps >= 0.7 * len(long)

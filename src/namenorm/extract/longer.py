@@ -1,0 +1,104 @@
+"""Is a matched span only part of a longer name that the gazetteers do not know?
+
+Linking "Kyiv" inside "Kyiv Independent" or "Пакистана" inside "Верховный суд Пакистана" would be
+wrong twice: a wrong span and a wrong entity. Precision first, so such spans are dropped when:
+
+- a capitalised word that is no mention and no title touches the span with one space
+  ("Kyiv Independent", "Нафтогаз Украины"), unless it opens the sentence as a common word;
+- a hyphen, period, slash or @ glues the span to another word ("Інтерфакс-Україна",
+  "INTERFAX.RU", "Усть-Лугу");
+- a one-word place or organisation that reads as an adjective is followed by a noun
+  ("Северный поток", "Советский район");
+- the span ends a noun phrase opened by a capitalised word ("Верховный суд Пакистана",
+  "Supreme Court of Pakistan").
+"""
+
+from __future__ import annotations
+
+from namenorm.extract.context import is_common, is_first_name, is_title, pos
+from namenorm.extract.sentence import Sentence
+from namenorm.scripts import has_cyrillic
+
+__all__ = ["part_of_longer_name"]
+
+_GLUE = frozenset("-‐‑./@\\_")
+_NOMINAL = frozenset({"NOUN", "ADJF", "PRTF", "NUMR"})
+# Lowercase words inside Latin-script names: "Bank of England", "Corriere della Sera".
+_LINKING_EN = frozenset({
+    "of", "the", "for", "and", "de", "du", "des", "der", "für", "della", "delle", "di", "del", "la", "le",
+    "les", "el", "los", "da", "do", "dos", "das", "van", "von", "y", "e",
+})
+_PHRASE_WORDS = 3
+
+
+def part_of_longer_name(s: Sentence, a: int, b: int, person: bool, taken: list[tuple[int, int]]) -> bool:
+    """True when tokens ``a..b`` of the sentence are part of a longer unknown name (see module doc).
+
+    ``person``: the span names only people (the adjective rule does not apply: "Зеленский заявил").
+    """
+    if s.caseless or s.shouted:
+        return _glued(s, a, b)
+    mentions = {x for r in taken for x in range(r[0], r[1] + 1)}
+    return (_glued(s, a, b) or _capital_neighbour(s, a, b, mentions, person)
+            or (not person and a == b and _adjective_before_noun(s, a))
+            or _ends_noun_phrase(s, a, mentions))
+
+
+def _glued(s: Sentence, a: int, b: int) -> bool:
+    text, start, end = s.text, s.toks[a].start, s.toks[b].end
+    before = start >= 2 and text[start - 1] in _GLUE and text[start - 2].isalnum()
+    after = end + 1 < len(text) and text[end] in _GLUE and text[end + 1].isalnum()
+    if after and text[end] == "." and (end + 2 >= len(text) or not text[end + 1].isalpha()):
+        after = False
+    return before or after
+
+
+def _capital_neighbour(s: Sentence, a: int, b: int, mentions: set[int], person: bool) -> bool:
+    """A capitalised word that is no mention touches the span.
+
+    Before the span: not when the span is a person's full name (a genitive place often precedes
+    one: "премьер Британии Борис Джонсон"), nor for a common word opening the sentence. After the
+    span: in Latin script ("Kyiv Independent"); in Cyrillic only when the span is one word that
+    reads as a first name ("Асии Биби", "Дэвид Дэвис"), since a genitive place is often followed by
+    a person's name ("посол США в Германии Ричард Гренелл").
+    """
+    toks = s.toks
+    full_name = person and a < b
+    if a > 0 and (a - 1) not in mentions and s.gap(a) == " " and s.capitalised(a - 1) and not full_name:
+        prev = toks[a - 1]
+        if not (is_title(prev.text) or (s.initial(a - 1) and is_common(prev.key))):
+            return True
+    if b + 1 < len(toks) and (b + 1) not in mentions and s.gap(b + 1) == " " and s.capitalised(b + 1):
+        if is_title(toks[b + 1].text):
+            return False
+        return not has_cyrillic(toks[b].text) or (a == b and is_first_name(toks[a].text))
+    return False
+
+
+def _adjective_before_noun(s: Sentence, a: int) -> bool:
+    toks = s.toks
+    if a + 1 >= len(toks) or s.gap(a + 1) != " " or s.capitalised(a + 1) or not has_cyrillic(toks[a].text):
+        return False
+    return pos(toks[a].text, s.morph_lang) == "ADJF" and pos(toks[a + 1].text, s.morph_lang) == "NOUN"
+
+
+def _ends_noun_phrase(s: Sentence, a: int, mentions: set[int]) -> bool:
+    """A capitalised word, then up to three lowercase nominal words, then the span."""
+    toks = s.toks
+    i = a - 1
+    while i >= 0 and a - i <= _PHRASE_WORDS and s.gap(i + 1) == " " and not s.capitalised(i):
+        w = toks[i]
+        if has_cyrillic(w.text):
+            if pos(w.text, s.morph_lang) not in _NOMINAL:
+                return False
+        elif w.key not in _LINKING_EN:
+            return False
+        i -= 1
+    if i < 0 or i == a - 1 or i in mentions or not s.capitalised(i) or s.gap(i + 1) != " ":
+        return False
+    head = toks[i]
+    if is_title(head.text):
+        return False
+    if not s.initial(i):
+        return True
+    return not is_common(head.key) or (has_cyrillic(head.text) and pos(head.text, s.morph_lang) == "ADJF")

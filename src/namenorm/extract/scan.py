@@ -1,0 +1,188 @@
+"""The span matcher: longest match of word n-grams against the index's alias keys in one sentence.
+
+For each word that may start a name (capitalised, or the first word of a lowercase alias), the
+matcher joins up to :attr:`Tables.max_words` words (across spaces, hyphens and initials' periods)
+and probes the ``exact``, ``forms`` (inflected) and ``latin`` (romanised) tables; the longest
+n-gram with an acceptable alias wins. Capitalised Cyrillic words that no table knows are put
+into the nominative with :func:`namenorm.morph.nominative_candidates` and probed again; a single
+capitalised word may be a person's surname (the ``surname`` table). Nothing is fuzzy.
+
+Rules that need only the sentence are applied here (case of codes, lowercase starts, place
+prepositions, words inside a longer unknown capitalised name); rules that need the whole text
+(adjacent mentions, a full name seen before) are left to :mod:`namenorm.extract.decide`.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from namenorm.extract.context import is_common, is_place_preposition, is_time_word, literal_ok
+from namenorm.extract.longer import part_of_longer_name
+from namenorm.extract.sentence import Sentence
+from namenorm.extract.tables import Tables, stem
+from namenorm.extract.tokens import Token, joinable
+from namenorm.index import LITERAL, PREFERRED, WEAK, refs
+from namenorm.scripts import has_cyrillic
+from namenorm.text import fold
+
+__all__ = ["Cand", "Hit", "scan_sentence"]
+
+_MORPH_RUN = 3
+# Languages whose romanisation conventions the ``latin`` table follows for running text.
+_ROMANISED_LANGS = frozenset({"ru", "uk", "be"})
+
+
+class Hit(NamedTuple):
+    """An alias that a span matched, how, and whether it still needs a stronger signal."""
+
+    aid: int
+    method: str
+    needs_signal: bool
+
+
+class Cand(NamedTuple):
+    """A candidate mention: character offsets, the aliases it matched, and its kind."""
+
+    start: int
+    end: int
+    hits: tuple[Hit, ...]
+    kind: str  # "name" or "surname"
+    key: str
+
+
+def scan_sentence(text: str, toks: list[Token], tabs: Tables, lang: str | None) -> list[Cand]:
+    """Candidate mentions of one sentence (``toks`` are its words), left to right, not overlapping."""
+    s = Sentence(text, toks, tabs, lang)
+    out: list[Cand] = []
+    taken: list[tuple[int, int]] = []  # token ranges of the candidates
+    i, n = 0, len(toks)
+    while i < n:
+        t = toks[i]
+        if not (t.text[:1].isupper() or t.key in tabs.lower_first):
+            i += 1
+            continue
+        found = _longest(s, i)
+        if found is None and s.capitalised(i) and stem(t.text) in tabs.stems:
+            found = _lemma(s, i)
+        if s.capitalised(i):
+            sur = _surname(s, i)
+            if found is None:
+                found = sur
+            elif sur is not None and found[0] == sur[0]:  # one word: a name, or a person's surname
+                found = (found[0], found[1]._replace(hits=found[1].hits + sur[1].hits))
+        if found is None:
+            i += 1
+            continue
+        j, cand = found
+        out.append(cand)
+        taken.append((i, j))
+        i = j + 1
+    ents, ix = tabs.ix.ents, tabs.ix
+    return [c for c, (a, b) in zip(out, taken, strict=True)
+            if not part_of_longer_name(s, a, b, all(ents[ix.alias_ent[h.aid]].type == "PER" for h in c.hits),
+                                       taken)]
+
+
+def _hits_of(s: Sentence, i: int, j: int, raw: list[tuple[int, str]]) -> list[Hit]:
+    """Apply the sentence-level rules to the aliases that matched tokens ``i..j``."""
+    ix, toks = s.ix, s.toks
+    surface = s.text[toks[i].start:toks[j].end]
+    key = " ".join(t.key for t in toks[i:j + 1])
+    lower_start = not toks[i].text[:1].isupper()
+    common: bool | None = None
+    prep = i > 0 and is_place_preposition(toks[i - 1].key) and not is_time_word(key)
+    out: list[Hit] = []
+    seen: set[int] = set()
+    for aid, method in raw:
+        if aid in seen:
+            continue
+        seen.add(aid)
+        alias, flags = ix.alias_text[aid], ix.alias_flags[aid]
+        if lower_start and not (alias[:1].islower() and literal_ok(surface, alias)):
+            continue
+        if flags & LITERAL and not literal_ok(surface, alias):
+            continue
+        if method == "translit" and ix.alias_lang[aid] not in _ROMANISED_LANGS:
+            continue  # "German" is no romanisation of Mongolian "Герман" (Germany) in English text
+        etype = ix.ents[ix.alias_ent[aid]].type
+        place_signal = prep and etype == "LOC" and not lower_start
+        needs = bool(flags & WEAK) or (flags & LITERAL and s.shouted)
+        if not needs and i == j and ix.alias_lang[aid] == "xx" and not flags & PREFERRED:
+            needs = s.initial(i)  # "Tell ..." opening a sentence is no alternate name of At Tall
+        if not needs and not flags & LITERAL:
+            if common is None:
+                common = is_common(key)
+            needs = common and (s.initial(i) or s.shouted)
+        out.append(Hit(aid, method, bool(needs) and not place_signal))
+    return out
+
+
+def _longest(s: Sentence, i: int) -> tuple[int, Cand] | None:
+    """The longest n-gram from token ``i`` in the exact/forms/latin tables with an acceptable alias."""
+    ix, toks, text, prefixes = s.ix, s.toks, s.text, s.tabs.prefixes
+    tables = ((ix.exact, "exact"), (ix.forms, "inflection"), (ix.latin, "translit"))
+    probes: list[tuple[int, str, list[tuple[int, str]]]] = []
+    key = ""
+    for j in range(i, min(len(toks), i + s.tabs.max_words)):
+        if j > i and not (key in prefixes and joinable(text, toks[j - 1], toks[j])):
+            break
+        key = toks[j].key if j == i else f"{key} {toks[j].key}"
+        raw = [(a, method) for table, method in tables if key in table for a in refs(table, key)]
+        if not raw and key not in prefixes:
+            break
+        if raw:
+            probes.append((j, key, raw))
+    for j, key, raw in reversed(probes):
+        hits = _hits_of(s, i, j, raw)
+        if hits:
+            return j, Cand(toks[i].start, toks[j].end, tuple(hits), "name", key)
+    return None
+
+
+def _lemma(s: Sentence, i: int) -> tuple[int, Cand] | None:
+    """Capitalised Cyrillic words put into the nominative and looked up again (longest run first)."""
+    from namenorm.morph import nominative_candidates
+
+    ix, toks, text = s.ix, s.toks, s.text
+    j = i
+    while (j + 1 < len(toks) and j + 1 - i < _MORPH_RUN and s.capitalised(j + 1)
+           and has_cyrillic(toks[j + 1].text) and joinable(text, toks[j], toks[j + 1])):
+        j += 1
+    for end in range(j, i - 1, -1):
+        if end > i and stem(toks[end].text) not in s.tabs.tail_stems:
+            continue
+        phrase = text[toks[i].start:toks[end].end]
+        raw: list[tuple[int, str]] = []
+        for nom, gender in nominative_candidates(phrase, s.lang if s.lang in ("ru", "uk") else None):
+            k = fold(nom)
+            for a in (*refs(ix.exact, k), *refs(ix.forms, k)):
+                g = ix.ents[ix.alias_ent[a]].gender
+                if not (gender in ("m", "f") and g in ("m", "f") and g != gender):
+                    raw.append((a, "lemma"))
+            if raw:
+                break
+        hits = _hits_of(s, i, end, raw) if raw else []
+        if hits:
+            return end, Cand(toks[i].start, toks[end].end, tuple(hits), "name", fold(phrase))
+    return None
+
+
+def _surname(s: Sentence, i: int) -> tuple[int, Cand] | None:
+    """A capitalised word found among people's surnames; "S. Lavrov" keeps only matching initials."""
+    ix, toks = s.ix, s.toks
+    initial = ""
+    j = i
+    if len(toks[i].text) == 1 and i + 1 < len(toks) and s.text[toks[i].end:toks[i].end + 1] == ".":
+        if not joinable(s.text, toks[i], toks[i + 1]) or not s.capitalised(i + 1):
+            return None
+        initial, j = toks[i].key, i + 1
+    key = toks[j].key
+    aids = refs(ix.surname, key)
+    if initial:
+        aids = tuple(a for a in aids if fold(ix.alias_text[a])[:1] == initial)
+    if not aids or len(key) < 3:
+        return None
+    hits = tuple(Hit(a, "surname", True) for a in aids if not ix.alias_flags[a] & WEAK)
+    if not hits:
+        return None
+    return j, Cand(toks[i].start, toks[j].end, hits, "surname", key)

@@ -1,0 +1,65 @@
+"""One sentence being scanned: its words, and what its capitals say.
+
+>>> from namenorm.extract.tokens import tokenize
+>>> from namenorm.index import Index
+>>> from namenorm.extract.tables import tables_for
+>>> text = 'He said: "Kyiv is calm" today.'
+>>> s = Sentence(text, tokenize(text), tables_for(Index()), "en")
+>>> [s.initial(i) for i in range(len(s.toks))], s.caseless
+([True, False, True, False, False, False], False)
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from namenorm.extract.context import no_case_signal
+from namenorm.extract.tables import Tables
+from namenorm.extract.tokens import Token
+
+__all__ = ["Sentence"]
+
+_OPENERS = frozenset("«“„\"'(")
+
+
+class Sentence:
+    """The words of a sentence (offsets into the whole text), the tables, and the sentence's language.
+
+    ``caseless`` marks a headline in title case; ``shouted`` a sentence mostly in capitals: in
+    both, capitals are no evidence of a name.
+    """
+
+    def __init__(self, text: str, toks: list[Token], tabs: Tables, lang: str | None) -> None:
+        self.text, self.toks, self.tabs, self.ix, self.lang = text, toks, tabs, tabs.ix, lang
+
+    @cached_property
+    def caseless(self) -> bool:
+        """A headline in title case."""
+        return no_case_signal([t.text for t in self.toks])
+
+    @cached_property
+    def shouted(self) -> bool:
+        """Most words in capitals."""
+        toks = self.toks
+        return sum(1 for t in toks if t.text.isupper() and len(t.text) > 1) > max(2, len(toks) // 2)
+
+    def initial(self, i: int) -> bool:
+        """True when word ``i`` opens the sentence, a quotation, a bracket or a clause after a colon
+        or a dash, where a capital letter says nothing about names."""
+        if i == 0 or self.caseless:
+            return True
+        gap = self.text[self.toks[i - 1].end:self.toks[i].start]
+        return gap[-1:] in _OPENERS or any(c in gap for c in ":—–")
+
+    def capitalised(self, i: int) -> bool:
+        """True when word ``i`` starts with a capital letter."""
+        return self.toks[i].text[:1].isupper()
+
+    def gap(self, i: int) -> str:
+        """The characters between word ``i - 1`` and word ``i``."""
+        return self.text[self.toks[i - 1].end:self.toks[i].start]
+
+    @property
+    def morph_lang(self) -> str:
+        """The pymorphy3 dictionary for this sentence's Cyrillic words ("ru" unless Ukrainian)."""
+        return "uk" if self.lang == "uk" else "ru"

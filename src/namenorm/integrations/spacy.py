@@ -1,0 +1,116 @@
+"""A spaCy pipeline component: link ``doc.ents`` to namenorm entities, or find names itself.
+
+Install with ``pip install 'namenorm[spacy]'``; the component registers as ``"namenorm"`` when
+this module is imported, and through the ``spacy_factories`` entry point otherwise::
+
+    import spacy
+    nlp = spacy.blank("ru")
+    nlp.add_pipe("namenorm", config={"mode": "ruler"})
+    doc = nlp("Зеленский прибыл в Киев.")
+    [(e.text, e.label_, e.kb_id_, e._.namenorm.name) for e in doc.ents]
+
+Modes: ``"link"`` (default) sets ``ent.kb_id_`` and ``ent._.namenorm`` (the
+:class:`~namenorm.match.Match`, or None) on the entities already in ``doc.ents``, with their labels
+as type hints; ``"ruler"`` does the same and adds the mentions that :func:`namenorm.extract.extract`
+finds where no entity is yet. Config: ``gazetteers`` (a list of paths added to the bundled ones),
+``include_bundled``, ``fuzzy`` (for linking existing entities; default False).
+
+>>> component_config()["mode"]
+'link'
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from namenorm.api import Normalizer, default_normalizer
+from namenorm.extract import extract, link
+from namenorm.match import Match
+
+__all__ = ["NamenormComponent", "component_config", "make_namenorm"]
+
+_MODES = ("link", "ruler")
+
+
+def component_config() -> dict[str, Any]:
+    """The default configuration of the ``namenorm`` pipe."""
+    return {"mode": "link", "gazetteers": [], "include_bundled": True, "fuzzy": False}
+
+
+class NamenormComponent:
+    """The pipe: call it on a ``Doc`` (spaCy calls it for you in ``nlp(text)``)."""
+
+    def __init__(self, lang: str, mode: str = "link", gazetteers: list[str] | None = None,
+                 include_bundled: bool = True, fuzzy: bool = False) -> None:
+        if mode not in _MODES:
+            raise ValueError(f"namenorm pipe: mode must be one of {', '.join(_MODES)}, got {mode!r}")
+        self.lang = lang
+        self.mode = mode
+        self.fuzzy = fuzzy
+        if gazetteers or not include_bundled:
+            self.normalizer = Normalizer(gazetteers=gazetteers or [], include_bundled=include_bundled)
+        else:
+            self.normalizer = default_normalizer()
+        _ensure_extension()
+
+    def __call__(self, doc: Any) -> Any:
+        from spacy.tokens import Span
+
+        text = doc.text
+        lang = self.lang if self.lang in ("ru", "uk", "be") else None
+        old = list(doc.ents)
+        found = link(text, [(e.start_char, e.end_char, e.label_) for e in old], lang=lang,
+                     normalizer=self.normalizer, fuzzy=self.fuzzy)
+        spans: list[Any] = []
+        matches: dict[tuple[int, int], Match | None] = {}
+        for e, m in zip(old, found, strict=True):
+            kb = m.id if m is not None else e.kb_id_
+            spans.append(Span(doc, e.start, e.end, label=e.label_, kb_id=kb or ""))
+            matches[(e.start_char, e.end_char)] = m
+        if self.mode == "ruler":
+            taken = {i for e in old for i in range(e.start, e.end)}
+            for mention in extract(text, lang=lang, normalizer=self.normalizer):
+                span = _char_span(doc, mention.start, mention.end, mention.match)
+                if span is None or any(i in taken for i in range(span.start, span.end)):
+                    continue
+                taken.update(range(span.start, span.end))
+                spans.append(span)
+                matches[(span.start_char, span.end_char)] = mention.match
+        doc.ents = sorted(spans, key=lambda s: s.start)
+        for ent in doc.ents:
+            ent._.namenorm = matches.get((ent.start_char, ent.end_char))
+        return doc
+
+
+def _char_span(doc: Any, start: int, end: int, match: Match) -> Any:
+    for mode in ("strict", "contract"):
+        span = doc.char_span(start, end, label=match.type, kb_id=match.id, alignment_mode=mode)
+        if span is not None and len(span):
+            return span
+    return None
+
+
+def _ensure_extension() -> None:
+    from spacy.tokens import Span
+
+    if not Span.has_extension("namenorm"):
+        Span.set_extension("namenorm", default=None)
+
+
+def make_namenorm(nlp: Any, name: str, mode: str, gazetteers: list[str], include_bundled: bool,
+                  fuzzy: bool) -> NamenormComponent:
+    """The ``spacy_factories`` entry point: builds the pipe for ``nlp.add_pipe("namenorm")``."""
+    return NamenormComponent(nlp.lang, mode=mode, gazetteers=list(gazetteers),
+                             include_bundled=include_bundled, fuzzy=fuzzy)
+
+
+def _register() -> None:
+    try:
+        from spacy.language import Language
+    except ImportError:  # the module stays importable (docs, doctests) without spaCy
+        return
+    if not Language.has_factory("namenorm"):
+        Language.factory("namenorm", default_config=component_config())(make_namenorm)
+
+
+_register()
