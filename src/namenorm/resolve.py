@@ -96,10 +96,9 @@ class Resolver:
             if out:
                 return out
         if has_latin(s):
+            # Latin spellings of Cyrillic aliases in every scheme were indexed when compiling; Latin
+            # spellings no scheme produces meet them through the loose key, later in the cascade
             out = [Cand(a, 0.95, "translit", "romanisation of alias") for a in refs(ix.latin, key)]
-            if out:
-                return out
-            out = self._cyrillized(s, lang)
         elif cyr:
             from namenorm.translit import romanizations
 
@@ -129,19 +128,6 @@ class Resolver:
                 if _gender_clash(gender, self.ix.ents[self.ix.alias_ent[a]].gender):
                     continue  # Зеленская is not Зеленский
                 out.append(Cand(a, 0.93, "lemma", f"base form {nom!r} of alias"))
-            if out:
-                return out
-        return out
-
-    def _cyrillized(self, s: str, lang: str | None) -> list[Cand]:
-        from namenorm.translit import cyrillize
-
-        out: list[Cand] = []
-        for lg in ([lang] if lang in ("ru", "uk") else ["uk", "ru"]):
-            for c in cyrillize(s, lang=lg or "ru")[:8]:
-                k = fold(c)
-                out += [Cand(a, 0.9, "translit", f"Cyrillic reading {c!r} of alias")
-                        for a in (*refs(self.ix.exact, k), *refs(self.ix.forms, k))]
             if out:
                 return out
         return out
