@@ -19,7 +19,7 @@ import sys
 import time
 
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 import namenorm
 from namenorm.api import default_normalizer
@@ -69,13 +69,19 @@ def run() -> list[dict[str, object]]:
     miss_rate = _rate(lambda xs: [norm.normalize(x) for x in xs], misses, repeat=1)
 
     sample = misses[:40]
-    t = time.perf_counter()
-    brute = []
-    for q in sample:
-        k = fold(q)
-        b = edit_budget(k)
-        brute.append(process.extractOne(k, keys, scorer=Levenshtein.distance, score_cutoff=b) if b else None)
-    brute_rate = len(sample) / (time.perf_counter() - t)
+    all_keys = list(ix.exact)  # every alias, folded
+
+    def brute_force(choices: list[str]) -> tuple[list[object], float]:
+        t = time.perf_counter()
+        out = []
+        for q in sample:
+            k = fold(q)
+            b = edit_budget(k)
+            out.append(process.extractOne(k, choices, scorer=OSA.distance, score_cutoff=b) if b else None)
+        return out, len(sample) / (time.perf_counter() - t)
+
+    _, brute_all_rate = brute_force(all_keys)
+    brute, brute_rate = brute_force(keys)
     found = agree = 0
     for q, bf in zip(sample, brute, strict=True):
         if bf is None:
@@ -98,10 +104,12 @@ def run() -> list[dict[str, object]]:
         {"bench": "normalize", "name": "exact hits, cached (normalize_many)", "value": cached_rate,
          "unit": "lookups/s", "ratio": cached_rate / base, "baseline": "dict.get"},
         {"bench": "normalize", "name": "misses, whole cascade", "value": miss_rate, "unit": "queries/s",
-         "ratio": miss_rate / brute_rate, "baseline": "brute-force extractOne"},
-        {"bench": "normalize", "name": "brute-force extractOne (Levenshtein)", "value": brute_rate,
-         "unit": "queries/s"},
-        {"bench": "normalize", "name": "blocked fuzzy recall vs brute force", "value": recall,
+         "ratio": miss_rate / brute_all_rate, "baseline": "brute-force extractOne over all aliases"},
+        {"bench": "normalize", "name": "brute-force extractOne (OSA) over all aliases",
+         "value": brute_all_rate, "unit": "queries/s"},
+        {"bench": "normalize", "name": "brute-force extractOne (OSA) over the fuzzy keys",
+         "value": brute_rate, "unit": "queries/s"},
+        {"bench": "normalize", "name": "blocked fuzzy recall vs brute force (same keys)", "value": recall,
          "unit": f"share of {found} hits"},
         {"bench": "normalize", "name": "cold start, warm cache (import + 1st call)",
          "value": float(cold.stdout.strip()), "unit": "s"},

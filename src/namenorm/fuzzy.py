@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import regex
+from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from namenorm.index import Index, refs
@@ -81,18 +82,18 @@ class FuzzySearch:
 
     def nearest(self, key: str, budget: int) -> tuple[int, list[tuple[str, int]]]:
         """The smallest edit distance (<= ``budget``) from a folded ``key``, and every key at it."""
-        best, hits = budget + 1, list[tuple[str, int]]()
         keys = self.ix.fuzzy_keys
-        for kid in self.shortlist(key, budget):
-            k = keys[kid]
-            if abs(len(k) - len(key)) > budget:
-                continue
-            d = OSA.distance(key, k, score_cutoff=budget)
-            if d > budget or d > best or _gender_pair(key, k):
+        n = len(key)
+        ids = [kid for kid in self.shortlist(key, budget) if abs(len(keys[kid]) - n) <= budget]
+        found = process.extract(key, [keys[kid] for kid in ids], scorer=OSA.distance,
+                                score_cutoff=budget, limit=None)
+        best, hits = budget + 1, list[tuple[str, int]]()
+        for k, d, i in found:
+            if d > best or _gender_pair(key, k):
                 continue
             if d < best:
-                best, hits = d, []
-            hits.append((k, kid))
+                best, hits = int(d), []
+            hits.append((k, ids[i]))
         return best, sorted(hits)
 
     def search(self, text: str) -> list[Cand]:
