@@ -14,7 +14,7 @@ import regex
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from namenorm.index import Index, refs
+from namenorm.index import Index, gram_key, refs
 from namenorm.keys import grams
 from namenorm.scripts import has_cyrillic
 from namenorm.text import fold
@@ -74,17 +74,21 @@ class FuzzySearch:
 
     def shortlist(self, key: str, budget: int) -> set[int]:
         """Ids of keys that can lie within ``budget`` edits of ``key``."""
-        qg = sorted(grams(key), key=lambda g: len(self.ix.grams.get(g, ())))
+        table = self.ix.grams
+        lengths = range(max(1, len(key) - budget), len(key) + budget + 1)
+        postings = {g: [table[k] for k in (gram_key(g, n) for n in lengths) if k in table]
+                    for g in grams(key)}
+        rarest = sorted(postings, key=lambda g: sum(map(len, postings[g])))[: 4 * budget + 1]
         out: set[int] = set()
-        for g in qg[: 4 * budget + 1]:
-            out.update(self.ix.grams.get(g, ()))
+        for g in rarest:
+            for p in postings[g]:
+                out.update(p)
         return out
 
     def nearest(self, key: str, budget: int) -> tuple[int, list[tuple[str, int]]]:
         """The smallest edit distance (<= ``budget``) from a folded ``key``, and every key at it."""
         keys = self.ix.fuzzy_keys
-        n = len(key)
-        ids = [kid for kid in self.shortlist(key, budget) if abs(len(keys[kid]) - n) <= budget]
+        ids = list(self.shortlist(key, budget))
         found = process.extract(key, [keys[kid] for kid in ids], scorer=OSA.distance,
                                 score_cutoff=budget, limit=None)
         best, hits = budget + 1, list[tuple[str, int]]()

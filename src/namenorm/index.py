@@ -24,7 +24,16 @@ from namenorm.keys import grams, skeleton
 from namenorm.scripts import dominant_script, has_cyrillic
 from namenorm.text import fold
 
-__all__ = ["LITERAL", "PREFERRED", "WEAK", "Ent", "Index", "build_index", "refs"]
+__all__ = [
+    "LITERAL",
+    "PREFERRED",
+    "WEAK",
+    "Ent",
+    "Index",
+    "build_index",
+    "gram_key",
+    "refs",
+]
 
 WEAK, LITERAL, PREFERRED = 1, 2, 4
 Ref = int | tuple[int, ...]
@@ -63,7 +72,7 @@ class Index:
     surname: dict[str, Ref] = field(default_factory=dict)
     fuzzy_keys: list[str] = field(default_factory=list)
     fuzzy_alias: array[int] = field(default_factory=lambda: array("i"))
-    grams: dict[str, array[int]] = field(default_factory=dict)
+    grams: dict[str, array[int]] = field(default_factory=dict)  # gram_key(gram, length) -> key ids
     country_codes: dict[str, int] = field(default_factory=dict)  # ISO alpha-2 -> entity of that country
 
     # -- storage: the core tables load first, the rest only when a lookup needs them -------------
@@ -112,6 +121,12 @@ def _unpickle(path: Path) -> dict[str, object]:
         return obj
     finally:
         gc.enable()
+
+
+def gram_key(gram: str, length: int) -> str:
+    """The fuzzy index's posting key: a 3-gram and the length of the keys that contain it, so a
+    query reads only the postings of keys whose length is within its edit budget."""
+    return f"{gram}{min(length, 99):02d}"
 
 
 def refs(table: dict[str, Ref], key: str) -> tuple[int, ...]:
@@ -216,4 +231,4 @@ def _add_fuzzy(ix: Index, gram_lists: dict[str, list[int]], seen: dict[str, int]
     ix.fuzzy_keys.append(key)
     ix.fuzzy_alias.append(aid)
     for g in grams(key):
-        gram_lists.setdefault(g, []).append(kid)
+        gram_lists.setdefault(gram_key(g, len(key)), []).append(kid)
