@@ -31,12 +31,18 @@ def cache_dir() -> Path:
     return Path(base) / "namenorm"
 
 
+# the code that decides what an index holds; a change anywhere else never invalidates the cache
+_INDEX_CODE = ("index.py", "keys.py", "text.py", "scripts.py", "gazetteer", "morph", "translit")
+
+
 @lru_cache(maxsize=1)
 def _code_fingerprint() -> str:
-    """A hash of namenorm's own code and tables: an index built by other code is not reused."""
+    """A hash of the code and tables that build indexes: an index built by other code is not reused."""
     h = hashlib.sha256(_FORMAT.encode())
     root = Path(__file__).resolve().parent
-    for p in sorted(root.rglob("*")):
+    files = [p for name in _INDEX_CODE for p in ([root / name] if name.endswith(".py") else
+                                                  sorted((root / name).rglob("*")))]
+    for p in files:
         if p.is_file() and p.suffix in (".py", ".tsv", ".txt", ".json") and "__pycache__" not in p.parts:
             h.update(str(p.relative_to(root)).encode())
             h.update(p.read_bytes())

@@ -1,0 +1,194 @@
+"""``namenorm clean`` throughput against the I/O floor, on a generated CSV.
+
+    python benchmarks/bench_clean.py                  # 1,000,000 rows, fake and real resolver
+    python benchmarks/bench_clean.py --rows 100000 --resolver fake
+
+The file (generated in a temporary folder) has columns ``id,city,uniq,note``:
+* ``city`` draws from ~50,000 distinct variants with a Zipf distribution (s = 1.1): gazetteer
+  aliases as written, upper-cased and lower-cased, plus unknown made-up names;
+* ``uniq`` holds a distinct string on every row.
+Baselines, measured in the same run: Python's csv module reading and writing the same file (the I/O
+floor) and polars reading and writing it (if installed). ``fake`` is a dict lookup standing in for the
+Normalizer (the pipeline's own cost); ``real`` is the bundled Normalizer.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import random
+import resource
+import sys
+import tempfile
+import time
+from collections.abc import Iterable
+from itertools import accumulate
+from pathlib import Path
+
+from namenorm.csvclean import clean_csv
+from namenorm.match import Match
+
+ROWS = int(os.environ.get("BENCH_CLEAN_ROWS", "1000000"))
+VARIANTS = 50_000
+SYLLABLES = ["ka", "lo", "mir", "zu", "ven", "dra", "shi", "pol", "ta", "rek", "nov", "gar", "bel", "ost"]
+
+
+def _made_up(rng: random.Random) -> str:
+    return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))).capitalize()
+
+
+def variants(n: int, seed: int = 7) -> list[str]:
+    """Gazetteer aliases (as written, UPPER, lower) and made-up names: ``n`` distinct strings."""
+    rng = random.Random(seed)
+    try:
+        from namenorm.gazetteer import bundled_paths, load
+
+        aliases = sorted({a.text for e in load(bundled_paths()) for a in e.aliases})
+    except Exception:  # no bundled data: made-up names only
+        aliases = []
+    rng.shuffle(aliases)
+    out: dict[str, None] = {}
+    for a in aliases[: int(n * 0.5)]:
+        out[a] = None
+        if rng.random() < 0.3:
+            out[a.upper()] = None
+        if rng.random() < 0.2:
+            out[a.lower()] = None
+    while len(out) < n:
+        out[_made_up(rng) + (" " + _made_up(rng) if rng.random() < 0.5 else "")] = None
+    vs = list(out)[:n]
+    rng.shuffle(vs)
+    return vs
+
+
+def generate(path: Path, rows: int, seed: int = 11) -> None:
+    rng = random.Random(seed)
+    pool = variants(VARIANTS)
+    cum = list(accumulate(1.0 / (k + 1) ** 1.1 for k in range(len(pool))))
+    cities = rng.choices(pool, cum_weights=cum, k=rows)
+    with path.open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["id", "city", "uniq", "note"])
+        w.writerows([i, c, f"{_made_up(rng)} {i}", "x, y" if i % 7 == 0 else "note"]
+                    for i, c in enumerate(cities))
+
+
+class DictResolver:
+    """A stand-in for the Normalizer: one dict lookup per distinct value (measures the pipeline)."""
+
+    def __init__(self) -> None:
+        self.hit = Match("fake:1", "Kyiv", "LOC", 1.0, "exact", "Kyiv")
+
+    def normalize_many(self, values: Iterable[str], **hints: object) -> list[Match | None]:
+        return [self.hit if v[:1].isupper() else None for v in values]
+
+
+def _rate(rows: int, fn: object) -> tuple[float, float]:
+    t = time.perf_counter()
+    fn()  # type: ignore[operator]
+    dt = time.perf_counter() - t
+    return rows / dt, dt
+
+
+def csv_floor(src: Path, dst: Path) -> None:
+    with src.open(encoding="utf-8", newline="") as f, dst.open("w", encoding="utf-8", newline="") as g:
+        csv.writer(g, lineterminator="\n").writerows(csv.reader(f))
+
+
+def polars_floor(src: Path, dst: Path) -> None:
+    import polars as pl
+
+    pl.read_csv(src, infer_schema=False).write_csv(dst)
+
+
+def _rss_mib() -> float:
+    me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(me, kids) / 1024
+
+
+def run(rows: int = ROWS, resolvers: tuple[str, ...] = ("fake", "real"), jobs: int = 2,
+        gazetteers: list[str] | None = None, uniq_real: bool = True) -> list[dict[str, object]]:
+    """Rows/s of ``clean`` per column and resolver, each against a csv-module floor measured just before it
+    (the machine is shared, so a floor from minutes earlier is not comparable)."""
+    out: list[dict[str, object]] = []
+
+    def row(name: str, value: float, unit: str, ratio: float | None = None, base: str = "") -> None:
+        r: dict[str, object] = {"bench": "clean", "name": name, "value": value, "unit": unit}
+        if ratio is not None:
+            r["ratio"], r["baseline"] = ratio, base
+        out.append(r)
+        shown = f"  {name}: {value:,.1f} {unit}" + (f" ({ratio:.2f}x {base})" if ratio else "")
+        print(shown, file=sys.stderr)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        src, dst = Path(tmp) / "in.csv", Path(tmp) / "out.csv"
+        t = time.perf_counter()
+        generate(src, rows)
+        print(f"generated {rows:,} rows ({src.stat().st_size / 2**20:.0f} MiB) in "
+              f"{time.perf_counter() - t:.1f} s", file=sys.stderr)
+        floor, _ = _rate(rows, lambda: csv_floor(src, dst))
+        row("csv module read+write (I/O floor)", floor, "rows/s")
+        try:
+            pol, _ = _rate(rows, lambda: polars_floor(src, dst))
+            row("polars read+write", pol, "rows/s", pol / floor, "csv floor")
+        except ImportError:
+            pass
+        for kind in resolvers:
+            fields: str | None = None  # the real run writes every field, base forms included
+            if kind == "fake":
+                make = DictResolver
+                fields = "id,name,type,score,method"  # the pipeline's own cost: no morphology
+            else:
+                from namenorm.api import Normalizer
+
+                def make_real() -> Normalizer:
+                    if gazetteers:
+                        return Normalizer(gazetteers, include_bundled=False)
+                    return Normalizer()
+
+                t = time.perf_counter()
+                make_real().normalize("Kyiv")
+                row("real Normalizer first load (compiles the index if the on-disk cache is stale)",
+                    time.perf_counter() - t, "s")
+                make = make_real  # type: ignore[assignment]
+            for column in ("city", "uniq"):
+                for j in ((1, jobs) if kind == "real" and jobs > 1 else (1,)):
+                    if kind == "real" and column == "uniq" and (not uniq_real or (j == 1 and rows > 200_000)):
+                        continue  # one lookup per row: minutes; measured with --jobs only
+                    resolver = make()
+
+                    def go(col: str = column, res: object = resolver, n: int = j,
+                           fs: str | None = fields) -> None:
+                        clean_csv(src, dst, columns=[col], resolver=res, jobs=n,  # type: ignore[arg-type]
+                                  fields=fs)
+
+                    near_floor, _ = _rate(rows, lambda: csv_floor(src, dst))
+                    rate, _ = _rate(rows, go)
+                    label = "Zipf ~50k variants" if column == "city" else f"{rows:,} distinct"
+                    row(f"clean {column} ({label}), {kind} resolver, jobs={j}", rate, "rows/s",
+                        rate / near_floor, "csv floor measured just before")
+    row("peak RSS (max of this process and its children)", _rss_mib(), "MiB")
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--rows", type=int, default=ROWS)
+    ap.add_argument("--resolver", choices=["fake", "real", "both"], default="both")
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--gazetteer", action="append",
+                    help="real resolver: these .gaz files instead of the bundled ones")
+    ap.add_argument("--skip-uniq-real", action="store_true",
+                    help="skip the all-distinct column with the real resolver")
+    a = ap.parse_args()
+    kinds = ("fake", "real") if a.resolver == "both" else (a.resolver,)
+    for r in run(a.rows, kinds, a.jobs, a.gazetteer, not a.skip_uniq_real):
+        ratio = f" | {r['ratio']:.2f}x {r['baseline']}" if "ratio" in r else ""
+        print(f"| {r['name']} | {r['value']:,.1f} {r['unit']}{ratio} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,100 @@
+"""The ``clean`` subcommand: ``namenorm clean IN --column COL [--column COL2 ...] [-o OUT]``.
+
+Exit codes: 0 when the file was processed (unmatched values are normal), 2 for usage or input
+errors (the message names the line and says how to fix it), 130 when interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from namenorm.csvclean.errors import CleanError
+from namenorm.csvclean.fields import Query
+from namenorm.csvclean.progress import Progress, summary
+from namenorm.csvclean.run import clean_csv
+
+__all__ = ["build_parser", "register", "run"]
+
+_DESCRIPTION = """Add COL_id, COL_name, COL_type, COL_score, COL_method and COL_base after each cleaned
+column of a CSV/TSV file (.gz too; Parquet with the polars extra). Every original row and field is
+kept; unmatched values get empty fields. Streams in constant memory; each distinct value is looked up
+once."""
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``clean`` subcommand to an argparse subparsers object."""
+    p = subparsers.add_parser("clean", help="add entity IDs to columns of a CSV file",
+                              description=_DESCRIPTION)
+    p.add_argument("input", metavar="IN", help="a .csv, .tsv, .csv.gz or .parquet file, or - for stdin")
+    p.add_argument("--column", "-c", action="append", required=True, metavar="COL",
+                   help="a column to clean: its header name, or its 1-based number (repeatable)")
+    p.add_argument("-o", "--output", metavar="OUT", help="output file (default: stdout); written to a "
+                   "temporary file and renamed when complete; .gz compresses, .parquet needs polars")
+    p.add_argument("--in-place", action="store_true", help="allow -o to be the input file")
+    p.add_argument("--fields", help="which new fields, comma-separated "
+                   "(default: id,name,type,score,method,base)")
+    p.add_argument("--suffixes", help="new column suffixes, e.g. id=_qid,name=_canonical "
+                   "(default: _id, _name, ...)")
+    p.add_argument("--no-header", action="store_true",
+                   help="the file has no header row: --column takes numbers")
+    p.add_argument("--delimiter", help="field delimiter (default: sniffed among , tab ; |); 'tab' for tab")
+    p.add_argument("--encoding",
+                   help="input encoding (default: detected among utf-8, utf-8-sig, utf-16, cp1251)")
+    p.add_argument("--output-encoding", help="output encoding (default: the input's)")
+    p.add_argument("--on-bad-lines", choices=["error", "skip", "keep"], default="error",
+                   help="rows with the wrong number of fields: stop (default), drop them, or keep "
+                   "them (their fields unchanged; new fields added when the row has the column)")
+    p.add_argument("--report", metavar="FILE", help="write the unmatched values, grouped, with counts (CSV)")
+    p.add_argument("--min-score", type=float, default=0.0, help="treat matches below this score as no match")
+    p.add_argument("--lang", help="language hint (en, uk, ru, de, fr, pl, ...)")
+    p.add_argument("--types", help="comma-separated type filter: PER,LOC,ORG,EVT,PRO")
+    p.add_argument("--country", help="country hint, ISO 3166-1 alpha-2 (UA)")
+    p.add_argument("--no-fuzzy", action="store_true", help="disable fuzzy matching")
+    p.add_argument("--gazetteer", action="append", metavar="PATH",
+                   help="your own .gaz file or folder, added to the bundled ones (repeatable)")
+    p.add_argument("--no-bundled", action="store_true", help="use only the --gazetteer files")
+    p.add_argument("--jobs", "-j", type=int, default=1, help="processes for looking up distinct values")
+    p.add_argument("--chunk-size", type=int, default=50_000, help=argparse.SUPPRESS)
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress line and no summary")
+    p.set_defaults(func=run)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """A parser with only the ``clean`` subcommand (``python -m namenorm.csvclean``)."""
+    ap = argparse.ArgumentParser(prog="namenorm")
+    register(ap.add_subparsers(dest="command", required=True, metavar="COMMAND"))
+    return ap
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``clean``; returns the exit code (messages go to stderr)."""
+    types = tuple(t.strip() for t in args.types.split(",") if t.strip()) if args.types else None
+    query = Query(args.lang, types, args.country, not args.no_fuzzy, args.min_score)
+    progress = None if args.quiet else Progress()
+    if args.jobs < 1 or args.chunk_size < 1:
+        print("namenorm clean: --jobs and --chunk-size must be at least 1", file=sys.stderr)
+        return 2
+    try:
+        result = clean_csv(args.input, args.output, columns=args.column, gazetteers=args.gazetteer,
+                           include_bundled=not args.no_bundled, query=query, fields=args.fields,
+                           suffixes=args.suffixes, header=not args.no_header, delimiter=args.delimiter,
+                           encoding=args.encoding, output_encoding=args.output_encoding,
+                           on_bad_lines=args.on_bad_lines, jobs=args.jobs, chunk_size=args.chunk_size,
+                           report=args.report, in_place=args.in_place, progress=progress)
+    except CleanError as e:
+        print(f"namenorm clean: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("namenorm clean: interrupted; no output written", file=sys.stderr)
+        return 130
+    if not args.quiet:
+        print(f"namenorm clean: {summary(result.stats, result.seconds)}", file=sys.stderr)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of ``python -m namenorm.csvclean``."""
+    args = build_parser().parse_args(argv)
+    return int(args.func(args))

@@ -1,0 +1,85 @@
+"""Where cleaned rows go: stdout, or a temporary file beside OUT renamed over it only when complete.
+
+An interrupted run (an error, Ctrl-C, a crash) leaves no half-written OUT, and the input is never
+overwritten unless asked (``--in-place``).  ``OUT.gz`` is gzip-compressed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import io
+import os
+import stat
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO, TextIO
+
+from namenorm.csvclean.errors import CleanError
+
+__all__ = ["atomic_path", "open_output"]
+
+
+def _default_mode() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def check_target(target: Path, input_path: Path | None, in_place: bool) -> None:
+    """Refuse an OUT that is the input (unless ``in_place``), a folder, or in a missing folder."""
+    same = input_path is not None and target.exists() and target.resolve() == input_path.resolve()
+    if same and not in_place:
+        raise CleanError(f"-o {target} is the input file; write elsewhere, or add --in-place to replace it")
+    if target.is_dir():
+        raise CleanError(f"-o {target} is a folder; give a file name")
+    if not target.parent.is_dir():
+        raise CleanError(f"-o {target}: folder {target.parent} does not exist")
+
+
+@contextlib.contextmanager
+def atomic_path(target: Path, *, mode_from: Path | None = None) -> Iterator[Path]:
+    """A temporary path in ``target``'s folder, renamed to ``target`` if the block ends normally."""
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        yield tmp
+        mode = stat.S_IMODE(mode_from.stat().st_mode) if mode_from is not None else _default_mode()
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+
+
+@contextlib.contextmanager
+def open_output(path: str | Path | None, *, encoding: str, input_path: Path | None = None,
+                in_place: bool = False) -> Iterator[TextIO]:
+    """A text stream for the cleaned rows (``newline=""``): stdout when ``path`` is None or ``-``."""
+    if path is None or str(path) == "-":
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is None:  # a replaced stdout without bytes underneath (some test runners)
+            yield sys.stdout
+            return
+        sys.stdout.flush()
+        out = io.TextIOWrapper(buffer, encoding=encoding, newline="")
+        try:
+            yield out
+        finally:
+            out.flush()
+            out.detach()
+        return
+    target = Path(path)
+    check_target(target, input_path, in_place)
+    with atomic_path(target, mode_from=input_path if in_place else None) as tmp, tmp.open("wb") as fh:
+        raw: BinaryIO = fh
+        if target.name.lower().endswith(".gz"):
+            raw = gzip.GzipFile(fileobj=fh, mode="wb", filename="")  # type: ignore[assignment]
+        out = io.TextIOWrapper(raw, encoding=encoding, newline="")
+        try:
+            yield out
+        finally:
+            out.close()

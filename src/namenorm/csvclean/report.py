@@ -1,0 +1,76 @@
+"""The ``--report`` file: values that did not match (or matched below ``--min-score``), grouped.
+
+Variants are grouped by a key that joins inflected forms and scripts: the base form, romanised
+(``scheme="auto"``) and folded, so "Зеленского", "Зеленский" and "Zelenskiy" can share a row when
+their romanisations agree.  Rows are CSV: key, count, variants (most frequent first), best guess.
+
+>>> group_key("Киеве") == group_key("Киев"), group_key("  KIEV "), group_key("Київ")
+(True, 'kiev', 'kyiv')
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter, defaultdict
+from collections.abc import Callable, Mapping
+from functools import lru_cache
+from pathlib import Path
+
+from namenorm.csvclean.output import atomic_path
+
+__all__ = ["group_key", "group_unmatched", "write_report"]
+
+MAX_VARIANTS = 10
+
+
+@lru_cache(maxsize=65536)
+def group_key(value: str) -> str:
+    """The grouping key of a value: folded romanisation of its base form."""
+    from namenorm.text import fold
+
+    try:
+        from namenorm.morph import base_form
+
+        value = base_form(value)
+    except (ImportError, ValueError):
+        pass
+    try:
+        from namenorm.translit import transliterate
+
+        value = transliterate(value, scheme="auto")
+    except ImportError:  # pragma: no cover - translit ships with namenorm
+        pass
+    return fold(value)
+
+
+def group_unmatched(counts: Counter[str]) -> list[tuple[str, int, list[tuple[str, int]]]]:
+    """``(key, total, [(variant, count), ...])``, the most frequent groups first."""
+    groups: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for v, c in counts.items():
+        groups[group_key(v)].append((v, c))
+    out = [(k, sum(c for _, c in vs), sorted(vs, key=lambda x: (-x[1], x[0]))) for k, vs in groups.items()]
+    out.sort(key=lambda g: (-g[1], g[0]))
+    return out
+
+
+def write_report(path: str | Path, counts: Counter[str], guesses: Mapping[str, str],
+                 guess: Callable[[str], str] | None = None, *, max_lookups: int = 1000) -> int:
+    """Write the report CSV; returns the number of groups.
+
+    ``guesses`` holds the below-threshold match of a variant; otherwise ``guess(variant)`` (e.g. the
+    best fuzzy candidate) is asked for the most frequent variant of the first ``max_lookups`` groups.
+    """
+    groups = group_unmatched(counts)
+    target = Path(path)
+    with atomic_path(target) as tmp, tmp.open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["key", "count", "variants", "best_guess"])
+        for n, (key, total, variants) in enumerate(groups):
+            best = next((guesses[v] for v, _ in variants if v in guesses), "")
+            if not best and guess is not None and n < max_lookups:
+                best = guess(variants[0][0])
+            shown = " | ".join(f"{v} ({c})" for v, c in variants[:MAX_VARIANTS])
+            if len(variants) > MAX_VARIANTS:
+                shown += f" | ... {len(variants) - MAX_VARIANTS} more"
+            w.writerow([key, total, shown, best])
+    return len(groups)

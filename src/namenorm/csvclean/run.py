@@ -1,0 +1,118 @@
+"""``clean_csv``: the whole ``namenorm clean`` run as a function (input, lookup, output, report)."""
+
+from __future__ import annotations
+
+import csv
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from namenorm.csvclean.errors import CleanError
+from namenorm.csvclean.fields import FieldSpec, Query, Resolver, base_form_function
+from namenorm.csvclean.lookup import ValueLookup
+from namenorm.csvclean.output import open_output
+from namenorm.csvclean.progress import Progress
+from namenorm.csvclean.report import write_report
+from namenorm.csvclean.source import open_source
+from namenorm.csvclean.stream import CleanStats, clean_stream
+
+__all__ = ["CleanResult", "clean_csv", "make_resolver"]
+
+
+@dataclass
+class CleanResult:
+    """What a run did: the counts and the time it took."""
+
+    stats: CleanStats
+    seconds: float
+
+
+def make_resolver(gazetteers: Sequence[str | Path] | None = None, include_bundled: bool = True) -> Resolver:
+    """A :class:`namenorm.Normalizer` over the bundled gazetteers plus ``gazetteers``."""
+    from namenorm.api import Normalizer
+
+    if not include_bundled and not gazetteers:
+        raise CleanError("--no-bundled needs at least one --gazetteer PATH")
+    return Normalizer(gazetteers=list(gazetteers or []), include_bundled=include_bundled)
+
+
+def _warm_up(resolver: Resolver, query: Query) -> None:
+    """Load the gazetteers and check the hints now, so errors come before any output."""
+    try:
+        resolver.normalize_many([], lang=query.lang, types=query.types, country=query.country,
+                                fuzzy=query.fuzzy)
+    except (ValueError, FileNotFoundError) as e:
+        raise CleanError(str(e)) from None
+
+
+def _is_parquet(path: str | Path | None) -> bool:
+    return path is not None and str(path).lower().endswith((".parquet", ".pq"))
+
+
+def clean_csv(source: str | Path, output: str | Path | None = None, *, columns: Sequence[str],
+              resolver: Resolver | None = None, gazetteers: Sequence[str | Path] | None = None,
+              include_bundled: bool = True, query: Query | None = None,
+              fields: str | Sequence[str] | None = None, suffixes: str | dict[str, str] | None = None,
+              header: bool = True, delimiter: str | None = None,
+              encoding: str | None = None, output_encoding: str | None = None, on_bad_lines: str = "error",
+              jobs: int = 1, chunk_size: int = 50_000, cache_size: int = 300_000,
+              report: str | Path | None = None, in_place: bool = False,
+              progress: Progress | None = None) -> CleanResult:
+    """Clean ``columns`` of the CSV ``source`` into ``output`` (stdout when None).
+
+    Raises :class:`~namenorm.csvclean.errors.CleanError` for bad input or usage.
+    """
+    start = time.perf_counter()
+    if not columns:
+        raise CleanError("give at least one --column")
+    query = query or Query()
+    base = base_form_function()
+    spec = FieldSpec.parse(fields, suffixes, with_base=base is not None)
+    if resolver is None:
+        resolver = make_resolver(gazetteers, include_bundled)
+    _warm_up(resolver, query)
+    if _is_parquet(source) or _is_parquet(output):
+        from namenorm.csvclean.parquet import clean_parquet
+
+        stats = clean_parquet(source, output, columns=columns, resolver=resolver, query=query, spec=spec,
+                              base=base, in_place=in_place)
+        return CleanResult(stats, time.perf_counter() - start)
+    lookup = ValueLookup(resolver, query, spec, jobs=jobs, cache_size=cache_size, base=base)
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+    src = open_source(source, encoding=encoding, delimiter=delimiter)
+    out_enc = output_encoding or src.encoding
+    try:
+        with open_output(output, encoding=out_enc, input_path=src.path, in_place=in_place) as out:
+            stats = clean_stream(src, out, lookup, columns, header=header, on_bad_lines=on_bad_lines,
+                                 chunk_size=chunk_size, report=report is not None, progress=progress)
+    except UnicodeEncodeError as e:
+        raise CleanError(f"a value cannot be written in {out_enc} ({e.object[e.start:e.end]!r}); "
+                         f"rerun with --output-encoding utf-8") from None
+    finally:
+        if progress is not None:
+            progress.finish()
+        src.close()
+        lookup.close()
+    if report is not None:
+        guess = _guesser(resolver, query)
+        write_report(report, stats.unmatched, stats.guesses, guess)
+    return CleanResult(stats, time.perf_counter() - start)
+
+
+def _guesser(resolver: Resolver, query: Query) -> Callable[[str], str] | None:
+    """The best fuzzy candidate of a value as ``"id name (score)"``, when the resolver lists candidates."""
+    candidates = getattr(resolver, "candidates", None)
+    if candidates is None:
+        return None
+
+    def guess(value: str) -> str:
+        try:
+            found = candidates(value, limit=1, lang=query.lang, types=query.types, country=query.country,
+                               fuzzy=True)
+        except (ValueError, TypeError):
+            return ""
+        return f"{found[0].id} {found[0].name} ({found[0].score:.2f})" if found else ""
+
+    return guess

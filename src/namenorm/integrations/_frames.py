@@ -1,0 +1,89 @@
+"""What the dataframe helpers share: options, the resolver, and per-distinct-value new columns.
+
+>>> from namenorm.match import Match
+>>> class Fake:
+...     def normalize_many(self, values, **hints):
+...         return [Match("Q1899", "Kyiv", "LOC", 1.0, "exact", v) if v == "Kiev" else None for v in values]
+>>> cols = new_columns(["Kiev", "Atlantis"], Fake(), FrameOptions(fields="id,score"))
+>>> cols["_id"], cols["_score"]
+({'Kiev': 'Q1899', 'Atlantis': None}, {'Kiev': 1.0, 'Atlantis': None})
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from namenorm.csvclean.fields import MATCHED, FieldSpec, Query, Resolver, base_form_function, resolve_values
+
+__all__ = ["FrameOptions", "new_columns", "pick_resolver"]
+
+
+@dataclass(frozen=True)
+class FrameOptions:
+    """The options of ``clean_frame``: lookup hints, ``min_score``, which fields, their suffixes."""
+
+    lang: str | None = None
+    types: tuple[str, ...] | None = None
+    country: str | None = None
+    fuzzy: bool = True
+    min_score: float = 0.0
+    fields: str | tuple[str, ...] | None = None
+    suffixes: tuple[tuple[str, str], ...] | None = None
+
+    @classmethod
+    def of(cls, *, lang: str | None = None, types: Iterable[str] | str | None = None,
+           country: str | None = None, fuzzy: bool = True, min_score: float = 0.0,
+           fields: str | Sequence[str] | None = None,
+           suffixes: dict[str, str] | None = None) -> FrameOptions:
+        """Normalise the keyword arguments of ``clean_frame``."""
+        if isinstance(types, str):
+            types = [t.strip() for t in types.split(",") if t.strip()]
+        return cls(lang, tuple(types) if types else None, country, fuzzy, min_score,
+                   fields if isinstance(fields, str) or fields is None else tuple(fields),
+                   tuple(sorted(suffixes.items())) if suffixes else None)
+
+    def query(self) -> Query:
+        """The lookup hints."""
+        return Query(self.lang, self.types, self.country, self.fuzzy, self.min_score)
+
+    def spec(self, with_base: bool) -> FieldSpec:
+        """The fields and suffixes."""
+        suffixes = dict(self.suffixes) if self.suffixes else None
+        return FieldSpec.parse(self.fields, suffixes, with_base=with_base)
+
+
+def pick_resolver(normalizer: Resolver | None, gazetteers: Sequence[str | Path] | None,
+                  include_bundled: bool) -> Resolver:
+    """``normalizer``, else a Normalizer over ``gazetteers``, else the shared default one."""
+    if normalizer is not None:
+        return normalizer
+    from namenorm.api import Normalizer, default_normalizer
+
+    if gazetteers is None and include_bundled:
+        return default_normalizer()
+    return Normalizer(gazetteers=list(gazetteers or []), include_bundled=include_bundled)
+
+
+def new_columns(values: Sequence[str], resolver: Resolver,
+                opts: FrameOptions) -> dict[str, dict[str, object]]:
+    """For each new column (keyed by suffix): a mapping from each distinct value to its cell.
+
+    Cells are ``None`` where there is no match (below ``min_score`` counts as none), the score is a float.
+    """
+    base = base_form_function()
+    spec = opts.spec(base is not None)
+    outcomes = resolve_values(resolver, list(values), opts.query(), spec, base)
+    cols: dict[str, dict[str, object]] = {}
+    for i, f in enumerate(spec.fields):
+        cells: dict[str, object] = {}
+        for v, o in zip(values, outcomes, strict=True):
+            if f == "base":
+                cells[v] = o.fields[i] or None
+            elif o.status != MATCHED:
+                cells[v] = None
+            else:
+                cells[v] = o.score if f == "score" else o.fields[i]
+        cols[spec.suffixes[f]] = cells
+    return cols

@@ -1,0 +1,76 @@
+"""Add namenorm's columns to a pandas DataFrame.
+
+``clean_frame(df, "city")`` returns a copy of ``df`` with ``city_id``, ``city_name``, ``city_type``,
+``city_score``, ``city_method`` and ``city_base`` inserted after ``city`` (columns of those names
+that already exist are refreshed in place).  Each distinct value is resolved once.
+
+>>> import pytest, tempfile, pathlib
+>>> pd = pytest.importorskip("pandas")  # the 'pandas' extra
+>>> gaz = pathlib.Path(tempfile.mkdtemp()) / "cities.gaz"
+>>> _ = gaz.write_text("[Q1899] LOC Kyiv\\nen: Kyiv | Kiev\\nuk: Київ\\n", encoding="utf-8")
+>>> df = pd.DataFrame({"city": ["Kiev", "Atlantis", None], "n": [1, 2, 3]})
+>>> out = clean_frame(df, "city", gazetteers=[gaz], include_bundled=False, fields="id,name,score")
+>>> list(out.columns)
+['city', 'city_id', 'city_name', 'city_score', 'n']
+>>> out["city_id"].tolist()
+['Q1899', None, None]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from namenorm.csvclean.fields import Resolver
+from namenorm.integrations import require
+from namenorm.integrations._frames import FrameOptions, new_columns, pick_resolver
+
+__all__ = ["clean_frame"]
+
+
+def clean_frame(df: Any, column: str | Sequence[str], normalizer: Resolver | None = None, *,
+                gazetteers: Sequence[str | Path] | None = None, include_bundled: bool = True,
+                lang: str | None = None, types: Iterable[str] | str | None = None, country: str | None = None,
+                fuzzy: bool = True, min_score: float = 0.0, fields: str | Sequence[str] | None = None,
+                suffixes: dict[str, str] | None = None) -> Any:
+    """A copy of the pandas DataFrame ``df`` with the new columns after each cleaned ``column``."""
+    pd = require("pandas", "pandas")
+    if not isinstance(df, pd.DataFrame):
+        raise TypeError(f"clean_frame() takes a pandas DataFrame, got {type(df).__name__}")
+    resolver = pick_resolver(normalizer, gazetteers, include_bundled)
+    opts = FrameOptions.of(lang=lang, types=types, country=country, fuzzy=fuzzy, min_score=min_score,
+                           fields=fields, suffixes=suffixes)
+    return clean_with(df, [column] if isinstance(column, str) else list(column), resolver, opts)
+
+
+def clean_with(df: Any, columns: list[str], resolver: Resolver, opts: FrameOptions) -> Any:
+    """:func:`clean_frame` with the resolver and options already chosen (used by the Dask helper)."""
+    pd = require("pandas", "pandas")
+    out = df.copy()
+    for column in columns:
+        if column not in out.columns:
+            raise KeyError(f"unknown column {column!r}; the columns are: {', '.join(map(str, out.columns))}")
+        series = out[column]
+        distinct = [v for v in series.dropna().unique()]
+        keys = {v: v if isinstance(v, str) else str(v) for v in distinct}
+        cols = new_columns(list(dict.fromkeys(keys.values())), resolver, opts)
+        pos = list(out.columns).index(column) + 1
+        for suffix, cells in cols.items():
+            name = f"{column}{suffix}"
+            mapping = {v: cells[k] for v, k in keys.items()}
+            cells_in_order = [mapping.get(v) for v in series.tolist()]
+            if suffix == _score_suffix(opts):
+                values = pd.Series(cells_in_order, index=series.index, dtype="float64")
+            else:
+                values = pd.Series(cells_in_order, index=series.index, dtype=object)
+            if name in out.columns:
+                out[name] = values
+            else:
+                out.insert(pos, name, values)
+                pos += 1
+    return out if isinstance(out, pd.DataFrame) else pd.DataFrame(out)
+
+
+def _score_suffix(opts: FrameOptions) -> str:
+    return dict(opts.suffixes or ()).get("score", "_score")

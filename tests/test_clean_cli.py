@@ -1,0 +1,254 @@
+"""``namenorm clean`` end to end: encodings, delimiters, bad input (message + exit code 2), atomic
+output, the report, ``--jobs``, stdin."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from namenorm.csvclean import CleanError, clean_csv
+from namenorm.csvclean.cli import main
+
+DATA = Path(__file__).parent / "data" / "clean"
+GAZ = str(DATA / "places.gaz")
+OPTS = ["--gazetteer", GAZ, "--no-bundled", "-q"]
+ROWS = [["city", "note"], ["Kiev", "a, b"], ["Киеве", "x"], ["Львів", ""], ["Atlantis", "y"]]
+
+
+def write(path: Path, rows: list[list[str]], *, encoding: str = "utf-8", delimiter: str = ",",
+          bom: bytes = b"") -> Path:
+    buf = io.StringIO(newline="")
+    csv.writer(buf, delimiter=delimiter, lineterminator="\n").writerows(rows)
+    data = bom + buf.getvalue().encode(encoding)
+    path.write_bytes(gzip.compress(data) if path.name.endswith(".gz") else data)
+    return path
+
+
+def read_rows(path: Path, encoding: str = "utf-8", delimiter: str = ",") -> list[list[str]]:
+    raw = path.read_bytes()
+    if path.name.endswith(".gz"):
+        raw = gzip.decompress(raw)
+    return list(csv.reader(io.StringIO(raw.decode(encoding), newline=""), delimiter=delimiter))
+
+
+@pytest.mark.parametrize(("name", "encoding", "bom", "delimiter"), [
+    ("in.csv", "utf-8", b"", ","),
+    ("in.csv", "utf-8", b"\xef\xbb\xbf", ";"),
+    ("in.csv", "utf-16-le", b"\xff\xfe", ","),
+    ("in.csv", "cp1251", b"", ";"),
+    ("in.tsv", "utf-8", b"", "\t"),
+    ("in.csv.gz", "utf-8", b"", "|"),
+])
+def test_encodings_and_delimiters_detected(tmp_path: Path, name: str, encoding: str, bom: bytes,
+                                           delimiter: str) -> None:
+    src = write(tmp_path / name, ROWS, encoding=encoding, delimiter=delimiter, bom=bom)
+    out = tmp_path / "out.csv"
+    assert main(["clean", str(src), "-c", "city", "-o", str(out), "--fields", "id,method", *OPTS]) == 0
+    out_enc = {"utf-16-le": "utf-16"}.get(encoding, encoding)
+    got = read_rows(out, "utf-8-sig" if bom == b"\xef\xbb\xbf" else out_enc, delimiter)
+    assert got[0] == ["city", "city_id", "city_method", "note"]
+    assert [r[1] for r in got[1:]] == ["cleantest:kyiv", "cleantest:kyiv", "cleantest:lviv", ""]
+    assert [[r[0], r[3]] for r in got] == ROWS  # original fields kept
+    assert out.read_bytes().startswith(bom)  # written back in the input's encoding
+
+
+def test_output_is_byte_identical_for_untouched_fields(tmp_path: Path) -> None:
+    text = '"id","city","note"\r\n"1","Kiev","say ""hi"""\r\n"2","Atlantis",""\r\n'
+    src = tmp_path / "q.csv"
+    src.write_bytes(text.encode())
+    out = tmp_path / "o.csv"
+    assert main(["clean", str(src), "-c", "city", "-o", str(out), "--fields", "id", *OPTS]) == 0
+    assert out.read_bytes().decode() == ('"id","city",city_id,"note"\r\n'
+                                         '"1","Kiev",cleantest:kyiv,"say ""hi"""\r\n'
+                                         '"2","Atlantis",,""\r\n')
+
+
+def test_multiline_fields_no_header_and_two_columns(tmp_path: Path) -> None:
+    src = write(tmp_path / "in.csv", [["Kiev", "line1\nline2", "Odessa"], ["Lvov", "x\r\ny", "Kharkov"]])
+    out = tmp_path / "o.csv"
+    assert main(["clean", str(src), "--no-header", "-c", "1", "-c", "3", "--fields", "name", "-o", str(out),
+                 *OPTS]) == 0
+    assert read_rows(out) == [["Kiev", "Kyiv", "line1\nline2", "Odessa", "Odesa"],
+                              ["Lvov", "Lviv", "x\r\ny", "Kharkov", "Kharkiv"]]
+
+
+def test_suffixes_min_score_and_base(tmp_path: Path) -> None:
+    src = write(tmp_path / "in.csv", ROWS)
+    out = tmp_path / "o.csv"
+    assert main(["clean", str(src), "-c", "city", "-o", str(out), "--fields", "id,score,base",
+                 "--suffixes", "id=_qid", "--min-score", "0.99", *OPTS]) == 0
+    got = read_rows(out)
+    assert got[0][:4] == ["city", "city_qid", "city_score", "city_base"]
+    assert got[1][1:3] == ["cleantest:kyiv", "1.00"]
+    assert got[2][1:4] == ["", "", "Киев"]  # an inflected form scores below 0.99: no match, base form kept
+
+
+def test_stdin_to_stdout(tmp_path: Path) -> None:
+    data = b"city\nKiev\nAtlantis\n"
+    cmd = [sys.executable, "-m", "namenorm.csvclean", "clean", "-", "-c", "city", "--fields", "id",
+           "--gazetteer", GAZ, "--no-bundled"]
+    r = subprocess.run(cmd, input=data, capture_output=True, check=False)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.decode() == "city,city_id\nKiev,cleantest:kyiv\nAtlantis,\n"
+    assert r.stderr.decode().startswith("namenorm clean: 2 rows, 2 distinct values looked up, 50.0% of 2 ")
+
+
+def bad(capsys: pytest.CaptureFixture[str], argv: list[str]) -> str:
+    assert main(argv) == 2
+    return capsys.readouterr().err
+
+
+def test_unknown_column_lists_the_columns(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = write(tmp_path / "in.csv", ROWS)
+    err = bad(capsys, ["clean", str(src), "-c", "town", *OPTS])
+    assert "line 1: unknown column 'town'" in err and "'city', 'note'" in err
+
+
+def test_ragged_rows(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "r.csv"
+    src.write_text('city,n\nKiev,1\n"Od\nesa",2\nLviv\nKharkiv,4\n', encoding="utf-8")
+    err = bad(capsys, ["clean", str(src), "-c", "city", *OPTS])
+    assert "line 5: row has 1 fields, the header has 2" in err and "--on-bad-lines" in err
+    out = tmp_path / "o.csv"
+    assert main(["clean", str(src), "-c", "city", "--fields", "id", "--on-bad-lines", "skip", "-o", str(out),
+                 *OPTS]) == 0
+    assert [r[0] for r in read_rows(out)] == ["city", "Kiev", "Od\nesa", "Kharkiv"]
+    assert main(["clean", str(src), "-c", "city", "--fields", "id", "--on-bad-lines", "keep", "-o", str(out),
+                 *OPTS]) == 0
+    assert read_rows(out)[3] == ["Lviv", "cleantest:lviv"]
+
+
+def test_undecodable_bytes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "u.csv"
+    src.write_bytes(b"city\n" + b"Kyiv\n" * 20000 + b"Ky\xffiv\n")  # bad bytes after the detection sample
+    err = bad(capsys, ["clean", str(src), "-c", "city", *OPTS])
+    assert "line 20002: cannot decode" in err and "utf-8" in err and "--encoding" in err
+
+
+def test_missing_file_and_bad_options(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert "no such file" in bad(capsys, ["clean", str(tmp_path / "nope.csv"), "-c", "city", *OPTS])
+    src = write(tmp_path / "in.csv", ROWS)
+    assert "--fields" in bad(capsys, ["clean", str(src), "-c", "city", "--fields", "id,colour", *OPTS])
+    assert "unknown type" in bad(capsys, ["clean", str(src), "-c", "city", "--types", "CITY", *OPTS])
+    assert "gazetteer not found" in bad(capsys, ["clean", str(src), "-c", "city", "--gazetteer",
+                                                 str(tmp_path / "x.gaz"), "--no-bundled"])
+    assert "unknown encoding" in bad(capsys, ["clean", str(src), "-c", "city", "--encoding", "klingon",
+                                              *OPTS])
+
+
+def test_output_equal_to_input_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = write(tmp_path / "in.csv", ROWS)
+    before = src.read_bytes()
+    assert "--in-place" in bad(capsys, ["clean", str(src), "-c", "city", "-o", str(src), *OPTS])
+    assert src.read_bytes() == before
+    assert main(["clean", str(src), "-c", "city", "-o", str(src), "--in-place", "--fields", "id", *OPTS]) == 0
+    assert read_rows(src)[1] == ["Kiev", "cleantest:kyiv", "a, b"]
+
+
+class ExplodingResolver:
+    """Fails on the value "BOOM" (somewhere in the middle of the file)."""
+
+    def normalize_many(self, values: list[str], **hints: object) -> list[None]:
+        if "BOOM" in values:
+            raise RuntimeError("resolver crashed")
+        return [None for _ in values]
+
+
+def test_interrupted_run_leaves_no_output(tmp_path: Path) -> None:
+    src = write(tmp_path / "in.csv", [["city"], *[[f"v{i}"] for i in range(5000)], ["BOOM"], ["after"]])
+    out = tmp_path / "out.csv"
+    with pytest.raises(RuntimeError):
+        clean_csv(src, out, columns=["city"], resolver=ExplodingResolver(), chunk_size=100)
+    assert not out.exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["in.csv"]  # no temporary file left behind either
+    out.write_text("old result\n")
+    with pytest.raises(CleanError):
+        clean_csv(src, out, columns=["nope"], resolver=ExplodingResolver())
+    assert out.read_text() == "old result\n"  # an earlier OUT is not touched by a failed run
+
+
+def test_report_groups_variants(tmp_path: Path) -> None:
+    rows = [["city"], *[["Atlantis"]] * 3, ["ATLANTIS"], ["Атлантида"], ["Gondor"], ["Kiev"], [""]]
+    src = write(tmp_path / "in.csv", rows)
+    report, out = tmp_path / "report.csv", tmp_path / "o.csv"
+    assert main(["clean", str(src), "-c", "city", "-o", str(out), "--report", str(report), *OPTS]) == 0
+    got = read_rows(report)
+    assert got[0] == ["key", "count", "variants", "best_guess"]
+    assert got[1][:3] == ["atlantis", "4", "Atlantis (3) | ATLANTIS (1)"]
+    assert {r[0] for r in got[2:]} == {"gondor", "atlantida"}
+    assert all("Kiev" not in r[2] for r in got)
+
+
+def test_jobs_gives_the_same_output(tmp_path: Path) -> None:
+    names = ["Kiev", "Киеве", "Odessa", "Atlantis", "Lvov", "Харькове", "Zelensky"]
+    rows = [[names[i % 7]] if i % 3 else [f"x{i}"] for i in range(3000)]
+    src = write(tmp_path / "in.csv", [["city"], *rows])
+    one, two = tmp_path / "one.csv", tmp_path / "two.csv"
+    assert main(["clean", str(src), "-c", "city", "-o", str(one), *OPTS]) == 0
+    assert main(["clean", str(src), "-c", "city", "-o", str(two), "--jobs", "2", "--chunk-size", "500",
+                 *OPTS]) == 0
+    assert one.read_bytes() == two.read_bytes()
+    assert read_rows(one)[2][1] == "cleantest:kyiv"
+
+
+def test_parquet_round_trip(tmp_path: Path) -> None:
+    pl = pytest.importorskip("polars")
+    src = tmp_path / "in.parquet"
+    pl.DataFrame({"city": ["Kiev", "Atlantis", None], "n": [1, 2, 3]}).write_parquet(src)
+    out = tmp_path / "out.parquet"
+    assert main(["clean", str(src), "-c", "city", "-o", str(out), "--fields", "id,score", *OPTS]) == 0
+    df = pl.read_parquet(out)
+    assert df.columns == ["city", "city_id", "city_score", "n"]
+    assert df["city_id"].to_list() == ["cleantest:kyiv", None, None] and df["n"].to_list() == [1, 2, 3]
+
+
+def test_output_encoding_error_and_override(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    gaz = tmp_path / "pl.gaz"
+    gaz.write_text("@source: test fixture\n\n[cleantest:krakow] LOC Kraków\nen: Kraków | Krakow\n",
+                   encoding="utf-8")
+    src = write(tmp_path / "in.csv", [["city"], ["Krakow"], ["Київ"]], encoding="cp1251")
+    out = tmp_path / "o.csv"
+    args = ["clean", str(src), "-c", "city", "-o", str(out), "--fields", "name", "--gazetteer", str(gaz),
+            "--no-bundled", "-q"]
+    err = bad(capsys, args)
+    assert "cannot be written in cp1251" in err and "--output-encoding utf-8" in err and not out.exists()
+    assert main([*args, "--output-encoding", "utf-8"]) == 0
+    assert read_rows(out) == [["city", "city_name"], ["Krakow", "Kraków"], ["Київ", ""]]
+
+
+def test_parquet_without_polars_says_how_to_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setitem(sys.modules, "polars", None)
+    src = write(tmp_path / "in.csv", ROWS)
+    err = bad(capsys, ["clean", str(src), "-c", "city", "-o", str(tmp_path / "o.parquet"), *OPTS])
+    assert "pip install 'namenorm[polars]'" in err
+
+
+def test_progress_line_and_summary() -> None:
+    from namenorm.csvclean.progress import Progress, summary
+    from namenorm.csvclean.stream import CleanStats
+
+    buf = io.StringIO()
+    p = Progress(buf, enabled=True, interval=0.0)
+    p(CleanStats(rows=1000, cells=1000, matched=250))
+    assert "1,000 rows" in buf.getvalue() and "25.0% matched" in buf.getvalue()
+    p.finish()
+    assert buf.getvalue().endswith("\r")
+    quiet = io.StringIO()
+    Progress(quiet)(CleanStats(rows=5))  # not a terminal: nothing drawn
+    assert quiet.getvalue() == ""
+    assert "3 bad rows skipped" in summary(CleanStats(rows=10, skipped=3), 1.0)
+
+
+def test_lead_cli_wires_clean(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from namenorm.cli import main as namenorm_main
+
+    src = write(tmp_path / "in.csv", ROWS)
+    assert namenorm_main(["clean", str(src), "-c", "city", "--fields", "id", *OPTS]) == 0
+    assert capsys.readouterr().out.splitlines()[1] == 'Kiev,cleantest:kyiv,"a, b"'
