@@ -37,7 +37,11 @@ def main(argv: list[str]) -> int:
         if wanted and path.stem.removeprefix("bench_") not in wanted:
             continue
         print(f"running {path.name} ...", file=sys.stderr)
-        rows.extend(_load(path).run())  # type: ignore[attr-defined]
+        for row in _load(path).run():  # type: ignore[attr-defined]
+            row.setdefault("bench", path.stem.removeprefix("bench_"))
+            if "value" not in row and "ops/s" in row:
+                row["value"], row["unit"] = row.pop("ops/s"), row.get("unit", "ops/s")
+            rows.append(row)
     keys = ["bench", "name", "value", "unit", "ratio", "baseline"]
     print("| " + " | ".join(keys) + " |")
     print("|" + "---|" * len(keys))

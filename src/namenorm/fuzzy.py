@@ -85,15 +85,16 @@ class FuzzySearch:
                 out.update(p)
         return out
 
-    def nearest(self, key: str, budget: int) -> tuple[int, list[tuple[str, int]]]:
-        """The smallest edit distance (<= ``budget``) from a folded ``key``, and every key at it."""
+    def nearest(self, key: str, budget: int, *, skip_pairs: bool = True) -> tuple[int, list[tuple[str, int]]]:
+        """The smallest edit distance (<= ``budget``) from a folded ``key``, and every key at it;
+        ``skip_pairs`` leaves out gender and case pairs of one name (see ``_gender_pair``)."""
         keys = self.ix.fuzzy_keys
         ids = list(self.shortlist(key, budget))
         found = process.extract(key, [keys[kid] for kid in ids], scorer=OSA.distance,
                                 score_cutoff=budget, limit=None)
         best, hits = budget + 1, list[tuple[str, int]]()
         for k, d, i in found:
-            if d > best or _gender_pair(key, k):
+            if d > best or (skip_pairs and _gender_pair(key, k)):
                 continue
             if d < best:
                 best, hits = int(d), []
