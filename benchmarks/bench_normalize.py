@@ -66,7 +66,10 @@ def run() -> list[dict[str, object]]:
     misses += ["".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(6, 14)))
                for _ in range(200)]
     norm._memo.clear()
+    # first pass: per-word caches (morphology, romanisation) cold, as for never-seen strings;
+    # then the best of three repeats, caches warm
     miss_rate = _rate(lambda xs: [norm.normalize(x) for x in xs], misses, repeat=1)
+    miss_warm = _rate(lambda xs: [norm.normalize(x) for x in xs], misses, repeat=3)
 
     sample = misses[:40]  # brute force is slow: 40 queries time it
     all_keys = list(ix.exact)  # every alias, folded
@@ -109,8 +112,12 @@ def run() -> list[dict[str, object]]:
          "ratio": hit_rate / base, "baseline": "dict.get"},
         {"bench": "normalize", "name": "exact hits, cached (normalize_many)", "value": cached_rate,
          "unit": "lookups/s", "ratio": cached_rate / base, "baseline": "dict.get"},
-        {"bench": "normalize", "name": "misses, whole cascade", "value": miss_rate, "unit": "queries/s",
-         "ratio": miss_rate / brute_all_rate, "baseline": "brute-force extractOne over all aliases"},
+        {"bench": "normalize", "name": "misses, whole cascade, first pass", "value": miss_rate,
+         "unit": "queries/s", "ratio": miss_rate / brute_all_rate,
+         "baseline": "brute-force extractOne over all aliases"},
+        {"bench": "normalize", "name": "misses, whole cascade, repeated", "value": miss_warm,
+         "unit": "queries/s", "ratio": miss_warm / brute_all_rate,
+         "baseline": "brute-force extractOne over all aliases"},
         {"bench": "normalize", "name": "brute-force extractOne (OSA) over all aliases",
          "value": brute_all_rate, "unit": "queries/s"},
         {"bench": "normalize", "name": "brute-force extractOne (OSA) over the fuzzy keys",
