@@ -106,7 +106,7 @@ def accepted(m: Match | None, query: Query) -> bool:
 def outcome(m: Match | None, base: str, query: Query, spec: FieldSpec) -> Outcome:
     """The new fields for a value whose match is ``m``; ``base`` (the value's base form) is written for
     values without an accepted match (a matched value's base form column stays empty)."""
-    if m is not None and m.score >= query.min_score:
+    if m is not None and accepted(m, query):
         texts = _texts(m, "")
         return Outcome(tuple([texts[f] for f in spec.fields]), MATCHED, "", m.score)
     empty = tuple([base if f == "base" else "" for f in spec.fields])

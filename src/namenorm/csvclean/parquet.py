@@ -50,8 +50,7 @@ def clean_parquet(source: str | Path, output: str | Path | None, *, columns: Seq
     missing = [c for c in columns if c not in df.columns]
     if missing:
         raise CleanError(f"unknown column {missing[0]!r}; the columns are: {', '.join(df.columns)}")
-    opts = FrameOptions(query.lang, query.types, query.country, query.fuzzy, query.min_score, spec.fields,
-                        tuple(sorted(spec.suffixes.items())))
+    opts = FrameOptions(query, spec.fields, tuple(sorted(spec.suffixes.items())))
     stats = CleanStats(rows=df.height)
     for c in columns:
         counts = df.get_column(c).cast(pl.String).drop_nulls().value_counts()

@@ -17,12 +17,12 @@ from __future__ import annotations
 
 from namenorm.extract.context import is_common, is_first_name, is_title, pos
 from namenorm.extract.sentence import Sentence
+from namenorm.morph.analyzers import NOMINAL_POS
 from namenorm.scripts import has_cyrillic
 
 __all__ = ["part_of_longer_name"]
 
 _GLUE = frozenset("-‐‑./@\\_")
-_NOMINAL = frozenset({"NOUN", "ADJF", "PRTF", "NUMR"})
 # Lowercase words inside Latin-script names: "Bank of England", "Corriere della Sera".
 _LINKING_EN = frozenset({
     "of", "the", "for", "and", "de", "du", "des", "der", "für", "della", "delle", "di", "del", "la", "le",
@@ -89,7 +89,7 @@ def _ends_noun_phrase(s: Sentence, a: int, mentions: set[int]) -> bool:
     while i >= 0 and a - i <= _PHRASE_WORDS and s.gap(i + 1) == " " and not s.capitalised(i):
         w = toks[i]
         if has_cyrillic(w.text):
-            if pos(w.text, s.morph_lang) not in _NOMINAL:
+            if pos(w.text, s.morph_lang) not in NOMINAL_POS:
                 return False
         elif w.key not in _LINKING_EN:
             return False

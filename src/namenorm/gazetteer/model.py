@@ -46,13 +46,6 @@ class Entity:
     origin: str = ""  # "file:line" of the block that defined it
     rank: int = 0  # source rank: 2 curated, 1 generated national data (countries, regions), 0 cities
 
-    def preferred(self, lang: str) -> str | None:
-        """The preferred name in ``lang``: the first alias listed for it."""
-        for a in self.aliases:
-            if a.lang == lang:
-                return a.text
-        return None
-
     @property
     def keys(self) -> set[str]:
         """The ID and every cross-reference: what merging compares."""

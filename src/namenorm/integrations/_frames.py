@@ -12,23 +12,31 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from namenorm.csvclean.fields import MATCHED, FieldSpec, Query, Resolver, base_form_function, resolve_values
 
-__all__ = ["FrameOptions", "new_columns", "pick_resolver"]
+__all__ = ["FrameOptions", "check_columns", "columns_of", "new_columns", "pick_resolver"]
+
+
+def columns_of(column: str | Sequence[str]) -> list[str]:
+    """One column name or several, as a list."""
+    return [column] if isinstance(column, str) else list(column)
+
+
+def check_columns(columns: Iterable[str], available: Sequence[object]) -> None:
+    """Raise a KeyError that lists the frame's columns when one of ``columns`` is not among them."""
+    for column in columns:
+        if column not in available:
+            raise KeyError(f"unknown column {column!r}; the columns are: {', '.join(map(str, available))}")
 
 
 @dataclass(frozen=True)
 class FrameOptions:
     """The options of ``clean_frame``: lookup hints, ``min_score``, which fields, their suffixes."""
 
-    lang: str | None = None
-    types: tuple[str, ...] | None = None
-    country: str | None = None
-    fuzzy: bool = True
-    min_score: float = 0.0
+    query: Query = field(default_factory=Query)
     fields: str | tuple[str, ...] | None = None
     suffixes: tuple[tuple[str, str], ...] | None = None
 
@@ -40,13 +48,14 @@ class FrameOptions:
         """Normalise the keyword arguments of ``clean_frame``."""
         if isinstance(types, str):
             types = [t.strip() for t in types.split(",") if t.strip()]
-        return cls(lang, tuple(types) if types else None, country, fuzzy, min_score,
+        return cls(Query(lang, tuple(types) if types else None, country, fuzzy, min_score),
                    fields if isinstance(fields, str) or fields is None else tuple(fields),
                    tuple(sorted(suffixes.items())) if suffixes else None)
 
-    def query(self) -> Query:
-        """The lookup hints."""
-        return Query(self.lang, self.types, self.country, self.fuzzy, self.min_score)
+    @property
+    def score_suffix(self) -> str:
+        """The suffix of the score column (the one column that holds numbers)."""
+        return dict(self.suffixes or ()).get("score", "_score")
 
     def spec(self, with_base: bool) -> FieldSpec:
         """The fields and suffixes."""
@@ -74,7 +83,7 @@ def new_columns(values: Sequence[str], resolver: Resolver,
     """
     base = base_form_function()
     spec = opts.spec(base is not None)
-    outcomes = resolve_values(resolver, list(values), opts.query(), spec, base)
+    outcomes = resolve_values(resolver, list(values), opts.query, spec, base)
     cols: dict[str, dict[str, object]] = {}
     for i, f in enumerate(spec.fields):
         cells: dict[str, object] = {}

@@ -24,7 +24,7 @@ from typing import Any
 
 from namenorm.csvclean.fields import Resolver
 from namenorm.integrations import require
-from namenorm.integrations._frames import FrameOptions, pick_resolver
+from namenorm.integrations._frames import FrameOptions, columns_of, pick_resolver
 
 __all__ = ["clean_dask", "worker_normalizer", "worker_stats"]
 
@@ -77,7 +77,7 @@ def clean_dask(ddf: Any, column: str | Sequence[str], gazetteers: Sequence[str |
 
     opts = FrameOptions.of(lang=lang, types=types, country=country, fuzzy=fuzzy, min_score=min_score,
                            fields=fields, suffixes=suffixes)
-    columns = [column] if isinstance(column, str) else list(column)
+    columns = columns_of(column)
     meta = clean_with(ddf._meta, columns, _NoLookups(), opts)
     gaz = tuple(str(Path(p).resolve()) for p in gazetteers) if gazetteers is not None else None
     return ddf.map_partitions(_clean_partition, columns, gaz, include_bundled, opts, meta=meta)

@@ -24,7 +24,7 @@ from typing import Any
 
 from namenorm.csvclean.fields import Resolver
 from namenorm.integrations import require
-from namenorm.integrations._frames import FrameOptions, new_columns, pick_resolver
+from namenorm.integrations._frames import FrameOptions, check_columns, columns_of, new_columns, pick_resolver
 
 __all__ = ["clean_frame"]
 
@@ -41,16 +41,15 @@ def clean_frame(df: Any, column: str | Sequence[str], normalizer: Resolver | Non
     resolver = pick_resolver(normalizer, gazetteers, include_bundled)
     opts = FrameOptions.of(lang=lang, types=types, country=country, fuzzy=fuzzy, min_score=min_score,
                            fields=fields, suffixes=suffixes)
-    return clean_with(df, [column] if isinstance(column, str) else list(column), resolver, opts)
+    return clean_with(df, columns_of(column), resolver, opts)
 
 
 def clean_with(df: Any, columns: list[str], resolver: Resolver, opts: FrameOptions) -> Any:
     """:func:`clean_frame` with the resolver and options already chosen (used by the Dask helper)."""
     pd = require("pandas", "pandas")
     out = df.copy()
+    check_columns(columns, list(out.columns))
     for column in columns:
-        if column not in out.columns:
-            raise KeyError(f"unknown column {column!r}; the columns are: {', '.join(map(str, out.columns))}")
         series = out[column]
         distinct = [v for v in series.dropna().unique()]
         keys = {v: v if isinstance(v, str) else str(v) for v in distinct}
@@ -60,7 +59,7 @@ def clean_with(df: Any, columns: list[str], resolver: Resolver, opts: FrameOptio
             name = f"{column}{suffix}"
             mapping = {v: cells[k] for v, k in keys.items()}
             cells_in_order = [mapping.get(v) for v in series.tolist()]
-            if suffix == _score_suffix(opts):
+            if suffix == opts.score_suffix:
                 values = pd.Series(cells_in_order, index=series.index, dtype="float64")
             else:
                 values = pd.Series(cells_in_order, index=series.index, dtype=object)
@@ -70,7 +69,3 @@ def clean_with(df: Any, columns: list[str], resolver: Resolver, opts: FrameOptio
                 out.insert(pos, name, values)
                 pos += 1
     return out if isinstance(out, pd.DataFrame) else pd.DataFrame(out)
-
-
-def _score_suffix(opts: FrameOptions) -> str:
-    return dict(opts.suffixes or ()).get("score", "_score")

@@ -23,7 +23,7 @@ from typing import Any
 
 from namenorm.csvclean.fields import Resolver
 from namenorm.integrations import require
-from namenorm.integrations._frames import FrameOptions, new_columns, pick_resolver
+from namenorm.integrations._frames import FrameOptions, check_columns, columns_of, new_columns, pick_resolver
 
 __all__ = ["clean_frame", "clean_with"]
 
@@ -40,22 +40,20 @@ def clean_frame(df: Any, column: str | Sequence[str], normalizer: Resolver | Non
     resolver = pick_resolver(normalizer, gazetteers, include_bundled)
     opts = FrameOptions.of(lang=lang, types=types, country=country, fuzzy=fuzzy, min_score=min_score,
                            fields=fields, suffixes=suffixes)
-    return clean_with(df, [column] if isinstance(column, str) else list(column), resolver, opts)
+    return clean_with(df, columns_of(column), resolver, opts)
 
 
 def clean_with(df: Any, columns: list[str], resolver: Resolver, opts: FrameOptions) -> Any:
     """:func:`clean_frame` with the resolver and options already chosen."""
     pl = require("polars", "polars")
-    score_suffix = dict(opts.suffixes or ()).get("score", "_score")
+    check_columns(columns, df.columns)
     for column in columns:
-        if column not in df.columns:
-            raise KeyError(f"unknown column {column!r}; the columns are: {', '.join(df.columns)}")
         text = df.get_column(column).cast(pl.String)
         distinct = text.drop_nulls().unique().to_list()
         cols = new_columns(distinct, resolver, opts)
         added = []
         for suffix, cells in cols.items():
-            dtype = pl.Float64 if suffix == score_suffix else pl.String
+            dtype = pl.Float64 if suffix == opts.score_suffix else pl.String
             new = text.replace_strict(list(cells.keys()), list(cells.values()), default=None,
                                       return_dtype=dtype)
             added.append(new.alias(f"{column}{suffix}"))

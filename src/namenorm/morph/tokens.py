@@ -39,11 +39,6 @@ def is_all_caps(word: str) -> bool:
     return len(word) > 1 and word.isupper()
 
 
-def is_capitalised(word: str) -> bool:
-    """True when the word starts with a capital letter."""
-    return word[:1].isupper()
-
-
 def copy_case(template: str, word: str) -> str:
     """``word`` with the capitalisation pattern of ``template`` (all caps, or letter by letter).
 
