@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -32,6 +33,12 @@ from _gazwrite import SYNTAX_CHARS, fold, scripts_of
 MAX_LEN = 60
 # A name this many times more populous makes a smaller namesake's alias weak.
 HOMONYM_RATIO = 10
+# An alternate name of a city under WORD_CITY_MAX inhabitants that is an English word at least
+# FREQUENT_WORD frequent (Zipf scale: 3 = once per million words) and WORD_MARGIN more frequent (ten
+# times) than the city's own name is mostly that word: "Sumo" for Sumy, "Human" for Uman,
+# "Cambridge" in a Ukrainian town's romanisation debris.  A city of a million or more is itself what
+# its frequent names usually mean (Cologne, Odessa, Medina).
+FREQUENT_WORD, WORD_MARGIN, WORD_CITY_MAX = 3.0, 1.0, 1_000_000
 _URL = re.compile(r"https?:|www\.|\.(?:com|org|net|html?)\b|@", re.IGNORECASE)
 _JOINERS = frozenset("\u200c\u200d")  # zero-width (non-)joiners are spelling in Persian and Indic scripts
 _ALPHABETIC = frozenset({"Latin", "Cyrillic", "Greek"})
@@ -61,9 +68,11 @@ class Context:
     ``country_names``: folded names of countries in every CLDR language (checked for alternate
     names); ``main_country_names``: their English names only (checked for a city's main name: the
     Croatian name of Tunisia is "Tunis", which must not weaken the city of Tunis).
-    ``main_names`` maps a folded main city name, ``city_names`` a folded city name (main or a
-    well-formed alternate name), to the two most populous ``(population, geonameid)`` pairs bearing
-    it (most populous first).  A main name is compared with main names only: GeoNames lists odd
+    ``word_frequencies`` gives a word's Zipf frequency in each of some languages, always in the
+    same order (``wordfreq``, English only, in the build; zero when unknown).  ``main_names`` maps
+    a folded main city name, ``city_names`` a folded city name (main or a well-formed alternate
+    name), to the two most populous ``(population, geonameid)`` pairs bearing it (most populous
+    first).  A main name is compared with main names only: GeoNames lists odd
     alternate names ("Franklin" for Columbus, Ohio) that must not weaken a real Franklin.
     """
 
@@ -72,6 +81,7 @@ class Context:
     main_country_names: frozenset[str] = frozenset()
     main_names: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
     city_names: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
+    word_frequencies: Callable[[str], tuple[float, ...]] = lambda word: ()
 
 
 def drop_reason(alias: str) -> str | None:
@@ -106,13 +116,20 @@ def drop_reason(alias: str) -> str | None:
 def weak_reason(alias: str, city: City, ctx: Context) -> str | None:
     """Why a well-formed alias should need a hint, or None when it may match alone.
 
-    A common word, a country's name, a one- or two-letter alternate name in an alphabet, or a name
+    A common word, a country's name, a one- or two-letter alternate name in an alphabet, an
+    alternate name that is a frequent word much more frequent than the city's name, or a name
     (main or alternate) of a city ten times more populous elsewhere.
 
     >>> ctx = Context(main_names={"moscow": ((10381222, 524901), (25060, 5601538))})
     >>> weak_reason("Moscow", City(5601538, "Moscow", "US", 25060), ctx)
     'bigger-homonym'
     >>> weak_reason("Moscow", City(524901, "Moscow", "RU", 10381222), ctx) is None
+    True
+    >>> table = {"sumo": (3.1, 4.0), "sumy": (1.6, 3.5), "lviv": (2.7, 2.4), "lvov": (2.1, 1.2)}
+    >>> freq = Context(word_frequencies=lambda w: table.get(w, (0.0, 0.0)))
+    >>> weak_reason("Sumo", City(692194, "Sumy", "UA", 268409), freq)
+    'frequent-word'
+    >>> weak_reason("Lvov", City(702550, "Lviv", "UA", 717803), freq) is None
     True
     """
     key = fold(alias)
@@ -122,10 +139,34 @@ def weak_reason(alias: str, city: City, ctx: Context) -> str | None:
         return "short"  # "Ko" (an alternate name of Kyiv) is more often anything else
     if key in (ctx.main_country_names if key == fold(city.name) else ctx.country_names):
         return "country-name"
+    if key != fold(city.name) and city.population < WORD_CITY_MAX and _frequent_word(alias, city.name, ctx):
+        return "frequent-word"
     for pop, gid in (ctx.main_names if key == fold(city.name) else ctx.city_names).get(key, ()):
         if gid != city.geonameid and pop >= HOMONYM_RATIO * max(city.population, 1):
             return "bigger-homonym"
     return None
+
+
+def _frequent_word(alias: str, name: str, ctx: Context) -> bool:
+    if not (alias.isalpha() and scripts_of(alias) == {"Latin"}):
+        return False  # one word in the Latin alphabet: the words wordfreq and the press share
+    freqs = ctx.word_frequencies(fold(alias))
+    if not freqs or max(freqs) < FREQUENT_WORD:
+        return False
+    own = [max(pair) for pair in zip(*(ctx.word_frequencies(fold(w)) for w in (name, strip_accents(name))),
+                                     strict=True)]
+    # language by language: in a list of several languages, "Sumy" is Polish for "sums"
+    return any(f >= FREQUENT_WORD and f - o >= WORD_MARGIN for f, o in zip(freqs, own, strict=True))
+
+
+def strip_accents(text: str) -> str:
+    """``text`` without combining marks ("Lárisa" -> "Larisa").
+
+    >>> strip_accents("Lárisa"), strip_accents("Kyiv")
+    ('Larisa', 'Kyiv')
+    """
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
 def judge(alias: str, city: City, ctx: Context) -> Verdict:

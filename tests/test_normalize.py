@@ -63,6 +63,26 @@ def test_weak_alias_scores_lower(norm: Normalizer) -> None:
     assert hinted is not None and hinted.score > nice.score
 
 
+def test_weak_exact_alias_blocks_looser_steps(tmp_path: Path) -> None:
+    # "Tango" is a weak alias of the town; without that line, fuzzy and the loose key would reach
+    # the town from "Tango" through its strong alias "Tangu"
+    gaz = tmp_path / "towns.gaz"
+    gaz.write_text("[t:1] LOC Tanggu\ncountry: CN\nen: Tanggu | Tangu\nxx: Tango {weak}\n", encoding="utf-8")
+    n = Normalizer(gazetteers=[gaz], include_bundled=False, use_cache=False)
+    assert n.normalize("Tango") is None
+    hinted = n.normalize("Tango", country="CN")
+    assert hinted is not None and hinted.id == "t:1" and hinted.method == "exact"
+    unflagged = tmp_path / "plain.gaz"
+    unflagged.write_text("[t:1] LOC Tanggu\ncountry: CN\nen: Tanggu | Tangu\n", encoding="utf-8")
+    loose = Normalizer(gazetteers=[unflagged], include_bundled=False, use_cache=False).normalize("Tango")
+    assert loose is not None and loose.id == "t:1"  # the same text does match when nothing says weak
+
+
+def test_preload_returns_the_normalizer(norm: Normalizer) -> None:
+    assert norm.preload() is norm
+    assert norm.normalize("Киеве") is not None
+
+
 def test_bad_arguments(norm: Normalizer) -> None:
     with pytest.raises(TypeError):
         norm.normalize(None)  # type: ignore[arg-type]

@@ -94,6 +94,24 @@ class Normalizer:
                     self._resolver = Resolver(ix)
         return self._resolver
 
+    def preload(self) -> Normalizer:
+        """Load now what the first lookups would load lazily, and return ``self``.
+
+        That is the index with every table, the Russian and Ukrainian morphology analyzers and the
+        transliteration tables: a service or a worker then answers its first queries at full speed.
+
+        >>> Normalizer().preload().normalize("Харкові").name
+        'Kharkiv'
+        """
+        from namenorm.morph.analyzers import LANGS, get_analyzer
+        from namenorm.translit.romanize import preload_schemes
+
+        self._get().ix.load_all()
+        for lang in LANGS:
+            get_analyzer(lang)
+        preload_schemes()
+        return self
+
     # -- lookups ------------------------------------------------------------------------------------
     def normalize(self, text: str, *, lang: str | None = None, types: Iterable[str] | str | None = None,
                   country: str | None = None, fuzzy: bool | None = None) -> Match | None:

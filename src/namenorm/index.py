@@ -102,6 +102,11 @@ class Index:
             return self.__dict__[name]
         raise AttributeError(name)
 
+    def load_all(self) -> None:
+        """Read the extra tables now instead of on first use (a no-op when they are loaded)."""
+        for name in _EXTRA:
+            getattr(self, name)
+
     def stats(self) -> dict[str, int]:
         """Sizes of the tables (entities, aliases, keys)."""
         return {"entities": len(self.ents), "aliases": len(self.alias_text), "exact": len(self.exact),

@@ -59,23 +59,32 @@ class Resolver:
 
     # -- the cascade ----------------------------------------------------------------------------
     def _cascade(self, s: str, hints: Hints) -> list[Cand]:
+        # An entity that the text names exactly, but only through a weak alias ("Sumo", an alternate
+        # name of Sumy that is mostly a word), needs a hint: no looser step may reach it instead.
+        weakly_named = {self.ix.alias_ent[a] for a in refs(self.ix.exact, fold(s))
+                        if self.ix.alias_flags[a] & WEAK}
+
+        def accept(cands: list[Cand]) -> list[Cand]:
+            found = self._accept(cands, hints)
+            return [c for c in found if c.method == "exact" or self.ix.alias_ent[c.aid] not in weakly_named]
+
         for variant, how in ((s, ""), (strip_titles(s), "title removed")):
             if how and variant == s:
                 continue
             for tier in (self._direct, self._structure, self._loose):
-                found = self._accept(tier(variant, hints), hints)
+                found = accept(tier(variant, hints))
                 if found:
                     return [c._replace(step=f"{how}; {c.step}" if how else c.step) for c in found]
             if self._ambiguous_surname(variant):
                 return []  # a surname that several people share: no guess, and no fuzzy either
         for variant, want_settlement in descriptor_variants(s):
             direct = self._direct(variant, hints) or self._loose(variant, hints)
-            found = [c for c in self._accept(direct, hints)
+            found = [c for c in accept(direct)
                      if want_settlement is None or self._is_settlement(c.aid) == want_settlement]
             if found:
                 return [c._replace(method="descriptor", score=c.score * 0.95) for c in found]
         if hints.fuzzy and dominant_script(s) in ("Latin", "Cyrillic"):
-            return self._accept(self.fuzzy.search(s), hints)
+            return accept(self.fuzzy.search(s))
         return []
 
     def _direct(self, s: str, hints: Hints) -> list[Cand]:

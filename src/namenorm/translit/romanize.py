@@ -104,6 +104,13 @@ def _romanizations(text: str) -> set[str]:
     return out
 
 
+def preload_schemes() -> None:
+    """Load the tables of every scheme :func:`romanizations` uses (they load on first use otherwise)."""
+    for names in LANG_SCHEMES.values():
+        for name in names:
+            load(name)
+
+
 def clear_caches() -> None:
     """Empty the romanization caches (for benchmarks and memory-conscious callers)."""
     _WORD_CACHE.clear()
