@@ -219,11 +219,13 @@ def build_index(entities: list[Entity]) -> Index:
 
 
 def _index_surname(ix: Index, aid: int, forms: set[str], nominatives: set[str]) -> None:
-    """Last words of a person's names: every case form as written, nominatives also loosely."""
+    """Last words of a person's names: every case form as written, nominatives also loosely; and
+    first words under "^" (a surname alone is ambiguous when it is someone's first name)."""
     for n in forms | nominatives:
         words = fold(n).split()
         if len(words) >= 2 and len(words[-1]) > 2:
             _add(ix.surname, words[-1], aid)
+            _add(ix.surname, "^" + words[0], aid)
             if n in nominatives:
                 _add(ix.surname, "~" + skeleton(words[-1]), aid)
 

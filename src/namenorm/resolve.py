@@ -154,6 +154,8 @@ class Resolver:
         if not hits:
             return []
         if len(words) == 1:
+            if refs(self.ix.surname, "^" + words[0]):
+                return []  # "Gabriel": a surname, but also someone's first name
             top = self._dominant(hits)
             return [Cand(a, 0.8, "surname", "surname of alias") for a in hits
                     if self.ix.alias_ent[a] == top]

@@ -95,7 +95,9 @@ def clean(text: str) -> str:
     s = _SPACE.sub(" ", s).strip(_EDGE_PUNCT)
     s = repair_homoglyphs(strip_possessive(s) if "'" in s else s)
     s = s.strip(_EDGE_PUNCT)
-    return s if s.count('"') % 2 == 0 else s.replace('"', "")
+    if s.count('"') % 2:  # an unpaired quote is noise: drop every quote, and the space it leaves
+        s = _SPACE.sub(" ", s.replace('"', "")).strip(_EDGE_PUNCT)
+    return s
 
 
 _FOLD_PUNCT = regex.compile(r"[^\p{L}\p{M}\p{N}]+")
