@@ -35,7 +35,7 @@ MAX_LEN = 60
 HOMONYM_RATIO = 10
 # An alternate name of a city under WORD_CITY_MAX inhabitants that is an English word at least
 # FREQUENT_WORD frequent (Zipf scale: 3 = once per million words) and WORD_MARGIN more frequent (ten
-# times) than the city's own name is mostly that word: "Sumo" for Sumy, "Human" for Uman,
+# times) than the city's own name is mostly that word: "Human" for Uman, "Tender" for Tønder,
 # "Cambridge" in a Ukrainian town's romanisation debris.  A city of a million or more is itself what
 # its frequent names usually mean (Cologne, Odessa, Medina).
 FREQUENT_WORD, WORD_MARGIN, WORD_CITY_MAX = 3.0, 1.0, 1_000_000
@@ -125,9 +125,9 @@ def weak_reason(alias: str, city: City, ctx: Context) -> str | None:
     'bigger-homonym'
     >>> weak_reason("Moscow", City(524901, "Moscow", "RU", 10381222), ctx) is None
     True
-    >>> table = {"sumo": (3.1, 4.0), "sumy": (1.6, 3.5), "lviv": (2.7, 2.4), "lvov": (2.1, 1.2)}
+    >>> table = {"human": (5.4, 4.0), "uman": (2.0, 4.5), "lviv": (2.7, 2.4), "lvov": (2.1, 1.2)}
     >>> freq = Context(word_frequencies=lambda w: table.get(w, (0.0, 0.0)))
-    >>> weak_reason("Sumo", City(692194, "Sumy", "UA", 268409), freq)
+    >>> weak_reason("Human", City(691999, "Uman", "UA", 81525), freq)
     'frequent-word'
     >>> weak_reason("Lvov", City(702550, "Lviv", "UA", 717803), freq) is None
     True
@@ -155,7 +155,7 @@ def _frequent_word(alias: str, name: str, ctx: Context) -> bool:
         return False
     own = [max(pair) for pair in zip(*(ctx.word_frequencies(fold(w)) for w in (name, strip_accents(name))),
                                      strict=True)]
-    # language by language: in a list of several languages, "Sumy" is Polish for "sums"
+    # language by language: a city's name may be a frequent word in another language
     return any(f >= FREQUENT_WORD and f - o >= WORD_MARGIN for f, o in zip(freqs, own, strict=True))
 
 

@@ -59,8 +59,8 @@ class Resolver:
 
     # -- the cascade ----------------------------------------------------------------------------
     def _cascade(self, s: str, hints: Hints) -> list[Cand]:
-        # An entity that the text names exactly, but only through a weak alias ("Sumo", an alternate
-        # name of Sumy that is mostly a word), needs a hint: no looser step may reach it instead.
+        # An entity that the text names exactly, but only through a weak alias ("Human", an alternate
+        # name of Uman that is mostly a word), needs a hint: no looser step may reach it instead.
         weakly_named = {self.ix.alias_ent[a] for a in refs(self.ix.exact, fold(s))
                         if self.ix.alias_flags[a] & WEAK}
 
