@@ -131,6 +131,8 @@ def weak_reason(alias: str, city: City, ctx: Context) -> str | None:
     'frequent-word'
     >>> weak_reason("Lvov", City(702550, "Lviv", "UA", 717803), freq) is None
     True
+    >>> weak_reason("Hu'man", City(691999, "Uman", "UA", 81525), freq)  # apostrophes fold away
+    'frequent-word'
     """
     key = fold(alias)
     if key in ctx.common_words:
@@ -148,9 +150,10 @@ def weak_reason(alias: str, city: City, ctx: Context) -> str | None:
 
 
 def _frequent_word(alias: str, name: str, ctx: Context) -> bool:
-    if not (alias.isalpha() and scripts_of(alias) == {"Latin"}):
+    key = fold(alias)  # what a query meets: "Luc'k" (Lutsk) folds to the word "luck"
+    if not (key.isalpha() and scripts_of(key) == {"Latin"}):
         return False  # one word in the Latin alphabet: the words wordfreq and the press share
-    freqs = ctx.word_frequencies(fold(alias))
+    freqs = ctx.word_frequencies(key)
     if not freqs or max(freqs) < FREQUENT_WORD:
         return False
     own = [max(pair) for pair in zip(*(ctx.word_frequencies(fold(w)) for w in (name, strip_accents(name))),

@@ -82,6 +82,20 @@ def test_merge_through_shared_xref(tmp_path: Path) -> None:
     assert e.rank == 2
 
 
+def test_merge_keeps_the_leading_entitys_weak_judgement(tmp_path: Path) -> None:
+    # a curated entry marks a former name weak (another town has it); a generated source lists the
+    # same name in another language and spelling: it stays weak, while its other names stay strong
+    a = tmp_path / "a.gaz"
+    b = tmp_path / "b.gaz"
+    a.write_text("[Q9] LOC Newtown\nxref: geonames:9\nen: Newtown | Oldtown {former,weak}\n",
+                 encoding="utf-8")
+    b.write_text("@priority: 0\n[geonames:9] LOC Newtown\nxx: OLDTOWN | Old'town | Nowetown\n",
+                 encoding="utf-8")
+    (e,) = load([a, b])
+    assert {x.text: x.weak for x in e.aliases} == {
+        "Newtown": False, "Oldtown": True, "OLDTOWN": True, "Old'town": True, "Nowetown": False}
+
+
 def test_missing_file_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError, match="gazetteer not found"):
         check([tmp_path / "nope.gaz"])

@@ -76,6 +76,11 @@ def test_weak_exact_alias_blocks_looser_steps(tmp_path: Path) -> None:
     unflagged.write_text("[t:1] LOC Tanggu\ncountry: CN\nen: Tanggu | Tangu\n", encoding="utf-8")
     loose = Normalizer(gazetteers=[unflagged], include_bundled=False, use_cache=False).normalize("Tango")
     assert loose is not None and loose.id == "t:1"  # the same text does match when nothing says weak
+    # nor may a looser step take the weak name to another entity
+    other = tmp_path / "other.gaz"
+    other.write_text("[t:2] LOC Tangho\ncountry: KR\nen: Tangho\n", encoding="utf-8")
+    both = Normalizer(gazetteers=[gaz, other], include_bundled=False, use_cache=False)
+    assert both.normalize("Tangho") is not None and both.normalize("Tango") is None
 
 
 def test_preload_returns_the_normalizer(norm: Normalizer) -> None:

@@ -144,6 +144,7 @@ _FREQ = {"tender": 4.1, "tonder": 1.5, "human": 5.4, "uman": 2.0, "cologne": 3.7
     ("Uman", City(2, "Uman", "UA", 81_525), "strong"),  # the main name itself is never weakened so
     ("Cologne", City(4, "Köln", "DE", 1_024_621), "strong"),  # a city of a million explains its names
     ("Dual", City(5, "Douala", "CM", 999_999), "weak"),  # the boundary: under a million
+    ("Ten'der", City(1, "Tønder", "DK", 16_401), "weak"),  # judged on the folded key a query meets
 ])
 def test_frequent_word_rule(alias: str, city: City, kind: str) -> None:
     ctx = Context(word_frequencies=lambda w: (_FREQ.get(w, 0.0),))

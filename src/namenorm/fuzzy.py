@@ -8,6 +8,7 @@ A key within ``d`` edits of the query shares at least one of any ``4d + 1`` of t
 
 from __future__ import annotations
 
+from array import array
 from typing import NamedTuple
 
 import regex
@@ -62,6 +63,9 @@ def _gender_pair(a: str, b: str) -> bool:
     return sa == sb and ta != tb and (cyr or "a" in ta + tb)
 
 
+# gram_key(gram, n) is gram + _LENGTH_SUFFIXES[n]: built once, not per query
+_LENGTH_SUFFIXES = tuple(gram_key("", n) for n in range(100))
+
 _ENDING = regex.compile(r"[aiyj]+$")
 _ENDING_CYR = regex.compile(r"[аяийыоеуюьэєії]+$")
 
@@ -74,14 +78,17 @@ class FuzzySearch:
 
     def shortlist(self, key: str, budget: int) -> set[int]:
         """Ids of keys that can lie within ``budget`` edits of ``key``."""
-        table = self.ix.grams
+        get = self.ix.grams.get
         lengths = range(max(1, len(key) - budget), len(key) + budget + 1)
-        postings = {g: [table[k] for k in (gram_key(g, n) for n in lengths) if k in table]
-                    for g in grams(key)}
-        rarest = sorted(postings, key=lambda g: sum(map(len, postings[g])))[: 4 * budget + 1]
+        suffixes = list(dict.fromkeys(_LENGTH_SUFFIXES[min(n, 99)] for n in lengths))
+        sized: list[tuple[int, str, list[array[int]]]] = []
+        for g in grams(key):
+            postings = [p for p in map(get, [g + s for s in suffixes]) if p is not None]
+            sized.append((sum(map(len, postings)), g, postings))
+        sized.sort()
         out: set[int] = set()
-        for g in rarest:
-            for p in postings[g]:
+        for _, _, postings in sized[: 4 * budget + 1]:
+            for p in postings:
                 out.update(p)
         return out
 

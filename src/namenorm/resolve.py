@@ -59,14 +59,14 @@ class Resolver:
 
     # -- the cascade ----------------------------------------------------------------------------
     def _cascade(self, s: str, hints: Hints) -> list[Cand]:
-        # An entity that the text names exactly, but only through a weak alias ("Human", an alternate
-        # name of Uman that is mostly a word), needs a hint: no looser step may reach it instead.
-        weakly_named = {self.ix.alias_ent[a] for a in refs(self.ix.exact, fold(s))
-                        if self.ix.alias_flags[a] & WEAK}
+        # Text that is exactly a weak alias ("Human", an alternate name of Uman that is mostly a
+        # word; "Luc'k" folded) is a known name that needs a hint: no looser step may guess instead,
+        # neither to that entity nor to another one ("Luck" is not a cross-script key of "Luuq").
+        weakly_named = any(self.ix.alias_flags[a] & WEAK for a in refs(self.ix.exact, fold(s)))
 
         def accept(cands: list[Cand]) -> list[Cand]:
             found = self._accept(cands, hints)
-            return [c for c in found if c.method == "exact" or self.ix.alias_ent[c.aid] not in weakly_named]
+            return [c for c in found if c.method == "exact" or not weakly_named]
 
         for variant, how in ((s, ""), (strip_titles(s), "title removed")):
             if how and variant == s:

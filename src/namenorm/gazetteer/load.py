@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 
@@ -131,11 +132,15 @@ def _combine(group: list[Entity]) -> Entity:
     if len(group) == 1:
         return head
     seen = {(a.text, a.lang) for a in head.aliases}
+    # the leading (first-loaded, usually hand-curated) entity's {weak} judgement of a name holds
+    # whatever script variant or language another source files it under
+    weak = {fold(a.text) for a in head.aliases if a.weak}
     for other in group[1:]:
         for a in other.aliases:
             if (a.text, a.lang) not in seen:
                 seen.add((a.text, a.lang))
-                head.aliases.append(a if a.kind != "canonical" else type(a)(a.text, a.lang, "common"))
+                kind = "common" if a.kind == "canonical" else a.kind
+                head.aliases.append(replace(a, kind=kind, weak=a.weak or fold(a.text) in weak))
         head.xrefs.extend(x for x in other.keys if x not in head.keys)
         head.country = head.country or other.country
         head.prior = max(head.prior, other.prior)

@@ -7,6 +7,8 @@ first name, patronymic and surname; genitive dependents, abbreviations and indec
 ['Нижнего Новгорода', 'Нижнем Новгороде', 'Нижнему Новгороду']
 >>> "Министерства иностранных дел" in expand("Министерство иностранных дел", "ru", "ORG")
 True
+>>> sorted(expand("Ким Чен Ын", "ru", "PER", "m"))[:2]
+['Ким Чен Ын', 'Ким Чен Ына']
 >>> expand("НАТО", "uk", "ORG"), expand("Kyiv", "uk", "LOC")
 ({'НАТО'}, {'Kyiv'})
 """
@@ -17,7 +19,7 @@ from functools import lru_cache
 
 from namenorm.morph.base import _APOS_TABLE, _form, _words
 from namenorm.morph.phrase import CASES, Taken, read_phrase
-from namenorm.morph.wordinfo import GENDER_CODE, masc_name_form
+from namenorm.morph.wordinfo import GENDER_CODE, fem_a_form, masc_name_form
 
 _GENDERS = {"m": "masc", "f": "femn"}
 _ETYPES = ("PER", "LOC", "ORG", "EVT", "PRO")
@@ -54,8 +56,13 @@ def _expand(alias: str, lang: str, etype: str, gender: str | None) -> frozenset[
     if not words:
         return frozenset({alias})
     readings = read_phrase(lang, words, joins, etype, _GENDERS.get(gender or ""), cases=("nomn",))
-    if not readings:
-        return frozenset({alias})
+    last, person = len(words) - 1, etype == "PER" and gender != "f"
+    if not readings or not any(i == last and role != "fixed" and (index >= 0 or (person and role == "noun"))
+                               for i, role, index, _ in readings[0].words):
+        # no reading, or one that leaves the last word undeclined ("Кима Чен Ин", "Хезболла")
+        fallback = _last_word_declined(alias, parts, lang, etype, gender)
+        if fallback is not None or not readings:
+            return fallback or frozenset({alias})
     reading = readings[0]
     number = reading.slot[1]
     head_anim = _head_animacy(lang, words, reading.words)
@@ -87,6 +94,22 @@ def _expand(alias: str, lang: str, etype: str, gender: str | None) -> frozenset[
         if ok:
             out.add("".join(forms))
     return frozenset(out)
+
+
+def _last_word_declined(alias: str, parts: list[str], lang: str, etype: str,
+                        gender: str | None) -> frozenset[str] | None:
+    """The case forms of a phrase whose last word is a name the dictionary lacks, declined alone as
+    Russian and Ukrainian do with East Asian names and foreign -а nouns ("Ким Чен Ын" -> "Ким Чен
+    Ына", "Хезболла" -> "Хезболлы"); None when that word is known or does not decline so."""
+    word = parts[-2]
+    if etype == "PER" and gender != "f" and masc_name_form(lang, word, "gent") is not None:
+        guess = masc_name_form  # a man's last name ends in a consonant: it declines ("Мин" too)
+    elif _unknown(lang, word) and fem_a_form(lang, word, "gent") is not None:
+        guess = fem_a_form
+    else:
+        return None
+    forms = (guess(lang, word, case) for case in CASES[lang])
+    return frozenset({alias} | {"".join([*parts[:-2], f, parts[-1]]) for f in forms if f is not None})
 
 
 def _unknown(lang: str, word: str) -> bool:

@@ -53,12 +53,52 @@ def masc_name_form(lang: str, word: str, case: str) -> str | None:
     low = word.lower()
     if case == "nomn":
         return word
-    if not low or low[-1] in _VOWELS or low[-1] in "йь'" or len(low) < 3 or case not in MASC_PARADIGM[lang]:
+    if (len(low) < 2 or low[-1] in _VOWELS or low[-1] in "йь'" or case not in MASC_PARADIGM[lang]
+            or (word.isupper() and len(low) < 4)):  # "Ын" declines; "ЕС", "МВС" are abbreviations
         return None
     ending = MASC_PARADIGM[lang][case]
     if ending == "ом" and low[-1] in _SIBILANTS:
         ending = "ем"
     return word + (ending.upper() if word.isupper() else ending)
+# first-declension endings (the -а/-я nouns: "Хезболла", "Ахтирка") by the letter before the ending
+_HARD_GUTTURAL, _SOFT_ALTERNATION = frozenset("гкх"), str.maketrans("гкх", "зцс")
+
+
+def fem_a_form(lang: str, word: str, case: str) -> str | None:
+    """An unknown first-declension (-а/-я) name in ``case`` ("Хезболла" -> "Хезболлы"), or None.
+
+    >>> fem_a_form("ru", "Хезболла", "gent"), fem_a_form("uk", "Ахтирка", "loct")
+    ('Хезболлы', 'Ахтирці')
+    >>> fem_a_form("ru", "Хамас", "gent") is None
+    True
+    """
+    low = word.lower()
+    if len(low) < 4 or low[-1] not in "ая" or (low[-2] in _VOWELS and low[-1] == "а"):
+        return None
+    if case == "nomn":
+        return word
+    stem, pre, soft = word[:-1], low[-2], low[-1] == "я"
+    if lang == "ru":
+        oblique = "и" if soft and pre == "и" else "е"
+        endings = {"gent": "и" if soft or pre in _HARD_GUTTURAL or pre in "жшчщ" else "ы", "datv": oblique,
+                   "accs": "ю" if soft else "у", "ablt": "ей" if soft or pre in _SIBILANTS else "ой",
+                   "loct": oblique}
+    elif lang == "uk":
+        iotated = soft and (pre in _VOWELS or pre == "'")  # "Марія": Марії, Марією, Маріє
+        i, e = ("ї", "є") if iotated else ("і", "е")
+        hush = pre in "жчшщ"
+        endings = {"gent": i if soft or hush else "и", "datv": i, "accs": "ю" if soft else "у",
+                   "ablt": e + "ю" if soft or hush else "ою", "loct": i, "voct": e if soft or hush else "о"}
+        if not soft and pre in _HARD_GUTTURAL and case in ("datv", "loct"):
+            stem = stem[:-1] + stem[-1].translate(_SOFT_ALTERNATION)  # Ахтирка -> Ахтирці
+    else:
+        return None
+    ending = endings.get(case)
+    if ending is None:
+        return None
+    return stem + (ending.upper() if word.isupper() else ending)
+
+
 _OBLIQUE_FINALS = frozenset("аяуюеыйм")  # last letters of Slavic oblique case endings
 _APOSTROPHES = str.maketrans(dict.fromkeys("’ʼ‘`´′", "'"))  # the dictionaries spell "'"
 # oblique endings of adjectives and adjectival surnames ("Зеленского", "Зеленської")
