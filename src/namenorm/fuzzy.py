@@ -8,14 +8,13 @@ A key within ``d`` edits of the query shares at least one of any ``4d + 1`` of t
 
 from __future__ import annotations
 
-from array import array
 from typing import NamedTuple
 
 import regex
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from namenorm.index import Index, gram_key, refs
+from namenorm.index import Index, gram_key, posting_count, postings, refs
 from namenorm.keys import grams
 from namenorm.scripts import has_cyrillic
 from namenorm.text import fold
@@ -81,15 +80,15 @@ class FuzzySearch:
         get = self.ix.grams.get
         lengths = range(max(1, len(key) - budget), len(key) + budget + 1)
         suffixes = list(dict.fromkeys(_LENGTH_SUFFIXES[min(n, 99)] for n in lengths))
-        sized: list[tuple[int, str, list[array[int]]]] = []
+        sized: list[tuple[int, str, list[int]]] = []
         for g in grams(key):
-            postings = [p for p in map(get, [g + s for s in suffixes]) if p is not None]
-            sized.append((sum(map(len, postings)), g, postings))
+            packed = [p for p in map(get, [g + s for s in suffixes]) if p is not None]
+            sized.append((sum(map(posting_count, packed)), g, packed))
         sized.sort()
         out: set[int] = set()
-        for _, _, postings in sized[: 4 * budget + 1]:
-            for p in postings:
-                out.update(p)
+        for _, _, packed in sized[: 4 * budget + 1]:
+            for p in packed:
+                out.update(postings(self.ix, p))
         return out
 
     def nearest(self, key: str, budget: int, *, skip_pairs: bool = True) -> tuple[int, list[tuple[str, int]]]:

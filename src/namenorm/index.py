@@ -32,6 +32,8 @@ __all__ = [
     "Index",
     "build_index",
     "gram_key",
+    "posting_count",
+    "postings",
     "refs",
 ]
 
@@ -72,7 +74,10 @@ class Index:
     surname: dict[str, Ref] = field(default_factory=dict)
     fuzzy_keys: list[str] = field(default_factory=list)
     fuzzy_alias: array[int] = field(default_factory=lambda: array("i"))
-    grams: dict[str, array[int]] = field(default_factory=dict)  # gram_key(gram, length) -> key ids
+    # gram_key(gram, length) -> the span of its key ids in gram_ids, packed in one int (see postings):
+    # one flat array instead of a quarter of a million small ones that the garbage collector walks
+    grams: dict[str, int] = field(default_factory=dict)
+    gram_ids: array[int] = field(default_factory=lambda: array("i"))
     country_codes: dict[str, int] = field(default_factory=dict)  # ISO alpha-2 -> entity of that country
 
     # -- storage: the core tables load first, the rest only when a lookup needs them -------------
@@ -114,7 +119,7 @@ class Index:
                 "surname": len(self.surname), "fuzzy": len(self.fuzzy_keys)}
 
 
-_EXTRA = ("latin", "skel", "surname", "fuzzy_keys", "fuzzy_alias", "grams")
+_EXTRA = ("latin", "skel", "surname", "fuzzy_keys", "fuzzy_alias", "grams", "gram_ids")
 _LOAD_LOCK = threading.Lock()
 
 
@@ -214,8 +219,27 @@ def build_index(entities: list[Entity]) -> Index:
                         words = fold(n).split()
                         if len(words) >= 2:
                             _add_fuzzy(ix, gram_lists, fuzzy_seen, words[-1], aid)
-    ix.grams = {g: array("i", v) for g, v in gram_lists.items()}
+    for g, kids in gram_lists.items():
+        ix.grams[g] = len(ix.gram_ids) << _SPAN_BITS | len(kids)
+        ix.gram_ids.extend(kids)
     return ix
+
+
+_SPAN_BITS = 32
+
+
+def postings(ix: Index, packed: int) -> array[int]:
+    """The key ids of one ``ix.grams`` entry."""
+    start = packed >> _SPAN_BITS
+    return ix.gram_ids[start : start + (packed & _SPAN_MASK)]
+
+
+def posting_count(packed: int) -> int:
+    """How many key ids one ``ix.grams`` entry holds (without reading them)."""
+    return packed & _SPAN_MASK
+
+
+_SPAN_MASK = (1 << _SPAN_BITS) - 1
 
 
 def _index_surname(ix: Index, aid: int, forms: set[str], nominatives: set[str]) -> None:
