@@ -101,9 +101,16 @@ def _ru_common(word: str) -> bool:
     The Ukrainian dictionary tags no place or organisation names ("київ", "одеса" look like common
     nouns there), so for nouns only the Russian one is asked; Ukrainian-only nouns count as names.
     """
-    ru = best_parse(word, "ru")
-    if ru is not None and ru.is_known and not _PROPER & set(ru.tag.grammemes):
-        return True
+    from namenorm.morph.analyzers import get_analyzer
+
+    # a dictionary lookup first: the full parse of a word the dictionary lacks (guessed by analogy)
+    # is the slowest thing extraction does, and it could only say "not a known common word"
+    if get_analyzer("ru").word_is_known(word):
+        ru = best_parse(word, "ru")
+        if ru is not None and ru.is_known and not _PROPER & set(ru.tag.grammemes):
+            return True
+    if not get_analyzer("uk").word_is_known(word):
+        return False
     uk = best_parse(word, "uk")
     return uk is not None and uk.is_known and uk.tag.POS in _FUNCTION_POS
 
