@@ -32,6 +32,7 @@ __all__ = [
     "Index",
     "build_index",
     "gram_key",
+    "lemma_gate",
     "posting_count",
     "postings",
     "refs",
@@ -78,6 +79,9 @@ class Index:
     # one flat array instead of a quarter of a million small ones that the garbage collector walks
     grams: dict[str, int] = field(default_factory=dict)
     gram_ids: array[int] = field(default_factory=lambda: array("i"))
+    # lemma_gate(key) of every Cyrillic exact or inflected key, and "@" + the first letters of every
+    # surname: a base form can only hit when the inflected text passes this gate (see lemma_gate)
+    lemma_gate: frozenset[str] = field(default_factory=frozenset)
     country_codes: dict[str, int] = field(default_factory=dict)  # ISO alpha-2 -> entity of that country
 
     # -- storage: the core tables load first, the rest only when a lookup needs them -------------
@@ -119,7 +123,7 @@ class Index:
                 "surname": len(self.surname), "fuzzy": len(self.fuzzy_keys)}
 
 
-_EXTRA = ("latin", "skel", "surname", "fuzzy_keys", "fuzzy_alias", "grams", "gram_ids")
+_EXTRA = ("latin", "skel", "surname", "fuzzy_keys", "fuzzy_alias", "grams", "gram_ids", "lemma_gate")
 _LOAD_LOCK = threading.Lock()
 
 
@@ -222,7 +226,19 @@ def build_index(entities: list[Entity]) -> Index:
     for g, kids in gram_lists.items():
         ix.grams[g] = len(ix.gram_ids) << _SPAN_BITS | len(kids)
         ix.gram_ids.extend(kids)
+    cyrillic = {lemma_gate(k) for table in (ix.exact, ix.forms) for k in table if has_cyrillic(k)}
+    ix.lemma_gate = frozenset(cyrillic | {"@" + lemma_gate(k)[1:] for k in ix.surname if k[:1] not in "^~"})
     return ix
+
+
+def lemma_gate(key: str) -> str:
+    """The word count and first three letters of a folded key. Inflection changes endings, so the
+    base form of a phrase has the same gate as the phrase: a gate no key has rules out a lookup.
+
+    >>> lemma_gate("зеленского"), lemma_gate("нижнем новгороде")
+    ('1зел', '2ниж')
+    """
+    return f"{len(key.split())}{key[:3]}"
 
 
 _SPAN_BITS = 32

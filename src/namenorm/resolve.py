@@ -7,7 +7,7 @@ import math
 from typing import NamedTuple
 
 from namenorm.fuzzy import Cand, FuzzySearch
-from namenorm.index import PREFERRED, WEAK, Index, refs
+from namenorm.index import PREFERRED, WEAK, Index, lemma_gate, refs
 from namenorm.keys import skeleton
 from namenorm.match import Match
 from namenorm.names import descriptor_variants, is_junk, name_variants, strip_titles
@@ -131,6 +131,8 @@ class Resolver:
         from namenorm.morph import nominative_candidates
 
         out: list[Cand] = []
+        if lemma_gate(fold(s)) not in self.ix.lemma_gate:
+            return out  # no key starts as this text does: no base form of it can be one
         for nom, gender in nominative_candidates(s, lang):
             k = fold(nom)
             for a in (*refs(self.ix.exact, k), *refs(self.ix.forms, k)):
@@ -166,7 +168,7 @@ class Resolver:
     def _surname_hits(self, word: str) -> tuple[int, ...]:
         """People whose surname is ``word`` as written, loosely, or in its base form (Макрону)."""
         hits = refs(self.ix.surname, word) or refs(self.ix.surname, "~" + skeleton(word))
-        if hits or not has_cyrillic(word):
+        if hits or not has_cyrillic(word) or "@" + lemma_gate(word)[1:] not in self.ix.lemma_gate:
             return hits
         from namenorm.morph import nominative_candidates
 
