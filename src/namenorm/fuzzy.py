@@ -62,9 +62,6 @@ def _gender_pair(a: str, b: str) -> bool:
     return sa == sb and ta != tb and (cyr or "a" in ta + tb)
 
 
-# gram_key(gram, n) is gram + _LENGTH_SUFFIXES[n]: built once, not per query
-_LENGTH_SUFFIXES = tuple(gram_key("", n) for n in range(100))
-
 _ENDING = regex.compile(r"[aiyj]+$")
 _ENDING_CYR = regex.compile(r"[аяийыоеуюьэєії]+$")
 
@@ -79,7 +76,7 @@ class FuzzySearch:
         """Ids of keys that can lie within ``budget`` edits of ``key``."""
         get = self.ix.grams.get
         lengths = range(max(1, len(key) - budget), len(key) + budget + 1)
-        suffixes = list(dict.fromkeys(_LENGTH_SUFFIXES[min(n, 99)] for n in lengths))
+        suffixes = list(dict.fromkeys(gram_key("", n) for n in lengths))  # once per query, not per gram
         sized: list[tuple[int, str, list[int]]] = []
         for g in grams(key):
             packed = [p for p in map(get, [g + s for s in suffixes]) if p is not None]

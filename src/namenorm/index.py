@@ -36,6 +36,7 @@ __all__ = [
     "posting_count",
     "postings",
     "refs",
+    "surname_gate",
 ]
 
 WEAK, LITERAL, PREFERRED = 1, 2, 4
@@ -79,7 +80,7 @@ class Index:
     # one flat array instead of a quarter of a million small ones that the garbage collector walks
     grams: dict[str, int] = field(default_factory=dict)
     gram_ids: array[int] = field(default_factory=lambda: array("i"))
-    # lemma_gate(key) of every Cyrillic exact or inflected key, and "@" + the first letters of every
+    # lemma_gate(key) of every Cyrillic exact or inflected key and surname_gate(word) of every
     # surname: a base form can only hit when the inflected text passes this gate (see lemma_gate)
     lemma_gate: frozenset[str] = field(default_factory=frozenset)
     country_codes: dict[str, int] = field(default_factory=dict)  # ISO alpha-2 -> entity of that country
@@ -227,7 +228,7 @@ def build_index(entities: list[Entity]) -> Index:
         ix.grams[g] = len(ix.gram_ids) << _SPAN_BITS | len(kids)
         ix.gram_ids.extend(kids)
     cyrillic = {lemma_gate(k) for table in (ix.exact, ix.forms) for k in table if has_cyrillic(k)}
-    ix.lemma_gate = frozenset(cyrillic | {"@" + lemma_gate(k)[1:] for k in ix.surname if k[:1] not in "^~"})
+    ix.lemma_gate = frozenset(cyrillic | {surname_gate(k) for k in ix.surname if k[:1] not in "^~"})
     return ix
 
 
@@ -241,7 +242,13 @@ def lemma_gate(key: str) -> str:
     return f"{len(key.split())}{key[:3]}"
 
 
+def surname_gate(word: str) -> str:
+    """:func:`lemma_gate` for one folded surname: it shares no entries with phrase gates."""
+    return "@" + word[:3]
+
+
 _SPAN_BITS = 32
+_SPAN_MASK = (1 << _SPAN_BITS) - 1
 
 
 def postings(ix: Index, packed: int) -> array[int]:
@@ -253,9 +260,6 @@ def postings(ix: Index, packed: int) -> array[int]:
 def posting_count(packed: int) -> int:
     """How many key ids one ``ix.grams`` entry holds (without reading them)."""
     return packed & _SPAN_MASK
-
-
-_SPAN_MASK = (1 << _SPAN_BITS) - 1
 
 
 def _index_surname(ix: Index, aid: int, forms: set[str], nominatives: set[str]) -> None:

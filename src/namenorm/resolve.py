@@ -7,7 +7,7 @@ import math
 from typing import NamedTuple
 
 from namenorm.fuzzy import Cand, FuzzySearch
-from namenorm.index import PREFERRED, WEAK, Index, lemma_gate, refs
+from namenorm.index import PREFERRED, WEAK, Index, lemma_gate, refs, surname_gate
 from namenorm.keys import skeleton
 from namenorm.match import Match
 from namenorm.names import descriptor_variants, is_junk, name_variants, strip_titles
@@ -168,7 +168,7 @@ class Resolver:
     def _surname_hits(self, word: str) -> tuple[int, ...]:
         """People whose surname is ``word`` as written, loosely, or in its base form (Макрону)."""
         hits = refs(self.ix.surname, word) or refs(self.ix.surname, "~" + skeleton(word))
-        if hits or not has_cyrillic(word) or "@" + lemma_gate(word)[1:] not in self.ix.lemma_gate:
+        if hits or not has_cyrillic(word) or surname_gate(word) not in self.ix.lemma_gate:
             return hits
         from namenorm.morph import nominative_candidates
 

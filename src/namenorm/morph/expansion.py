@@ -61,8 +61,10 @@ def _expand(alias: str, lang: str, etype: str, gender: str | None) -> frozenset[
                                for i, role, index, _ in readings[0].words):
         # no reading, or one that leaves the last word undeclined ("Кима Чен Ин", "Хезболла")
         fallback = _last_word_declined(alias, parts, lang, etype, gender)
-        if fallback is not None or not readings:
-            return fallback or frozenset({alias})
+        if fallback is not None:
+            return fallback
+        if not readings:
+            return frozenset({alias})
     reading = readings[0]
     number = reading.slot[1]
     head_anim = _head_animacy(lang, words, reading.words)

@@ -59,7 +59,7 @@ def masc_name_form(lang: str, word: str, case: str) -> str | None:
     ending = MASC_PARADIGM[lang][case]
     if ending == "ом" and low[-1] in _SIBILANTS:
         ending = "ем"
-    return word + (ending.upper() if word.isupper() else ending)
+    return _attach(word, ending, word)
 # first-declension endings (the -а/-я nouns: "Хезболла", "Ахтирка") by the letter before the ending
 _HARD_GUTTURAL, _SOFT_ALTERNATION = frozenset("гкх"), str.maketrans("гкх", "зцс")
 
@@ -94,8 +94,11 @@ def fem_a_form(lang: str, word: str, case: str) -> str | None:
     else:
         return None
     ending = endings.get(case)
-    if ending is None:
-        return None
+    return None if ending is None else _attach(stem, ending, word)
+
+
+def _attach(stem: str, ending: str, word: str) -> str:
+    """``stem`` + ``ending``, the ending upper-cased when ``word`` is written in capitals."""
     return stem + (ending.upper() if word.isupper() else ending)
 
 
