@@ -62,9 +62,9 @@ def run() -> list[dict[str, object]]:
 
     keys = ix.fuzzy_keys
     long_aliases = [a for a in aliases if 6 <= len(a) <= 20]
-    misses = [_typo(rng, a) for a in rng.sample(long_aliases, 300)]
+    misses = [_typo(rng, a) for a in rng.sample(long_aliases, 3000)]
     misses += ["".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(6, 14)))
-               for _ in range(200)]
+               for _ in range(2000)]
     norm._memo.clear()
     # One-off loads (analyzers, transliteration tables, extra index tables) are timed in the
     # cold-start process below. Here: a first pass with the per-word caches (morphology,

@@ -14,7 +14,7 @@ import regex
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from namenorm.index import Index, gram_key, posting_count, postings, refs
+from namenorm.index import Index, posting_span, refs
 from namenorm.keys import grams
 from namenorm.scripts import has_cyrillic
 from namenorm.text import fold
@@ -73,20 +73,28 @@ class FuzzySearch:
         self.ix = index
 
     def shortlist(self, key: str, budget: int) -> set[int]:
-        """Ids of keys that can lie within ``budget`` edits of ``key``."""
-        get = self.ix.grams.get
-        lengths = range(max(1, len(key) - budget), len(key) + budget + 1)
-        suffixes = list(dict.fromkeys(gram_key("", n) for n in lengths))  # once per query, not per gram
-        sized: list[tuple[int, str, list[int]]] = []
-        for g in grams(key):
-            packed = [p for p in map(get, [g + s for s in suffixes]) if p is not None]
-            sized.append((sum(map(posting_count, packed)), g, packed))
-        sized.sort()
-        out: set[int] = set()
-        for _, _, packed in sized[: 4 * budget + 1]:
-            for p in packed:
-                out.update(postings(self.ix, p))
-        return out
+        """Ids of keys that can lie within ``budget`` edits of ``key``.
+
+        A key within ``budget`` edits keeps all but at most ``4 * budget`` of the query's distinct grams.
+        So it shares one of any ``4 * budget + 1`` of them, and two of any ``4 * budget + 2``: when the
+        query has that many, only keys found in two of the rarest ``4 * budget + 2`` postings are kept,
+        a far shorter list to verify than the union of the rarest ``4 * budget + 1``.
+        """
+        ix, shortest, longest = self.ix, len(key) - budget, len(key) + budget
+        spans = sorted((end - start, start, end) for start, end in
+                       (posting_span(ix, g, shortest, longest) for g in grams(key)))
+        ids = ix.gram_ids
+        once: set[int] = set()
+        if len(spans) < 4 * budget + 2:
+            for _, start, end in spans[: 4 * budget + 1]:
+                once.update(ids[start:end])
+            return once
+        twice: set[int] = set()
+        for _, start, end in spans[: 4 * budget + 2]:
+            span = ids[start:end]
+            twice.update(once.intersection(span))
+            once.update(span)
+        return twice
 
     def nearest(self, key: str, budget: int, *, skip_pairs: bool = True) -> tuple[int, list[tuple[str, int]]]:
         """The smallest edit distance (<= ``budget``) from a folded ``key``, and every key at it;

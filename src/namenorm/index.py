@@ -13,6 +13,7 @@ import gc
 import pickle
 import threading
 from array import array
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -31,10 +32,8 @@ __all__ = [
     "Ent",
     "Index",
     "build_index",
-    "gram_key",
     "lemma_gate",
-    "posting_count",
-    "postings",
+    "posting_span",
     "refs",
     "surname_gate",
 ]
@@ -76,10 +75,13 @@ class Index:
     surname: dict[str, Ref] = field(default_factory=dict)
     fuzzy_keys: list[str] = field(default_factory=list)
     fuzzy_alias: array[int] = field(default_factory=lambda: array("i"))
-    # gram_key(gram, length) -> the span of its key ids in gram_ids, packed in one int (see postings):
-    # one flat array instead of a quarter of a million small ones that the garbage collector walks
+    # 3-gram -> the span of its key ids in gram_ids, packed in one int (see posting_span): one flat
+    # array instead of a hundred thousand small ones that the garbage collector walks. Within a span
+    # the ids are ordered by key length, and gram_lens holds each one's length (capped at 255), so a
+    # query's length window is one slice found by bisection
     grams: dict[str, int] = field(default_factory=dict)
     gram_ids: array[int] = field(default_factory=lambda: array("i"))
+    gram_lens: bytes = b""
     # lemma_gate(key) of every Cyrillic exact or inflected key and surname_gate(word) of every
     # surname: a base form can only hit when the inflected text passes this gate (see lemma_gate)
     lemma_gate: frozenset[str] = field(default_factory=frozenset)
@@ -124,7 +126,8 @@ class Index:
                 "surname": len(self.surname), "fuzzy": len(self.fuzzy_keys)}
 
 
-_EXTRA = ("latin", "skel", "surname", "fuzzy_keys", "fuzzy_alias", "grams", "gram_ids", "lemma_gate")
+_EXTRA = ("latin", "skel", "surname", "fuzzy_keys", "fuzzy_alias", "grams", "gram_ids", "gram_lens",
+          "lemma_gate")
 _LOAD_LOCK = threading.Lock()
 
 
@@ -136,12 +139,6 @@ def _unpickle(path: Path) -> dict[str, object]:
         return obj
     finally:
         gc.enable()
-
-
-def gram_key(gram: str, length: int) -> str:
-    """The fuzzy index's posting key: a 3-gram and the length of the keys that contain it, so a
-    query reads only the postings of keys whose length is within its edit budget."""
-    return f"{gram}{min(length, 99):02d}"
 
 
 def refs(table: dict[str, Ref], key: str) -> tuple[int, ...]:
@@ -224,9 +221,13 @@ def build_index(entities: list[Entity]) -> Index:
                         words = fold(n).split()
                         if len(words) >= 2:
                             _add_fuzzy(ix, gram_lists, fuzzy_seen, words[-1], aid)
+    lens = bytearray()
     for g, kids in gram_lists.items():
+        kids.sort(key=lambda kid: len(ix.fuzzy_keys[kid]))
         ix.grams[g] = len(ix.gram_ids) << _SPAN_BITS | len(kids)
         ix.gram_ids.extend(kids)
+        lens.extend(min(len(ix.fuzzy_keys[kid]), 255) for kid in kids)
+    ix.gram_lens = bytes(lens)
     cyrillic = {lemma_gate(k) for table in (ix.exact, ix.forms) for k in table if has_cyrillic(k)}
     ix.lemma_gate = frozenset(cyrillic | {surname_gate(k) for k in ix.surname if k[:1] not in "^~"})
     return ix
@@ -251,15 +252,16 @@ _SPAN_BITS = 32
 _SPAN_MASK = (1 << _SPAN_BITS) - 1
 
 
-def postings(ix: Index, packed: int) -> array[int]:
-    """The key ids of one ``ix.grams`` entry."""
+def posting_span(ix: Index, gram: str, shortest: int, longest: int) -> tuple[int, int]:
+    """Where in ``ix.gram_ids`` the ids of keys that contain ``gram`` and whose length lies between
+    ``shortest`` and ``longest`` are: ``(start, end)``, empty when none is."""
+    packed = ix.grams.get(gram)
+    if packed is None:
+        return 0, 0
     start = packed >> _SPAN_BITS
-    return ix.gram_ids[start : start + (packed & _SPAN_MASK)]
-
-
-def posting_count(packed: int) -> int:
-    """How many key ids one ``ix.grams`` entry holds (without reading them)."""
-    return packed & _SPAN_MASK
+    end = start + (packed & _SPAN_MASK)
+    lo = bisect_left(ix.gram_lens, min(shortest, 255), start, end)
+    return lo, bisect_right(ix.gram_lens, min(longest, 255), lo, end)
 
 
 def _index_surname(ix: Index, aid: int, forms: set[str], nominatives: set[str]) -> None:
@@ -282,4 +284,4 @@ def _add_fuzzy(ix: Index, gram_lists: dict[str, list[int]], seen: dict[str, int]
     ix.fuzzy_keys.append(key)
     ix.fuzzy_alias.append(aid)
     for g in grams(key):
-        gram_lists.setdefault(gram_key(g, len(key)), []).append(kid)
+        gram_lists.setdefault(g, []).append(kid)

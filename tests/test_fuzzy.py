@@ -1,0 +1,73 @@
+"""The blocked fuzzy search loses no hit: it finds what brute force over every fuzzy key finds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rapidfuzz.distance import OSA
+
+from namenorm import Normalizer
+from namenorm.fuzzy import FuzzySearch, edit_budget
+
+GAZ = Path(__file__).parent / "data" / "core" / "news.gaz"
+
+
+@pytest.fixture(scope="module")
+def fuzzy() -> FuzzySearch:
+    return FuzzySearch(Normalizer(gazetteers=[GAZ], include_bundled=False).index)
+
+
+def brute_force(fz: FuzzySearch, key: str, budget: int) -> tuple[int, list[str]]:
+    dist = {k: OSA.distance(key, k) for k in fz.ix.fuzzy_keys}
+    best = min([d for d in dist.values() if d <= budget], default=budget + 1)
+    return best, sorted(k for k, d in dist.items() if d == best <= budget)
+
+
+def _edit(key: str, ops: list[tuple[int, int, str]]) -> str:
+    for op, pos, ch in ops:
+        i = pos % (len(key) + 1)
+        if op == 0:
+            key = key[:i] + ch + key[i:]  # insert
+        elif key and op == 1:
+            key = key[: i % len(key)] + key[i % len(key) + 1 :]  # delete
+        elif key and op == 2:
+            key = key[: i % len(key)] + ch + key[i % len(key) + 1 :]  # substitute
+        elif len(key) > 1:
+            j = i % (len(key) - 1)
+            key = key[:j] + key[j + 1] + key[j] + key[j + 2 :]  # swap neighbours
+    return key
+
+
+_OPS = st.lists(st.tuples(st.integers(0, 3), st.integers(0, 40), st.sampled_from("aeiosnkvyzh ")),
+                max_size=3)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data(), _OPS)
+def test_blocked_search_equals_brute_force_on_typos(fuzzy: FuzzySearch, data: st.DataObject,
+                                                    ops: list[tuple[int, int, str]]) -> None:
+    key = _edit(data.draw(st.sampled_from(fuzzy.ix.fuzzy_keys)), ops)
+    budget = edit_budget(key)
+    if budget == 0:
+        return
+    best, hits = fuzzy.nearest(key, budget, skip_pairs=False)
+    assert (best, sorted(k for k, _ in hits)) == brute_force(fuzzy, key, budget)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="abcdehiklmnoprstuvyz киевлох", min_size=5, max_size=24))
+def test_blocked_search_equals_brute_force_on_any_text(fuzzy: FuzzySearch, key: str) -> None:
+    budget = edit_budget(key)
+    if budget == 0:
+        return
+    best, hits = fuzzy.nearest(key, budget, skip_pairs=False)
+    assert (best, sorted(k for k, _ in hits)) == brute_force(fuzzy, key, budget)
+
+
+def test_a_typo_is_found(fuzzy: FuzzySearch) -> None:
+    key = next(k for k in fuzzy.ix.fuzzy_keys if len(k) >= 8)
+    best, hits = fuzzy.nearest(key[:3] + key[4:], edit_budget(key), skip_pairs=False)
+    assert best == 1 and key in [k for k, _ in hits]
