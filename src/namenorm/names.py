@@ -47,6 +47,8 @@ _SETTLEMENT_WORDS = ("city of", "city", "town of", "town", "village", "міст�
                      "село", "stadt", "ville de", "ville", "miasto", "the city of")
 _REGION_WORDS = ("region", "oblast", "province", "area", "district", "область", "обл.", "край",
                  "регион", "регіон", "район", "okrug", "krai", "kraj", "obwód", "oblast'", "gebiet")
+_DESCRIPTOR_ENDS = tuple(" " + w for w in _SETTLEMENT_WORDS + _REGION_WORDS)
+_DESCRIPTOR_STARTS = tuple(w + " " for w in _SETTLEMENT_WORDS + _REGION_WORDS)
 _REGION_SYNONYMS = ("oblast", "province", "region", "krai")
 _REGION_SYNONYMS_CYR = ("область", "край", "регион")
 
@@ -99,6 +101,8 @@ def descriptor_variants(s: str) -> list[tuple[str, bool | None]]:
     """
     out: list[tuple[str, bool | None]] = []
     low = s.lower()
+    if not (low.endswith(_DESCRIPTOR_ENDS) or low.startswith(_DESCRIPTOR_STARTS)):
+        return out  # most names: no generic word to try without
     for words, settlement in ((_SETTLEMENT_WORDS, True), (_REGION_WORDS, False)):
         for w in words:
             head = ""

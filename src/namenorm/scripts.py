@@ -33,6 +33,7 @@ _SHARED_SR_MK = frozenset("љњј")
 # Russian writes ъ only as a separator before е ё ю я; Bulgarian uses it as a vowel elsewhere.
 _BG_HARD_SIGN = regex.compile(r"ъ(?![еёюя])")
 _UK_SOFT_K = regex.compile(r"[сцз]ьк")
+_ASCII_LETTER = regex.compile(r"[A-Za-z]")
 
 
 def has_cyrillic(text: str) -> bool:
@@ -78,6 +79,8 @@ def dominant_script(text: str) -> str | None:
     >>> dominant_script("Xарків")  # one Latin X among Cyrillic letters
     'Cyrillic'
     """
+    if text.isascii():  # the usual case, without a look at each character's script
+        return "Latin" if _ASCII_LETTER.search(text) else None
     counts = Counter(s for s in map(script_of, text) if s is not None)
     if not counts:
         return None

@@ -148,8 +148,27 @@ def _shared_prefix(a: str, b: str) -> int:
 def lexeme_forms(lang: str, word: str, index: int) -> tuple[tuple[str, frozenset[str], int], ...]:
     """Every (form, grammemes, letters shared with ``word`` from the start) of parse ``index``'s lexeme."""
     parse = parse_at(lang, word, index)
+    from pymorphy3.units import DictionaryAnalyzer, KnownSuffixAnalyzer
+
+    stack = parse.methods_stack
+    if isinstance(stack[0][0], DictionaryAnalyzer) and all(
+            isinstance(m[0], KnownSuffixAnalyzer) for m in stack[1:]):
+        # a dictionary word, or an unknown one read like a dictionary word with the same ending: its
+        # paradigm spelled out directly, as pymorphy3's lexeme does, without a Parse object per form
+        unit, fixed_word, para_id, idx = stack[0]
+        stem = unit.dict.build_stem(unit.dict.paradigms[para_id], idx, fixed_word)
+        forms = [prefix + stem + suffix for prefix, _, suffix in _paradigm(lang, para_id)]
+        return tuple((f, grams, _shared_prefix(f, word))
+                     for f, (_, grams, _) in zip(forms, _paradigm(lang, para_id), strict=True))
     try:
         lex = parse.lexeme
     except (ValueError, KeyError, IndexError):  # pragma: no cover
         return ((parse.word, frozenset(parse.tag.grammemes), len(parse.word)),)
     return tuple((str(p.word), tag_facts(p.tag).grams, _shared_prefix(str(p.word), word)) for p in lex)
+
+
+@lru_cache(maxsize=20_000)
+def _paradigm(lang: str, para_id: int) -> tuple[tuple[str, frozenset[str], str], ...]:
+    """(prefix, grammemes, suffix) of each form of a pymorphy3 dictionary paradigm."""
+    info = get_analyzer(lang).dictionary.build_paradigm_info(para_id)
+    return tuple((prefix, tag_facts(tag).grams, suffix) for prefix, tag, suffix in info)

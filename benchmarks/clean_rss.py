@@ -1,0 +1,85 @@
+"""Peak memory of ``namenorm clean`` on a large CSV (2 GiB by default): the run must stream.
+
+    python benchmarks/clean_rss.py               # 2 GiB, column "city", jobs=1
+    python benchmarks/clean_rss.py --gib 0.2 --jobs 2
+
+The input repeats the 1,000,000-row table of ``bench_clean.py`` (a Zipf column drawn from ~50,000
+variants, a column with a distinct string on every row) with a new ``id`` and ``uniq`` on each
+repetition, so no two rows are equal. The real ``namenorm clean`` command runs in a child process
+on the ``city`` column; its peak RSS (of the command and its worker processes), wall time and rows/s
+are reported, and the output is checked to hold one line per input line. Not part of ``run_all.py``
+(it writes about 5 GB to a temporary folder and takes minutes).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from bench_clean import generate
+
+
+def make_input(path: Path, gib: float) -> int:
+    """Write about ``gib`` GiB of CSV to ``path``; return its number of data rows."""
+    block = path.with_suffix(".block")
+    generate(block, 1_000_000)
+    with block.open(encoding="utf-8", newline="") as f:
+        header, *table = list(csv.reader(f))
+    block.unlink()
+    target, rows, rep = int(gib * 2**30), 0, 0
+    with path.open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(header)
+        while f.tell() < target:
+            # "id,city,uniq,note": a fresh id and a fresh uniq value on every repetition
+            w.writerows([f"{rep}-{i}", city, f"{uniq} r{rep}", note] for i, city, uniq, note in table)
+            rows += len(table)
+            rep += 1
+    return rows
+
+
+def _lines(path: Path) -> int:
+    n = 0
+    with path.open("rb") as f:
+        while block := f.read(1 << 24):
+            n += block.count(b"\n")
+    return n
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--gib", type=float, default=2.0, help="input size in GiB (default 2)")
+    ap.add_argument("--jobs", type=int, default=1)
+    ap.add_argument("--column", default="city")
+    a = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        src, dst = Path(tmp) / "big.csv", Path(tmp) / "out.csv"
+        t = time.perf_counter()
+        rows = make_input(src, a.gib)
+        print(f"generated {rows:,} rows, {src.stat().st_size / 2**30:.2f} GiB in "
+              f"{time.perf_counter() - t:.0f} s", file=sys.stderr)
+        exe = Path(sys.executable).with_name("namenorm")
+        cmd = [str(exe) if exe.exists() else "namenorm", "clean", str(src), "--column", a.column,
+               "-o", str(dst), "--jobs", str(a.jobs), "--quiet"]
+        t = time.perf_counter()
+        subprocess.run(cmd, check=True, env=os.environ.copy())
+        dt = time.perf_counter() - t
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        out_lines, in_lines = _lines(dst), _lines(src)
+        print(f"| input | {src.stat().st_size / 2**30:.2f} GiB, {rows:,} rows |")
+        print(f"| clean --column {a.column} --jobs {a.jobs} | {dt:.0f} s, {rows / dt:,.0f} rows/s |")
+        print(f"| peak RSS of the command (largest process) | {peak:,.0f} MiB |")
+        print(f"| output lines = input lines | {out_lines:,} = {in_lines:,}: {out_lines == in_lines} |")
+        return 0 if out_lines == in_lines else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
