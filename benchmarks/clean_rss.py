@@ -46,6 +46,25 @@ def make_input(path: Path, gib: float) -> int:
     return rows
 
 
+def _tree_rss_mib(pid: int) -> float:
+    """Resident memory of process ``pid`` and all its descendants (Linux /proc; 0 elsewhere)."""
+    parent: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    for d in Path("/proc").glob("[0-9]*"):
+        try:
+            fields = (d / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parent[int(d.name)] = int(fields[1])
+        rss[int(d.name)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+    tree, grew = {pid}, True
+    while grew:
+        more = {p for p, pp in parent.items() if pp in tree} - tree
+        grew = bool(more)
+        tree |= more
+    return sum(rss.get(p, 0) for p in tree) / 2**20
+
+
 def _lines(path: Path) -> int:
     n = 0
     with path.open("rb") as f:
@@ -70,13 +89,22 @@ def main() -> int:
         cmd = [str(exe) if exe.exists() else "namenorm", "clean", str(src), "--column", a.column,
                "-o", str(dst), "--jobs", str(a.jobs), "--quiet"]
         t = time.perf_counter()
-        subprocess.run(cmd, check=True, env=os.environ.copy())
+        proc = subprocess.Popen(cmd, env=os.environ.copy())
+        tree_peak = 0.0
+        while proc.poll() is None:
+            tree_peak = max(tree_peak, _tree_rss_mib(proc.pid))
+            time.sleep(0.5)
+        if proc.returncode:
+            raise SystemExit(f"namenorm clean failed with exit code {proc.returncode}")
         dt = time.perf_counter() - t
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         out_lines, in_lines = _lines(dst), _lines(src)
         print(f"| input | {src.stat().st_size / 2**30:.2f} GiB, {rows:,} rows |")
         print(f"| clean --column {a.column} --jobs {a.jobs} | {dt:.0f} s, {rows / dt:,.0f} rows/s |")
         print(f"| peak RSS of the command (largest process) | {peak:,.0f} MiB |")
+        if tree_peak:
+            print(f"| peak RSS of the command and its workers together (sampled every 0.5 s) | "
+                  f"{tree_peak:,.0f} MiB |")
         print(f"| output lines = input lines | {out_lines:,} = {in_lines:,}: {out_lines == in_lines} |")
         return 0 if out_lines == in_lines else 1
 

@@ -157,3 +157,32 @@ def test_cli_missing_file() -> None:
     r = _cli("/no/such/file.txt")
     assert r.returncode == 2
     assert "no such file" in r.stderr
+
+
+
+def test_inflection_shortcut_keeps_every_form_the_index_knows(norm: Normalizer) -> None:
+    # the cheap ending-swap test that spares the morphology fallback must accept every one-word
+    # inflected form compiled into the index, and reject words no ending swap turns into a key
+    from namenorm.extract.tables import _endings, may_be_inflected
+
+    endings = _endings(norm.index)
+    forms = [f for f in norm.index.forms if " " not in f and not f.isascii()]
+    assert forms
+    assert all(may_be_inflected(f, norm.index, endings) for f in forms)
+    assert not may_be_inflected("абвгдеж", norm.index, endings)
+
+
+def test_inflection_shortcut_knows_the_ukrainian_alternation() -> None:
+    from namenorm.extract.tables import _endings, may_be_inflected
+    from namenorm.index import Index
+
+    ix = Index(exact={"страсбург": 0, "ахтирка": 1})
+    endings = _endings(ix)  # no inflected forms to learn from: the alternations alone
+    assert may_be_inflected("страсбурзі", ix, endings) and may_be_inflected("ахтирці", ix, endings)
+    assert not may_be_inflected("страсбурге", ix, endings)
+
+
+def test_inflection_shortcut_is_off_for_a_small_index(norm: Normalizer) -> None:
+    from namenorm.extract.tables import tables_for
+
+    assert tables_for(norm.index).endings is None  # a handful of forms: the full morphology is asked

@@ -19,7 +19,7 @@ from typing import NamedTuple
 from namenorm.extract.context import is_common, is_place_preposition, is_time_word, literal_ok
 from namenorm.extract.longer import part_of_longer_name
 from namenorm.extract.sentence import Sentence
-from namenorm.extract.tables import Tables, stem
+from namenorm.extract.tables import Tables, may_be_inflected, stem
 from namenorm.extract.tokens import Token, joinable
 from namenorm.index import LITERAL, PREFERRED, WEAK, refs
 from namenorm.scripts import has_cyrillic
@@ -148,8 +148,11 @@ def _lemma(s: Sentence, i: int) -> tuple[int, Cand] | None:
     while (j + 1 < len(toks) and j + 1 - i < _MORPH_RUN and s.capitalised(j + 1)
            and has_cyrillic(toks[j + 1].text) and joinable(text, toks[j], toks[j + 1])):
         j += 1
+    endings = s.tabs.endings
     for end in range(j, i - 1, -1):
         if end > i and stem(toks[end].text) not in s.tabs.tail_stems:
+            continue
+        if end == i and endings is not None and not may_be_inflected(toks[i].key, ix, endings):
             continue
         phrase = text[toks[i].start:toks[end].end]
         raw: list[tuple[int, str]] = []

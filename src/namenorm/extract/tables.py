@@ -1,6 +1,6 @@
 """What the span matcher needs from a compiled :class:`~namenorm.index.Index`, computed once per index.
 
->>> from namenorm.index import Index
+>>> from namenorm.index import Index, refs
 >>> ix = Index(exact={"new york": 0, "kyiv": 1, "de gaulle": 2}, alias_text=["New York", "Kyiv", "de Gaulle"])
 >>> t = tables_for(ix)
 >>> t.max_words, sorted(t.lower_first), sorted(t.prefixes)
@@ -14,11 +14,11 @@ from __future__ import annotations
 import threading
 from typing import NamedTuple
 
-from namenorm.index import Index
+from namenorm.index import Index, refs
 from namenorm.scripts import has_cyrillic
 from namenorm.text import fold
 
-__all__ = ["Tables", "stem", "tables_for"]
+__all__ = ["Tables", "may_be_inflected", "stem", "tables_for"]
 
 _MAX_WORDS = 10
 
@@ -30,7 +30,10 @@ class Tables(NamedTuple):
     ``prefixes``: every proper word prefix of a multi-word key ("new" for "new york"), so that
     the matcher stops extending an n-gram as soon as no key can continue it; ``stems`` and
     ``tail_stems``: the stems of the first and of the last words of Cyrillic aliases, so that the
-    morphology fallback runs only for phrases that could be an inflected form of one of them.
+    morphology fallback runs only for phrases that could be an inflected form of one of them;
+    ``endings``: for one-word names, each case ending seen in the index's inflected forms and the
+    nominative endings it replaces (see :func:`may_be_inflected`), None when the index has too few
+    inflected forms to learn them from.
     """
 
     ix: Index
@@ -39,6 +42,7 @@ class Tables(NamedTuple):
     prefixes: frozenset[str]
     stems: frozenset[str]
     tail_stems: frozenset[str]
+    endings: dict[str, frozenset[str]] | None
 
 
 _CACHE: dict[int, Tables] = {}
@@ -70,11 +74,66 @@ def tables_for(ix: Index) -> Tables:
                 if len(words) > 1:
                     tails.update(_truncations(words[-1]))
         t = Tables(ix, min(longest, _MAX_WORDS), lower, frozenset(prefixes), frozenset(stems),
-                   frozenset(tails))
+                   frozenset(tails), _endings(ix))
+        if t.endings is not None and len(t.endings) < _MIN_ENDINGS:
+            t = t._replace(endings=None)  # too few inflected forms to learn from: no shortcut
         if len(_CACHE) > 8:
             _CACHE.clear()
         _CACHE[id(ix)] = t
     return t
+
+
+def _endings(ix: Index) -> dict[str, frozenset[str]]:
+    """Case ending -> nominative endings, from every one-word Cyrillic inflected form of the index and
+    its alias: "киеве" of "киев" gives "е" -> "", "москвы" of "москва" gives "ы" -> "а"."""
+    pairs: dict[str, set[str]] = {k: set(v) for k, v in _ALTERNATIONS.items()}
+    for form in ix.forms:
+        if " " in form or not has_cyrillic(form):
+            continue
+        for aid in refs(ix.forms, form):
+            nom = fold(ix.alias_text[aid])
+            if " " not in nom:
+                p = _shared(form, nom)
+                pairs.setdefault(form[p:], set()).add(nom[p:])
+    return {k: frozenset(v) for k, v in pairs.items()}
+
+
+def _shared(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def may_be_inflected(key: str, ix: Index, endings: dict[str, frozenset[str]]) -> bool:
+    """Whether a folded one-word ``key`` turns into a key of ``ix`` when one of its case endings is
+    swapped for a nominative ending that ``endings`` pairs it with: a cheap test that rules out the
+    morphology fallback for most unknown words.
+
+    >>> ix = Index(exact={"киев": 0, "москва": 1})
+    >>> endings = {"е": frozenset({""}), "ы": frozenset({"а"})}
+    >>> may_be_inflected("киеве", ix, endings), may_be_inflected("москвы", ix, endings)
+    (True, True)
+    >>> may_be_inflected("биби", ix, endings), may_be_inflected("киевом", ix, endings)
+    (False, False)
+    """
+    exact, forms = ix.exact, ix.forms
+    for p in range(max(1, len(key) - _LONGEST_ENDING), len(key) + 1):
+        for nominative in endings.get(key[p:], ()):
+            candidate = key[:p] + nominative
+            if candidate in exact or candidate in forms:
+                return True
+    return False
+
+
+_LONGEST_ENDING = 6
+# Ukrainian consonant alternation before -і in the dative and locative (г, к, х -> з, ц, с:
+# Страсбург -> у Страсбурзі, Ахтирка -> в Ахтирці, Ольха -> Ольсі): standard Ukrainian grammar, added
+# to the endings learned from the index because few of its inflected forms show every alternation.
+_ALTERNATIONS = {"зі": frozenset({"г", "га"}), "ці": frozenset({"к", "ка"}), "сі": frozenset({"х", "ха"})}
+_MIN_ENDINGS = 50
 
 
 def _truncations(w: str) -> list[str]:
