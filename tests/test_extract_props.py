@@ -88,3 +88,14 @@ def test_context_only_adds_spans(s: str, before: list[str], after: list[str]) ->
                                   "ʼ" * 5])
 def test_edge_inputs(text: str) -> None:
     _check_shape(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("AbZz09ЁёЖжЯяІіЇїЄєҐґҐЙйЪъ'’ -.ßİı") | st.characters(), max_size=30))
+def test_token_keys_are_folded_words(text: str) -> None:
+    # the plain-letter shortcut of the tokenizer's key gives what fold() gives
+    from namenorm.extract.tokens import tokenize
+    from namenorm.text import fold
+
+    for t in tokenize(text):
+        assert t.key == fold(t.text)

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+import re
+
 import regex
 
 from namenorm.text import fold
@@ -71,11 +73,21 @@ _KEYS: dict[str, str] = {}
 
 
 def _key(word: str) -> str:
-    """The folded key of a word, remembered (a plain dict is the fastest cache for this hot path)."""
+    """The folded key of a word, remembered (a plain dict is the fastest cache for this hot path).
+
+    A word of plain Latin or Russian/Ukrainian letters and digits folds to its lowercase with ё as е;
+    anything else goes through :func:`~namenorm.text.fold`.
+
+    >>> _key("Зелёный"), _key("Ky1v"), _key("Kyïv")
+    ('зеленый', 'ky1v', 'kyïv')
+    """
     if len(_KEYS) > 500_000:
         _KEYS.clear()
-    key = _KEYS[word] = fold(word)
+    key = _KEYS[word] = word.lower().replace("ё", "е") if _PLAIN_WORD.fullmatch(word) else fold(word)
     return key
+
+
+_PLAIN_WORD = re.compile(r"[A-Za-z0-9]+|[0-9А-яЁёІіЇїЄєҐґ]+")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
