@@ -101,8 +101,9 @@ def _mention(text: str, c: Cand, hits: list[Hit], ix: Index, named: set[int]) ->
     ordered = sorted(hits, key=rank, reverse=True)
     best = ordered[0]
     ei = ix.alias_ent[best.aid]
-    rivals = {ix.alias_ent[h.aid] for h in ordered if score(h) >= score(best) - 1e-9
-              and not ix.alias_flags[h.aid] & WEAK}
+    top = score(best) - 1e-9
+    flags, ents = ix.alias_flags, ix.alias_ent
+    rivals = {ents[h.aid] for h in ordered if not flags[h.aid] & WEAK and _SCORE[h.method] >= top}
     e = ix.ents[ei]
     alias, lang = ix.alias_text[best.aid], ix.alias_lang[best.aid]
     surface = text[c.start:c.end]

@@ -13,9 +13,8 @@ word; dotted abbreviations (``U.S.``) are one token.
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 import re
+from typing import NamedTuple
 
 import regex
 
