@@ -99,3 +99,15 @@ def test_token_keys_are_folded_words(text: str) -> None:
 
     for t in tokenize(text):
         assert t.key == fold(t.text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Ukraine", "'s", "’s", " s", "s", " ", "U.S.", ".", "Київ", "O'Brien",
+                                 "’", "-", "ab", "AB", "\n", "é"]), max_size=20).map("".join))
+def test_tokens_index_the_text_in_order(text: str) -> None:
+    from namenorm.extract.tokens import tokenize
+
+    end = 0
+    for t in tokenize(text):
+        assert text[t.start:t.end] == t.text and t.start >= end and t.end > t.start
+        end = t.end

@@ -51,10 +51,13 @@ class Token(NamedTuple):
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """The words of ``text[start:end]`` with offsets into ``text``."""
     out: list[Token] = []
-    append, keys = out.append, _KEYS
-    for m in _WORD.finditer(text, start, len(text) if end is None else end):
-        word = m.group()
-        a, b = m.span()
+    append, keys, find = out.append, _KEYS, text.find
+    pos = start
+    # findall and find are faster than match objects; a word's first occurrence at or after the
+    # end of the previous match is where the pattern matched it, since the pattern finds the leftmost
+    for word in _WORD.findall(text, start, len(text) if end is None else end):
+        a = find(word, pos)
+        b = pos = a + len(word)
         if "'" in word or "’" in word:
             p = _POSSESSIVE.search(word)
             if p is not None:
