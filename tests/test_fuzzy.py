@@ -71,3 +71,16 @@ def test_a_typo_is_found(fuzzy: FuzzySearch) -> None:
     key = next(k for k in fuzzy.ix.fuzzy_keys if len(k) >= 8)
     best, hits = fuzzy.nearest(key[:3] + key[4:], edit_budget(key), skip_pairs=False)
     assert best == 1 and key in [k for k, _ in hits]
+
+
+def test_fuzzy_keeps_typos_and_refuses_other_names(tmp_path: Path) -> None:
+    gaz = tmp_path / "made_up.gaz"
+    gaz.write_text("[t:kk] PER Konstantina Kolb\nen: Konstantina Kolb\n\n"
+                   "[t:nh] ORG Nordmark Holding AG\nen: Nordmark Holding AG\n", encoding="utf-8")
+    n = Normalizer(gazetteers=[gaz], include_bundled=False)
+    typo, same_first_name = n.normalize("Konstantina Kolv"), n.normalize("Konstantina Holt")
+    assert typo is not None and typo.id == "t:kk" and typo.method == "fuzzy"
+    assert same_first_name is None  # two letters of a four-letter surname: another person
+    near = n.normalize("Nordmark Holdin AG")
+    assert near is not None and near.id == "t:nh"
+    assert n.normalize("Nordmark Holding 2") is None  # a number is no typo of a word

@@ -19,7 +19,7 @@ from namenorm.keys import grams
 from namenorm.scripts import has_cyrillic
 from namenorm.text import fold
 
-__all__ = ["Cand", "FuzzySearch", "edit_budget"]
+__all__ = ["Cand", "FuzzySearch", "edit_budget", "typo_of"]
 
 # digits typed for letters inside a word ("Lukashenk0", "Ky1v")
 _DIGIT_LETTERS = {"0": "o", "1": "l", "3": "e", "5": "s"}
@@ -64,6 +64,29 @@ def _gender_pair(a: str, b: str) -> bool:
 
 _ENDING = regex.compile(r"[aiyj]+$")
 _ENDING_CYR = regex.compile(r"[аяийыоеуюьэєії]+$")
+
+
+def typo_of(query: str, key: str) -> bool:
+    """Whether the edits from a folded ``key`` to ``query`` read as typing errors, not as another name:
+    the numbers are the same ("Nord Stream 2" is not "Nord Stream AG"), and when both have the same
+    number of words, no word changed beyond its own edit budget (at least one edit): "Jeremy Wright"
+    is not "Jeremy Hunt", though the whole names are close.
+
+    >>> typo_of("sergey lavorv", "sergey lavrov"), typo_of("nord stream 2", "nord stream ag")
+    (True, False)
+    >>> typo_of("джереми райт", "джереми хант"), typo_of("jon snow", "john snow")
+    (False, True)
+    """
+    if _NUMBER.findall(query) != _NUMBER.findall(key):
+        return False
+    qw, kw = query.split(), key.split()
+    if len(qw) != len(kw) or len(qw) < 2:
+        return True
+    return all(OSA.distance(a, b, score_cutoff=max(1, edit_budget(b))) <= max(1, edit_budget(b))
+               for a, b in zip(qw, kw, strict=True))
+
+
+_NUMBER = regex.compile(r"\d+")
 
 
 class FuzzySearch:
@@ -124,6 +147,8 @@ class FuzzySearch:
         score = round(0.9 * (1 - best / max(len(key), 1)), 4)
         out: list[Cand] = []
         for k, kid in hits:
+            if not typo_of(key, k):
+                continue
             for a in (*refs(self.ix.exact, k), *refs(self.ix.latin, k)) or (self.ix.fuzzy_alias[kid],):
                 out.append(Cand(a, score, "fuzzy", f"{best} edit(s) from {k!r}, alias"))
         return out
