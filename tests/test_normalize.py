@@ -128,3 +128,17 @@ def test_canonical_name_resolves_to_itself(norm: Normalizer, s: str) -> None:
     assert m is not None
     again = norm.normalize(m.name)
     assert again is not None and again.id == m.id
+
+
+def test_hyphenated_surname_alone(tmp_path: Path) -> None:
+    gaz = tmp_path / "people.gaz"
+    gaz.write_text("[t:1] PER Anna Nowak-Kowalska\ngender: f\nen: Anna Nowak-Kowalska\n"
+                   "ru: Анна Новак-Ковальская\n", encoding="utf-8")
+    n = Normalizer(gazetteers=[gaz], include_bundled=False)
+    for text in ("Nowak-Kowalska", "Nowak Kowalska", "Новак-Ковальская", "Новак-Ковальской", "Kowalska"):
+        m = n.normalize(text)
+        assert m is not None and m.id == "t:1" and m.method == "surname", (text, m)
+    from namenorm.extract import extract
+
+    found = extract("Later Nowak-Kowalska said the talks went well.", normalizer=n)
+    assert [(x.text, x.match.id) for x in found] == [("Nowak-Kowalska", "t:1")]

@@ -266,7 +266,8 @@ def posting_span(ix: Index, gram: str, shortest: int, longest: int) -> tuple[int
 
 def _index_surname(ix: Index, aid: int, forms: set[str], nominatives: set[str]) -> None:
     """Last words of a person's names: every case form as written, nominatives also loosely; and
-    first words under "^" (a surname alone is ambiguous when it is someone's first name)."""
+    first words under "^" (a surname alone is ambiguous when it is someone's first name). A last
+    word joined by a hyphen is also a surname as a whole ("Kosiniak-Kamysz", "al-Assad")."""
     for n in forms | nominatives:
         words = fold(n).split()
         if len(words) >= 2 and len(words[-1]) > 2:
@@ -274,6 +275,10 @@ def _index_surname(ix: Index, aid: int, forms: set[str], nominatives: set[str]) 
             _add(ix.surname, "^" + words[0], aid)
             if n in nominatives:
                 _add(ix.surname, "~" + skeleton(words[-1]), aid)
+        parts = n.split()
+        compound = fold(parts[-1]) if len(parts) >= 2 else ""
+        if " " in compound:
+            _add(ix.surname, compound, aid)
 
 
 def _add_fuzzy(ix: Index, gram_lists: dict[str, list[int]], seen: dict[str, int], key: str, aid: int) -> None:

@@ -152,6 +152,11 @@ class Resolver:
         words = fold(s).split()
         if not words or len(words) > 4:
             return []
+        compound = refs(self.ix.surname, " ".join(words)) if len(words) > 1 else ()
+        if compound:  # a hyphenated surname alone: "Kosiniak-Kamysz", "аль-Асада"
+            top = self._dominant(compound)
+            return [Cand(a, 0.8, "surname", "surname of alias") for a in compound
+                    if self.ix.alias_ent[a] == top]
         hits = self._surname_hits(words[-1])
         if not hits:
             return []

@@ -180,6 +180,10 @@ def _surname(s: Sentence, i: int) -> tuple[int, Cand] | None:
             return None
         initial, j = toks[i].key, i + 1
     key = toks[j].key
+    if j + 1 < len(toks) and s.gap(j + 1) == "-" and s.capitalised(j + 1):
+        compound = f"{key} {toks[j + 1].key}"  # a hyphenated surname: "Kosiniak-Kamysz"
+        if compound in ix.surname:
+            key, j = compound, j + 1
     aids = refs(ix.surname, key)
     if initial:
         aids = tuple(a for a in aids if fold(ix.alias_text[a])[:1] == initial)
