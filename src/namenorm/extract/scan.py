@@ -19,7 +19,7 @@ from typing import NamedTuple
 from namenorm.extract.context import is_common, is_place_preposition, is_time_word, literal_ok
 from namenorm.extract.longer import part_of_longer_name
 from namenorm.extract.sentence import Sentence
-from namenorm.extract.tables import Tables, may_be_inflected, stem
+from namenorm.extract.tables import Tables, may_be_inflected, phrase_gate, stem
 from namenorm.extract.tokens import Token, joinable
 from namenorm.index import LITERAL, PREFERRED, WEAK, refs
 from namenorm.scripts import has_cyrillic
@@ -150,7 +150,8 @@ def _lemma(s: Sentence, i: int) -> tuple[int, Cand] | None:
         j += 1
     endings = s.tabs.endings
     for end in range(j, i - 1, -1):
-        if end > i and stem(toks[end].text) not in s.tabs.tail_stems:
+        if end > i and (stem(toks[end].text) not in s.tabs.tail_stems
+                        or phrase_gate([t.key for t in toks[i:end + 1]]) not in s.tabs.phrase_gates):
             continue
         if end == i and endings is not None and not may_be_inflected(toks[i].key, ix, endings):
             continue

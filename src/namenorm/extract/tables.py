@@ -18,7 +18,7 @@ from namenorm.index import Index, refs
 from namenorm.scripts import has_cyrillic
 from namenorm.text import fold
 
-__all__ = ["Tables", "may_be_inflected", "stem", "tables_for"]
+__all__ = ["Tables", "may_be_inflected", "phrase_gate", "stem", "tables_for"]
 
 _MAX_WORDS = 10
 
@@ -31,6 +31,8 @@ class Tables(NamedTuple):
     the matcher stops extending an n-gram as soon as no key can continue it; ``stems`` and
     ``tail_stems``: the stems of the first and of the last words of Cyrillic aliases, so that the
     morphology fallback runs only for phrases that could be an inflected form of one of them;
+    ``phrase_gates``: :func:`phrase_gate` of every Cyrillic alias of several words, a finer test of
+    the same kind for phrases;
     ``endings``: for one-word names, each case ending seen in the index's inflected forms and the
     nominative endings it replaces (see :func:`may_be_inflected`), None when the index has too few
     inflected forms to learn them from.
@@ -42,6 +44,7 @@ class Tables(NamedTuple):
     prefixes: frozenset[str]
     stems: frozenset[str]
     tail_stems: frozenset[str]
+    phrase_gates: frozenset[str]
     endings: dict[str, frozenset[str]] | None
 
 
@@ -67,20 +70,32 @@ def tables_for(ix: Index) -> Tables:
         lower = frozenset(fold(a).split()[0] for a in ix.alias_text if a[:1].islower() and fold(a))
         stems: set[str] = set()
         tails: set[str] = set()
+        gates: set[str] = set()
         for k in ix.exact:
             if has_cyrillic(k):
                 words = k.split(" ")
                 stems.update(_truncations(words[0]))
                 if len(words) > 1:
                     tails.update(_truncations(words[-1]))
+                    gates.add(phrase_gate(words))
         t = Tables(ix, min(longest, _MAX_WORDS), lower, frozenset(prefixes), frozenset(stems),
-                   frozenset(tails), _endings(ix))
+                   frozenset(tails), frozenset(gates), _endings(ix))
         if t.endings is not None and len(t.endings) < _MIN_ENDINGS:
             t = t._replace(endings=None)  # too few inflected forms to learn from: no shortcut
         if len(_CACHE) > 8:
             _CACHE.clear()
         _CACHE[id(ix)] = t
     return t
+
+
+def phrase_gate(words: list[str]) -> str:
+    """The word count and the first three letters of the first and of the last of a phrase's folded
+    words: case endings leave them alone, so an inflected phrase has its nominative's gate.
+
+    >>> phrase_gate(["северной", "ирландии"]) == phrase_gate(["северная", "ирландия"])
+    True
+    """
+    return f"{len(words)}{words[0][:3]} {words[-1][:3]}"
 
 
 def _endings(ix: Index) -> dict[str, frozenset[str]]:
