@@ -109,10 +109,10 @@ def _hits_of(s: Sentence, i: int, j: int, raw: list[tuple[int, str]]) -> list[Hi
         needs = bool(flags & WEAK) or (flags & LITERAL and s.shouted)
         if not needs and i == j and ix.alias_lang[aid] == "xx" and not flags & PREFERRED:
             needs = s.initial(i)  # "Tell ..." opening a sentence is no alternate name of At Tall
-        if not needs and not flags & LITERAL:
-            if common is None:
+        if not needs and not flags & LITERAL and (s.initial(i) or s.shouted):
+            if common is None:  # asked only where capitals say nothing (it may parse the words)
                 common = is_common(key)
-            needs = common and (s.initial(i) or s.shouted)
+            needs = common
         out.append(Hit(aid, method, bool(needs) and not place_signal))
     return out
 
