@@ -8,6 +8,7 @@ A key within ``d`` edits of the query shares at least one of any ``4d + 1`` of t
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import NamedTuple
 
 import regex
@@ -19,7 +20,7 @@ from namenorm.keys import grams
 from namenorm.scripts import has_cyrillic
 from namenorm.text import fold
 
-__all__ = ["Cand", "FuzzySearch", "edit_budget", "typo_of"]
+__all__ = ["Cand", "FuzzySearch", "edit_budget", "same_numbers", "typo_of"]
 
 # digits typed for letters inside a word ("Lukashenk0", "Ky1v")
 _DIGIT_LETTERS = {"0": "o", "1": "l", "3": "e", "5": "s"}
@@ -77,13 +78,22 @@ def typo_of(query: str, key: str) -> bool:
     >>> typo_of("джереми райт", "джереми хант"), typo_of("jon snow", "john snow")
     (False, True)
     """
-    if _NUMBER.findall(query) != _NUMBER.findall(key):
+    if not same_numbers(query, key):
         return False
     qw, kw = query.split(), key.split()
     if len(qw) != len(kw) or len(qw) < 2:
         return True
     return all(OSA.distance(a, b, score_cutoff=max(1, edit_budget(b))) <= max(1, edit_budget(b))
                for a, b in zip(qw, kw, strict=True))
+
+
+def same_numbers(a: str, b: str) -> bool:
+    """Whether two strings write the same numbers, in the same order ("Kyiv 2" and "Kyiv" do not).
+
+    >>> same_numbers("terminal 2", "terminal 2"), same_numbers("kiev 2", "kiev"), same_numbers("a", "b")
+    (True, False, True)
+    """
+    return _NUMBER.findall(a) == _NUMBER.findall(b)
 
 
 _NUMBER = regex.compile(r"\d+")
@@ -94,6 +104,11 @@ class FuzzySearch:
 
     def __init__(self, index: Index) -> None:
         self.ix = index
+
+    @cached_property
+    def numbers(self) -> frozenset[str]:
+        """Every number written in a fuzzy key (read on the first query that has one)."""
+        return frozenset(n for k in self.ix.fuzzy_keys if not k.isalpha() for n in _NUMBER.findall(k))
 
     def shortlist(self, key: str, budget: int) -> set[int]:
         """Ids of keys that can lie within ``budget`` edits of ``key``.
@@ -143,6 +158,8 @@ class FuzzySearch:
         budget = edit_budget(key)
         if budget == 0 or is_common_word(key):
             return []
+        if not self.numbers.issuperset(_NUMBER.findall(key)):
+            return []  # a number no key has: no hit could pass typo_of
         best, hits = self.nearest(key, budget)
         score = round(0.9 * (1 - best / max(len(key), 1)), 4)
         out: list[Cand] = []

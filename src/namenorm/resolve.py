@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from typing import NamedTuple
 
-from namenorm.fuzzy import Cand, FuzzySearch
+from namenorm.fuzzy import Cand, FuzzySearch, same_numbers
 from namenorm.index import PREFERRED, WEAK, Index, lemma_gate, refs, surname_gate
 from namenorm.keys import skeleton
 from namenorm.match import Match
@@ -124,7 +124,8 @@ class Resolver:
         sk = skeleton(s)
         if len(key.replace(" ", "")) >= 4 and len(sk) >= 3:
             step = f"cross-script key {sk!r} of alias"
-            out = [Cand(a, 0.9, "cross-script", step) for a in refs(self.ix.skel, sk)]
+            out = [Cand(a, 0.9, "cross-script", step) for a in refs(self.ix.skel, sk)
+                   if same_numbers(key, fold(self.ix.alias_text[a]))]  # the key drops digits
         return out
 
     def _lemmas(self, s: str, lang: str | None) -> list[Cand]:
