@@ -2,8 +2,10 @@
 
 Distances are optimal string alignment (Levenshtein plus adjacent transpositions: "Zelesnky").
 A key within ``d`` edits of the query shares at least one of any ``4d + 1`` of the query's
-3-grams (one edit touches at most four grams), so the union of the postings of the query's
-``4d + 1`` rarest grams holds every key that brute force would accept: the blocking loses no hit.
+distinct 3-grams (one edit touches at most four grams), and two of any ``4d + 2``: the keys found
+in two of the postings of the query's ``4d + 2`` rarest grams (or in one of the ``4d + 1`` rarest,
+for a query with fewer grams) include every key that brute force would accept, so the blocking
+loses no hit. Postings are read only for keys whose length is within ``d`` of the query's.
 """
 
 from __future__ import annotations
