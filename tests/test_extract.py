@@ -159,7 +159,6 @@ def test_cli_missing_file() -> None:
     assert "no such file" in r.stderr
 
 
-
 def test_inflection_shortcut_keeps_every_form_the_index_knows(norm: Normalizer) -> None:
     # the cheap ending-swap test that spares the morphology fallback must accept every one-word
     # inflected form compiled into the index, and reject words no ending swap turns into a key
@@ -176,10 +175,10 @@ def test_inflection_shortcut_knows_the_ukrainian_alternation() -> None:
     from namenorm.extract.tables import _endings, may_be_inflected
     from namenorm.index import Index
 
-    ix = Index(exact={"страсбург": 0, "ахтирка": 1})
+    ix = Index(exact={"гамбург": 0, "ахтирка": 1})
     endings = _endings(ix)  # no inflected forms to learn from: the alternations alone
-    assert may_be_inflected("страсбурзі", ix, endings) and may_be_inflected("ахтирці", ix, endings)
-    assert not may_be_inflected("страсбурге", ix, endings)
+    assert may_be_inflected("гамбурзі", ix, endings) and may_be_inflected("ахтирці", ix, endings)
+    assert not may_be_inflected("гамбурге", ix, endings)
 
 
 def test_inflection_shortcut_is_off_for_a_small_index(norm: Normalizer) -> None:

@@ -1,6 +1,6 @@
 """What the span matcher needs from a compiled :class:`~namenorm.index.Index`, computed once per index.
 
->>> from namenorm.index import Index, refs
+>>> from namenorm.index import Index
 >>> ix = Index(exact={"new york": 0, "kyiv": 1, "de gaulle": 2}, alias_text=["New York", "Kyiv", "de Gaulle"])
 >>> t = tables_for(ix)
 >>> t.max_words, sorted(t.lower_first), sorted(t.prefixes)
@@ -145,7 +145,7 @@ def may_be_inflected(key: str, ix: Index, endings: dict[str, frozenset[str]]) ->
 
 _LONGEST_ENDING = 6
 # Ukrainian consonant alternation before -і in the dative and locative (г, к, х -> з, ц, с:
-# Страсбург -> у Страсбурзі, Ахтирка -> в Ахтирці, Ольха -> Ольсі): standard Ukrainian grammar, added
+# Гамбург -> у Гамбурзі, Ахтирка -> в Ахтирці, Ольха -> Ольсі): standard Ukrainian grammar, added
 # to the endings learned from the index because few of its inflected forms show every alternation.
 _ALTERNATIONS = {"зі": frozenset({"г", "га"}), "ці": frozenset({"к", "ка"}), "сі": frozenset({"х", "ха"})}
 _MIN_ENDINGS = 50

@@ -147,9 +147,9 @@ def _shared_prefix(a: str, b: str) -> int:
 @lru_cache(maxsize=200_000)
 def lexeme_forms(lang: str, word: str, index: int) -> tuple[tuple[str, frozenset[str], int], ...]:
     """Every (form, grammemes, letters shared with ``word`` from the start) of parse ``index``'s lexeme."""
-    parse = parse_at(lang, word, index)
     from pymorphy3.units import DictionaryAnalyzer, KnownSuffixAnalyzer
 
+    parse = parse_at(lang, word, index)
     stack = parse.methods_stack
     if isinstance(stack[0][0], DictionaryAnalyzer) and all(
             isinstance(m[0], KnownSuffixAnalyzer) for m in stack[1:]):
@@ -157,9 +157,8 @@ def lexeme_forms(lang: str, word: str, index: int) -> tuple[tuple[str, frozenset
         # paradigm spelled out directly, as pymorphy3's lexeme does, without a Parse object per form
         unit, fixed_word, para_id, idx = stack[0]
         stem = unit.dict.build_stem(unit.dict.paradigms[para_id], idx, fixed_word)
-        forms = [prefix + stem + suffix for prefix, _, suffix in _paradigm(lang, para_id)]
-        return tuple((f, grams, _shared_prefix(f, word))
-                     for f, (_, grams, _) in zip(forms, _paradigm(lang, para_id), strict=True))
+        forms = [(prefix + stem + suffix, grams) for prefix, grams, suffix in _paradigm(lang, para_id)]
+        return tuple((form, grams, _shared_prefix(form, word)) for form, grams in forms)
     try:
         lex = parse.lexeme
     except (ValueError, KeyError, IndexError):  # pragma: no cover
