@@ -6,7 +6,8 @@
 The input repeats the 1,000,000-row table of ``bench_clean.py`` (a Zipf column drawn from ~50,000
 variants, a column with a distinct string on every row) with a new ``id`` and ``uniq`` on each
 repetition, so no two rows are equal. The real ``namenorm clean`` command runs in a child process
-on the ``city`` column; its peak RSS (of the command and its worker processes), wall time and rows/s
+on the ``city`` column; its peak RSS (of the largest process, and summed over the command and its
+worker processes) and PSS (summed, shared pages counted once), wall time and rows/s
 are reported, and the output is checked to hold one line per input line. Not part of ``run_all.py``
 (it writes about 5 GB to a temporary folder and takes minutes).
 """
@@ -46,8 +47,9 @@ def make_input(path: Path, gib: float) -> int:
     return rows
 
 
-def _tree_rss_mib(pid: int) -> float:
-    """Resident memory of process ``pid`` and all its descendants (Linux /proc; 0 elsewhere)."""
+def _tree_rss_mib(pid: int) -> tuple[float, float]:
+    """Resident memory of process ``pid`` and all its descendants, as the sum of their RSS and of their
+    PSS (pages shared between them counted once): (RSS MiB, PSS MiB), from Linux /proc (0 elsewhere)."""
     parent: dict[int, int] = {}
     rss: dict[int, int] = {}
     for d in Path("/proc").glob("[0-9]*"):
@@ -62,7 +64,17 @@ def _tree_rss_mib(pid: int) -> float:
         more = {p for p, pp in parent.items() if pp in tree} - tree
         grew = bool(more)
         tree |= more
-    return sum(rss.get(p, 0) for p in tree) / 2**20
+    return sum(rss.get(p, 0) for p in tree) / 2**20, sum(map(_pss_kib, tree)) / 1024
+
+
+def _pss_kib(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
 
 
 def _lines(path: Path) -> int:
@@ -90,9 +102,10 @@ def main() -> int:
                "-o", str(dst), "--jobs", str(a.jobs), "--quiet"]
         t = time.perf_counter()
         proc = subprocess.Popen(cmd, env=os.environ.copy())
-        tree_peak = 0.0
+        tree_peak = tree_pss = 0.0
         while proc.poll() is None:
-            tree_peak = max(tree_peak, _tree_rss_mib(proc.pid))
+            rss_now, pss_now = _tree_rss_mib(proc.pid)
+            tree_peak, tree_pss = max(tree_peak, rss_now), max(tree_pss, pss_now)
             time.sleep(0.5)
         if proc.returncode:
             raise SystemExit(f"namenorm clean failed with exit code {proc.returncode}")
@@ -103,8 +116,10 @@ def main() -> int:
         print(f"| clean --column {a.column} --jobs {a.jobs} | {dt:.0f} s, {rows / dt:,.0f} rows/s |")
         print(f"| peak RSS of the command (largest process) | {peak:,.0f} MiB |")
         if tree_peak:
-            print(f"| peak RSS of the command and its workers together (sampled every 0.5 s) | "
+            print(f"| peak RSS of the command and its workers, summed (sampled every 0.5 s) | "
                   f"{tree_peak:,.0f} MiB |")
+            print(f"| peak PSS of the command and its workers, summed: shared pages counted once | "
+                  f"{tree_pss:,.0f} MiB |")
         print(f"| output lines = input lines | {out_lines:,} = {in_lines:,}: {out_lines == in_lines} |")
         return 0 if out_lines == in_lines else 1
 

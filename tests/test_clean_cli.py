@@ -252,3 +252,21 @@ def test_lead_cli_wires_clean(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     src = write(tmp_path / "in.csv", ROWS)
     assert namenorm_main(["clean", str(src), "-c", "city", "--fields", "id", *OPTS]) == 0
     assert capsys.readouterr().out.splitlines()[1] == 'Kiev,cleantest:kyiv,"a, b"'
+
+
+def test_jobs_under_spawn_gives_the_same_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # forked workers inherit the resolver; under spawn (or forkserver) each worker unpickles it
+    import multiprocessing
+
+    from namenorm.csvclean import lookup
+
+    names = ["Kiev", "Киеве", "Odessa", "Atlantis", "Lvov"]
+    rows = [[names[i % 5]] if i % 2 else [f"y{i}"] for i in range(600)]
+    src = write(tmp_path / "in.csv", [["city"], *rows])
+    one, two = tmp_path / "one.csv", tmp_path / "two.csv"
+    assert main(["clean", str(src), "-c", "city", "-o", str(one), *OPTS]) == 0
+    spawn = multiprocessing.get_context("spawn")
+    monkeypatch.setattr(lookup.multiprocessing, "get_context", lambda *a: spawn)
+    assert main(["clean", str(src), "-c", "city", "-o", str(two), "--jobs", "2", *OPTS]) == 0
+    assert one.read_bytes() == two.read_bytes()
+    assert not lookup._inherited

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import pickle
 from collections.abc import Callable, Collection
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -49,7 +50,11 @@ class BoundedCache(Generic[K, V]):
         return len(self.new) + len(self.old)
 
 
-# -- worker side of --jobs: one resolver per process, built once ---------------------------------
+# -- worker side of --jobs: one resolver per process ---------------------------------------------
+# Forked workers find their lookup's resolver in _inherited, with the parent's memory: its loaded
+# index and warm caches are shared copy-on-write, nothing is reloaded. Under other start methods
+# (spawn, forkserver) each worker unpickles the resolver once, into _worker.
+_inherited: dict[int, tuple[Resolver, Query, FieldSpec, Callable[..., str] | None]] = {}
 _worker: dict[str, Any] = {}
 
 
@@ -59,7 +64,10 @@ def _init_worker(payload: bytes) -> None:
                    base=base_form_function() if with_base else None)
 
 
-def _work(values: list[str]) -> list[Outcome]:
+def _work(token: int, values: list[str]) -> list[Outcome]:
+    if token in _inherited:
+        resolver, query, spec, base = _inherited[token]
+        return resolve_values(resolver, values, query, spec, base)
     w = _worker
     return resolve_values(w["resolver"], values, w["query"], w["spec"], w["base"])
 
@@ -77,8 +85,14 @@ class ValueLookup:
 
     def _executor(self) -> Executor:
         if self._pool is None:
-            payload = pickle.dumps((self.resolver, self.query, self.spec, self.base is not None))
-            self._pool = ProcessPoolExecutor(self.jobs, initializer=_init_worker, initargs=(payload,))
+            ctx = multiprocessing.get_context()
+            if ctx.get_start_method() == "fork":  # the workers start at once, inheriting the resolver
+                _inherited[id(self)] = (self.resolver, self.query, self.spec, self.base)
+                self._pool = ProcessPoolExecutor(self.jobs, mp_context=ctx)
+            else:
+                payload = pickle.dumps((self.resolver, self.query, self.spec, self.base is not None))
+                self._pool = ProcessPoolExecutor(self.jobs, mp_context=ctx, initializer=_init_worker,
+                                                 initargs=(payload,))
         return self._pool
 
     def lookup(self, distinct: Collection[str]) -> dict[str, Outcome]:
@@ -106,10 +120,11 @@ class ValueLookup:
             return resolve_values(self.resolver, values, self.query, self.spec, self.base)
         step = -(-len(values) // (self.jobs * 4))
         parts = [values[i : i + step] for i in range(0, len(values), step)]
-        return [o for part in self._executor().map(_work, parts) for o in part]
+        return [o for part in self._executor().map(_work, [id(self)] * len(parts), parts) for o in part]
 
     def close(self) -> None:
         """Stop the worker processes, if any were started."""
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
             self._pool = None
+        _inherited.pop(id(self), None)
