@@ -143,12 +143,7 @@ def run() -> list[dict[str, object]]:
     norm = default_normalizer()
     ix = norm.index
     texts = {lang: make_text(lang) for lang in ("ru", "en")}
-    # one-off loads (extra index tables, analyzers, the matcher's tables), timed apart: the first
-    # pass below is over never-seen text with the per-word caches cold
-    t = time.perf_counter()
-    norm.preload()
-    extract("Встреча прошла в Киеве. Talks ended in Kyiv.")
-    one_off = time.perf_counter() - t
+    one_off = _load_all()
     ours: dict[str, tuple[float, float, tuple[float, float]]] = {}
     for lang, (text, gold) in texts.items():  # before the peers' millions of objects slow the GC down
         cold, res = _rate(lambda t, lg=lang: extract(t, lang=lg), text)
@@ -206,14 +201,22 @@ def _natasha(text: str, gold: list[tuple[int, int, str, bool]]) -> list[dict[str
              "unit": f"of {len(gold)} mentions"}]
 
 
+def _load_all() -> float:
+    """Seconds to make the one-off loads (extra index tables, analyzers, the matcher's tables), so that
+    a first pass measures never-seen text with only the per-word caches cold."""
+    t = time.perf_counter()
+    default_normalizer().preload()
+    extract("Встреча прошла в Киеве. Talks ended in Kyiv.")
+    return time.perf_counter() - t
+
+
 def real_text(folders: list[str], lang: str) -> list[dict[str, object]]:
     """First-pass and warm MB/s of extract() over every .txt file under ``folders`` (a news corpus)."""
     from pathlib import Path
 
     docs = [p.read_text(encoding="utf-8") for f in folders for p in sorted(Path(f).rglob("*.txt"))]
     size = sum(len(d.encode()) for d in docs) / 1e6
-    default_normalizer().preload()
-    extract("Встреча прошла в Киеве. Talks ended in Kyiv.")
+    _load_all()
     out: list[dict[str, object]] = []
     for name in ("first pass", "warm"):
         t = time.perf_counter()

@@ -47,7 +47,7 @@ def make_input(path: Path, gib: float) -> int:
     return rows
 
 
-def _tree_rss_mib(pid: int) -> tuple[float, float]:
+def _tree_memory_mib(pid: int) -> tuple[float, float]:
     """Resident memory of process ``pid`` and all its descendants, as the sum of their RSS and of their
     PSS (pages shared between them counted once): (RSS MiB, PSS MiB), from Linux /proc (0 elsewhere)."""
     parent: dict[int, int] = {}
@@ -104,7 +104,7 @@ def main() -> int:
         proc = subprocess.Popen(cmd, env=os.environ.copy())
         tree_peak = tree_pss = 0.0
         while proc.poll() is None:
-            rss_now, pss_now = _tree_rss_mib(proc.pid)
+            rss_now, pss_now = _tree_memory_mib(proc.pid)
             tree_peak, tree_pss = max(tree_peak, rss_now), max(tree_pss, pss_now)
             time.sleep(0.5)
         if proc.returncode:

@@ -85,8 +85,8 @@ def typo_of(query: str, key: str) -> bool:
     qw, kw = query.split(), key.split()
     if len(qw) != len(kw) or len(qw) < 2:
         return True
-    return all(OSA.distance(a, b, score_cutoff=max(1, edit_budget(b))) <= max(1, edit_budget(b))
-               for a, b in zip(qw, kw, strict=True))
+    allowed = [max(1, edit_budget(b)) for b in kw]
+    return all(OSA.distance(a, b, score_cutoff=n) <= n for a, b, n in zip(qw, kw, allowed, strict=True))
 
 
 def same_numbers(a: str, b: str) -> bool:

@@ -155,21 +155,22 @@ class Resolver:
             return []
         compound = refs(self.ix.surname, " ".join(words)) if len(words) > 1 else ()
         if compound:  # a hyphenated surname alone: "Kosiniak-Kamysz", "аль-Асада"
-            top = self._dominant(compound)
-            return [Cand(a, 0.8, "surname", "surname of alias") for a in compound
-                    if self.ix.alias_ent[a] == top]
+            return self._surname_alone(compound)
         hits = self._surname_hits(words[-1])
         if not hits:
             return []
         if len(words) == 1:
             if refs(self.ix.surname, "^" + words[0]):
                 return []  # "Gabriel": a surname, but also someone's first name
-            top = self._dominant(hits)
-            return [Cand(a, 0.8, "surname", "surname of alias") for a in hits
-                    if self.ix.alias_ent[a] == top]
+            return self._surname_alone(hits)
         first = skeleton(words[0])[:1]
         return [Cand(a, 0.85, "name-structure", "first name and surname of alias") for a in hits
                 if first and skeleton(fold(self.ix.alias_text[a]).split()[0])[:1] == first]
+
+    def _surname_alone(self, hits: tuple[int, ...]) -> list[Cand]:
+        """A surname without a first name: the person it clearly means, if one does (see _dominant)."""
+        top = self._dominant(hits)
+        return [Cand(a, 0.8, "surname", "surname of alias") for a in hits if self.ix.alias_ent[a] == top]
 
     def _surname_hits(self, word: str) -> tuple[int, ...]:
         """People whose surname is ``word`` as written, loosely, or in its base form (Макрону)."""

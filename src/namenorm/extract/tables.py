@@ -100,26 +100,26 @@ def phrase_gate(words: list[str]) -> str:
 
 def _endings(ix: Index) -> dict[str, frozenset[str]]:
     """Case ending -> nominative endings, from every one-word Cyrillic inflected form of the index and
-    its alias: "киеве" of "киев" gives "е" -> "", "москвы" of "москва" gives "ы" -> "а"."""
-    pairs: dict[str, set[str]] = {k: set(v) for k, v in _ALTERNATIONS.items()}
+    its alias: "киеве" of "киев" gives "е" -> "", "москвы" of "москва" gives "ы" -> "а".
+
+    >>> sorted(_endings(Index())["ці"])
+    ['к', 'ка']
+    """
+    from namenorm.morph.analyzers import shared_prefix
+    from namenorm.morph.wordinfo import UK_SOFTENED
+
+    # the Ukrainian consonant alternation too, which few of the index's forms may show (Гамбург ->
+    # у Гамбурзі, Ахтирка -> в Ахтирці)
+    pairs: dict[str, set[str]] = {soft + "і": {hard, hard + "а"} for hard, soft in UK_SOFTENED.items()}
     for form in ix.forms:
         if " " in form or not has_cyrillic(form):
             continue
         for aid in refs(ix.forms, form):
             nom = fold(ix.alias_text[aid])
             if " " not in nom:
-                p = _shared(form, nom)
+                p = shared_prefix(form, nom)
                 pairs.setdefault(form[p:], set()).add(nom[p:])
     return {k: frozenset(v) for k, v in pairs.items()}
-
-
-def _shared(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
-    return n
 
 
 def may_be_inflected(key: str, ix: Index, endings: dict[str, frozenset[str]]) -> bool:
@@ -144,10 +144,6 @@ def may_be_inflected(key: str, ix: Index, endings: dict[str, frozenset[str]]) ->
 
 
 _LONGEST_ENDING = 6
-# Ukrainian consonant alternation before -і in the dative and locative (г, к, х -> з, ц, с:
-# Гамбург -> у Гамбурзі, Ахтирка -> в Ахтирці, Ольха -> Ольсі): standard Ukrainian grammar, added
-# to the endings learned from the index because few of its inflected forms show every alternation.
-_ALTERNATIONS = {"зі": frozenset({"г", "га"}), "ці": frozenset({"к", "ка"}), "сі": frozenset({"х", "ха"})}
 _MIN_ENDINGS = 50
 
 

@@ -135,7 +135,7 @@ def inflect_word(lang: str, word: str, index: int, grammemes: frozenset[str]) ->
     return None if out is None else str(out.word)
 
 
-def _shared_prefix(a: str, b: str) -> int:
+def shared_prefix(a: str, b: str) -> int:
     """How many letters ``a`` and ``b`` share from the start."""
     n = min(len(a), len(b))
     for k in range(n):
@@ -158,12 +158,12 @@ def lexeme_forms(lang: str, word: str, index: int) -> tuple[tuple[str, frozenset
         unit, fixed_word, para_id, idx = stack[0]
         stem = unit.dict.build_stem(unit.dict.paradigms[para_id], idx, fixed_word)
         forms = [(prefix + stem + suffix, grams) for prefix, grams, suffix in _paradigm(lang, para_id)]
-        return tuple((form, grams, _shared_prefix(form, word)) for form, grams in forms)
+        return tuple((form, grams, shared_prefix(form, word)) for form, grams in forms)
     try:
         lex = parse.lexeme
     except (ValueError, KeyError, IndexError):  # pragma: no cover
         return ((parse.word, frozenset(parse.tag.grammemes), len(parse.word)),)
-    return tuple((str(p.word), tag_facts(p.tag).grams, _shared_prefix(str(p.word), word)) for p in lex)
+    return tuple((str(p.word), tag_facts(p.tag).grams, shared_prefix(str(p.word), word)) for p in lex)
 
 
 @lru_cache(maxsize=20_000)

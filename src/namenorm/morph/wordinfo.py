@@ -39,7 +39,10 @@ MASC_PARADIGM = {
     "ru": {"gent": "а", "datv": "у", "accs": "а", "ablt": "ом", "loct": "е"},
     "uk": {"gent": "а", "datv": "у", "accs": "а", "ablt": "ом", "loct": "і", "voct": "е"},
 }
-_SIBILANTS = frozenset("жшчщц")
+_HUSHING = frozenset("жшчщ")
+_SIBILANTS = _HUSHING | {"ц"}
+# Ukrainian г, к, х soften to з, ц, с before the -і of the dative and locative (Ахтирка -> в Ахтирці)
+UK_SOFTENED = {"г": "з", "к": "ц", "х": "с"}
 
 
 def masc_name_form(lang: str, word: str, case: str) -> str | None:
@@ -60,8 +63,10 @@ def masc_name_form(lang: str, word: str, case: str) -> str | None:
     if ending == "ом" and low[-1] in _SIBILANTS:
         ending = "ем"
     return _attach(word, ending, word)
+
+
 # first-declension endings (the -а/-я nouns: "Хезболла", "Ахтирка") by the letter before the ending
-_HARD_GUTTURAL, _SOFT_ALTERNATION = frozenset("гкх"), str.maketrans("гкх", "зцс")
+_HARD_GUTTURAL, _SOFT_ALTERNATION = frozenset(UK_SOFTENED), str.maketrans(UK_SOFTENED)
 
 
 def fem_a_form(lang: str, word: str, case: str) -> str | None:
@@ -80,13 +85,13 @@ def fem_a_form(lang: str, word: str, case: str) -> str | None:
     stem, pre, soft = word[:-1], low[-2], low[-1] == "я"
     if lang == "ru":
         oblique = "и" if soft and pre == "и" else "е"
-        endings = {"gent": "и" if soft or pre in _HARD_GUTTURAL or pre in "жшчщ" else "ы", "datv": oblique,
+        endings = {"gent": "и" if soft or pre in _HARD_GUTTURAL or pre in _HUSHING else "ы", "datv": oblique,
                    "accs": "ю" if soft else "у", "ablt": "ей" if soft or pre in _SIBILANTS else "ой",
                    "loct": oblique}
     elif lang == "uk":
         iotated = soft and (pre in _VOWELS or pre == "'")  # "Марія": Марії, Марією, Маріє
         i, e = ("ї", "є") if iotated else ("і", "е")
-        hush = pre in "жчшщ"
+        hush = pre in _HUSHING
         endings = {"gent": i if soft or hush else "и", "datv": i, "accs": "ю" if soft else "у",
                    "ablt": e + "ю" if soft or hush else "ою", "loct": i, "voct": e if soft or hush else "о"}
         if not soft and pre in _HARD_GUTTURAL and case in ("datv", "loct"):
