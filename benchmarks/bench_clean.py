@@ -2,6 +2,7 @@
 
     python benchmarks/bench_clean.py                  # 1,000,000 rows, fake and real resolver
     python benchmarks/bench_clean.py --rows 100000 --resolver fake
+    python benchmarks/bench_clean.py --resolver slow --jobs 2   # how much of resolution is hidden
 
 The file (generated in a temporary folder) has columns ``id,city,uniq,note``:
 * ``city`` draws from ~50,000 distinct variants with a Zipf distribution (s = 1.1): gazetteer
@@ -9,13 +10,18 @@ The file (generated in a temporary folder) has columns ``id,city,uniq,note``:
 * ``uniq`` holds a distinct string on every row (made-up words, no digits).
 Baselines, measured in the same run: Python's csv module reading and writing the same file (the I/O
 floor) and polars reading and writing it (if installed). ``fake`` is a dict lookup standing in for the
-Normalizer (the pipeline's own cost); ``real`` is the bundled Normalizer.
+Normalizer (the pipeline's own cost); ``slow`` is a resolver of fixed cost (a busy loop of ``--slow-us``
+microseconds of CPU per value, 90 by default, about the bundled Normalizer's cost), to measure how much of
+resolution the pipeline hides behind reading and writing (with ``--jobs`` > 1); ``real`` is the bundled
+Normalizer.  Fake and slow run with jobs 1 and ``--jobs``, on the city column only for slow (the
+all-distinct column would take minutes at jobs 1).
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import os
 import random
 import resource
@@ -94,6 +100,22 @@ class DictResolver:
         return [self.hit if v[:1].isupper() else None for v in values]
 
 
+class SlowResolver(DictResolver):
+    """A resolver of fixed cost: ``us`` microseconds of CPU per value, then the fake's answer.  A module-level
+    class, so that ``--jobs`` workers can unpickle it under any start method."""
+
+    def __init__(self, us: float = 90.0) -> None:
+        super().__init__()
+        self.us = us
+
+    def normalize_many(self, values: Iterable[str], **hints: object) -> list[Match | None]:
+        values = list(values)
+        end = time.thread_time() + self.us * 1e-6 * len(values)
+        while time.thread_time() < end:
+            pass
+        return super().normalize_many(values)
+
+
 def _rate(rows: int, fn: object) -> tuple[float, float]:
     t = time.perf_counter()
     fn()  # type: ignore[operator]
@@ -119,7 +141,8 @@ def _rss_mib() -> float:
 
 
 def run(rows: int = ROWS, resolvers: tuple[str, ...] = ("fake", "real"), jobs: int = 2,
-        gazetteers: list[str] | None = None, uniq_real: bool = True) -> list[dict[str, object]]:
+        gazetteers: list[str] | None = None, uniq_real: bool = True,
+        slow_us: float = 90.0) -> list[dict[str, object]]:
     """Rows/s of ``clean`` per column and resolver, each against a csv-module floor measured just before it
     (the machine is shared, so a floor from minutes earlier is not comparable)."""
     out: list[dict[str, object]] = []
@@ -150,6 +173,9 @@ def run(rows: int = ROWS, resolvers: tuple[str, ...] = ("fake", "real"), jobs: i
             if kind == "fake":
                 make = DictResolver
                 fields = "id,name,type,score,method"  # the pipeline's own cost: no morphology
+            elif kind == "slow":
+                make = functools.partial(SlowResolver, slow_us)
+                fields = "id,name,type,score,method"
             else:
                 from namenorm.api import Normalizer
 
@@ -163,8 +189,8 @@ def run(rows: int = ROWS, resolvers: tuple[str, ...] = ("fake", "real"), jobs: i
                 row("real Normalizer first load (compiles the index if the on-disk cache is stale)",
                     time.perf_counter() - t, "s")
                 make = make_real  # type: ignore[assignment]
-            for column in ("city", "uniq"):
-                for j in ((1, jobs) if kind == "real" and jobs > 1 else (1,)):
+            for column in ("city", "uniq") if kind != "slow" else ("city",):
+                for j in ((1, jobs) if jobs > 1 else (1,)):
                     if kind == "real" and column == "uniq" and (not uniq_real or (j == 1 and rows > 200_000)):
                         continue  # one lookup per row: minutes; measured with --jobs only
                     resolver = make()
@@ -186,7 +212,9 @@ def run(rows: int = ROWS, resolvers: tuple[str, ...] = ("fake", "real"), jobs: i
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--rows", type=int, default=ROWS)
-    ap.add_argument("--resolver", choices=["fake", "real", "both"], default="both")
+    ap.add_argument("--resolver", choices=["fake", "slow", "real", "both"], default="both",
+                    help="both: fake and real")
+    ap.add_argument("--slow-us", type=float, default=90.0, help="slow resolver: CPU microseconds per value")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--gazetteer", action="append",
                     help="real resolver: these .gaz files instead of the bundled ones")
@@ -194,7 +222,7 @@ def main() -> int:
                     help="skip the all-distinct column with the real resolver")
     a = ap.parse_args()
     kinds = ("fake", "real") if a.resolver == "both" else (a.resolver,)
-    for r in run(a.rows, kinds, a.jobs, a.gazetteer, not a.skip_uniq_real):
+    for r in run(a.rows, kinds, a.jobs, a.gazetteer, not a.skip_uniq_real, a.slow_us):
         ratio = f" | {r['ratio']:.2f}x {r['baseline']}" if "ratio" in r else ""
         print(f"| {r['name']} | {r['value']:,.1f} {r['unit']}{ratio} |")
     return 0

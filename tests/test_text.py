@@ -8,7 +8,10 @@ from pathlib import Path
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
+from unidecode import unidecode
 
+from namenorm import text as text_module
+from namenorm.keys import _DOUBLE, _NON_LETTER, _RULES, skeleton
 from namenorm.scripts import has_cyrillic, has_latin
 from namenorm.text import clean, fold, repair_homoglyphs, split_qualifier
 
@@ -75,3 +78,29 @@ def test_fold_ignores_case(s: str) -> None:
     assume(not (has_cyrillic(s) and has_latin(s)))
     assume(s.upper().casefold() == s.casefold() == s.lower().casefold())
     assert fold(s.upper()) == fold(s.lower()) == fold(s)
+
+
+# the plain-text fast paths of clean, fold and skeleton must give what the general path gives
+_PLAINISH = st.one_of(
+    st.text(alphabet="abcXYZ ", max_size=12),
+    st.text(alphabet="абвёЁіїєґІЇЄҐЯяй ", max_size=12),
+    st.text(alphabet="abcабвёЁ ' -.1", max_size=12),
+    st.from_regex(text_module._PLAIN, fullmatch=True),
+    st.text(max_size=12),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_PLAINISH)
+def test_fast_paths_equal_the_general_path(s: str) -> None:
+    assert clean(s) == text_module._clean(s)
+    assert fold(s) == text_module._fold(s)
+    general = _NON_LETTER.sub("", unidecode(text_module._fold(s)).lower())
+    for a, b in _RULES:
+        general = general.replace(a, b)
+    assert skeleton(s) == _DOUBLE.sub(r"\1", general).strip()
+
+
+@pytest.mark.parametrize("s", ["Kyiv", "KYIV", "Київ", "Ёлки Палки", "kyiv  kiev", " Kyiv", "Nürnberg"])
+def test_fast_paths_examples(s: str) -> None:
+    assert (clean(s), fold(s)) == (text_module._clean(s), text_module._fold(s))

@@ -14,6 +14,7 @@ import pickle
 import threading
 from array import array
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -33,7 +34,7 @@ __all__ = [
     "Index",
     "build_index",
     "lemma_gate",
-    "posting_span",
+    "rare_postings",
     "refs",
     "surname_gate",
 ]
@@ -75,12 +76,13 @@ class Index:
     surname: dict[str, Ref] = field(default_factory=dict)
     fuzzy_keys: list[str] = field(default_factory=list)
     fuzzy_alias: array[int] = field(default_factory=lambda: array("i"))
-    # 3-gram -> the span of its key ids in gram_ids, packed in one int (see posting_span): one flat
-    # array instead of a hundred thousand small ones that the garbage collector walks. Within a span
-    # the ids are ordered by key length, and gram_lens holds each one's length (capped at 255), so a
-    # query's length window is one slice found by bisection
+    # 3-gram -> the span of the fuzzy keys that contain it in gram_keys, packed in one int (see
+    # rare_postings): one flat list instead of a hundred thousand small ones that the garbage collector
+    # walks. The keys themselves are listed (the same string objects as fuzzy_keys), so a query's
+    # candidates are slices handed to rapidfuzz at once. Within a span the keys are ordered by length,
+    # and gram_lens holds each one's length (capped at 255): a length window is one bisected slice
     grams: dict[str, int] = field(default_factory=dict)
-    gram_ids: array[int] = field(default_factory=lambda: array("i"))
+    gram_keys: list[str] = field(default_factory=list)
     gram_lens: bytes = b""
     # lemma_gate(key) of every Cyrillic exact or inflected key and surname_gate(word) of every
     # surname: a base form can only hit when the inflected text passes this gate (see lemma_gate)
@@ -126,7 +128,7 @@ class Index:
                 "surname": len(self.surname), "fuzzy": len(self.fuzzy_keys)}
 
 
-_EXTRA = ("latin", "skel", "surname", "fuzzy_keys", "fuzzy_alias", "grams", "gram_ids", "gram_lens",
+_EXTRA = ("latin", "skel", "surname", "fuzzy_keys", "fuzzy_alias", "grams", "gram_keys", "gram_lens",
           "lemma_gate")
 _LOAD_LOCK = threading.Lock()
 
@@ -224,8 +226,8 @@ def build_index(entities: list[Entity]) -> Index:
     lens = bytearray()
     for g, kids in gram_lists.items():
         kids.sort(key=lambda kid: len(ix.fuzzy_keys[kid]))
-        ix.grams[g] = len(ix.gram_ids) << _SPAN_BITS | len(kids)
-        ix.gram_ids.extend(kids)
+        ix.grams[g] = len(kids) << _SPAN_BITS | len(ix.gram_keys)
+        ix.gram_keys.extend(ix.fuzzy_keys[kid] for kid in kids)
         lens.extend(min(len(ix.fuzzy_keys[kid]), 255) for kid in kids)
     ix.gram_lens = bytes(lens)
     cyrillic = {lemma_gate(k) for table in (ix.exact, ix.forms) for k in table if has_cyrillic(k)}
@@ -252,16 +254,19 @@ _SPAN_BITS = 32
 _SPAN_MASK = (1 << _SPAN_BITS) - 1
 
 
-def posting_span(ix: Index, gram: str, shortest: int, longest: int) -> tuple[int, int]:
-    """Where in ``ix.gram_ids`` the ids of keys that contain ``gram`` and whose length lies between
-    ``shortest`` and ``longest`` are: ``(start, end)``, empty when none is."""
-    packed = ix.grams.get(gram)
-    if packed is None:
-        return 0, 0
-    start = packed >> _SPAN_BITS
-    end = start + (packed & _SPAN_MASK)
-    lo = bisect_left(ix.gram_lens, min(shortest, 255), start, end)
-    return lo, bisect_right(ix.gram_lens, min(longest, 255), lo, end)
+def rare_postings(ix: Index, query_grams: Iterable[str], n: int, shortest: int, longest: int) -> list[str]:
+    """The keys in the postings of the ``n`` of ``query_grams`` that fewest keys have, whose length lies
+    between ``shortest`` and ``longest``; a key once per gram it shares."""
+    table, lens, keys = ix.grams, ix.gram_lens, ix.gram_keys
+    shortest, longest = min(shortest, 255), min(longest, 255)
+    out: list[str] = []
+    for packed in sorted([table.get(g, 0) for g in query_grams])[:n]:  # packed sorts by posting size
+        if packed:
+            start = packed & _SPAN_MASK
+            end = start + (packed >> _SPAN_BITS)
+            lo = bisect_left(lens, shortest, start, end)
+            out += keys[lo : bisect_right(lens, longest, lo, end)]
+    return out
 
 
 def _index_surname(ix: Index, aid: int, forms: set[str], nominatives: set[str]) -> None:

@@ -38,11 +38,13 @@ def skeleton(text: str) -> str:
     >>> skeleton("Charkiw"), skeleton("Kharkiv"), skeleton("Lugansk") == skeleton("Luhansk")
     ('carkiv', 'harkiv', True)
     """
-    s = _NON_LETTER.sub("", unidecode(fold(text)).lower())
+    s = fold(text)
+    if not (s.isascii() and s.replace(" ", "").isalpha()):  # else already lower-case letters
+        s = _NON_LETTER.sub("", unidecode(s).lower())
     for a, b in _RULES:
         if a in s:
             s = s.replace(a, b)
-    return str(_DOUBLE.sub(r"\1", s)).strip()
+    return str(_DOUBLE.sub(r"\1", s)).strip() if _DOUBLE.search(s) else s.strip()
 
 
 def grams(key: str, n: int = 3) -> set[str]:

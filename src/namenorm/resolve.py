@@ -51,7 +51,7 @@ class Resolver:
         if cands and s.islower() and is_common_word(fold(s)):
             # "green" the word is not Green the town: a lower-case common word needs a lower-case alias
             cands = [c for c in cands if self.ix.alias_text[c.aid].islower()]
-        if not cands:
+        if not cands and ("," in s or "(" in s or "[" in s):  # what split_qualifier looks for
             head, qual = split_qualifier(s)
             if qual is not None:
                 cands, hints = self._qualified(head, qual, hints)
@@ -66,15 +66,17 @@ class Resolver:
 
         def accept(cands: list[Cand]) -> list[Cand]:
             found = self._accept(cands, hints)
-            return [c for c in found if c.method == "exact" or not weakly_named]
+            return found if not weakly_named else [c for c in found if c.method == "exact"]
 
-        for variant, how in ((s, ""), (strip_titles(s), "title removed")):
-            if how and variant == s:
-                continue
+        for variant, how in ((s, ""), (None, "title removed")):
+            if variant is None:
+                variant = strip_titles(s)
+                if variant == s:
+                    continue
             for tier in (self._direct, self._structure, self._loose):
                 found = accept(tier(variant, hints))
                 if found:
-                    return [c._replace(step=f"{how}; {c.step}" if how else c.step) for c in found]
+                    return [c._replace(step=f"{how}; {c.step}") for c in found] if how else found
             if self._ambiguous_surname(variant):
                 return []  # a surname that several people share: no guess, and no fuzzy either
         for variant, want_settlement in descriptor_variants(s):
@@ -262,7 +264,7 @@ class Resolver:
             weight = math.log10(e.prior + 1) + (2.0 if self.ix.alias_flags[c.aid] & PREFERRED else 0.0)
             return (self._fits(c.aid, hints), round(c.score, 3), e.rank, weight, e.id)
 
-        ranked = sorted(best.items(), key=key, reverse=True)
+        ranked = sorted(best.items(), key=key, reverse=True) if len(best) > 1 else list(best.items())
         # another entity that the same text names: only a weak alias that is not its main name is no rival
         ambiguous = len(ranked) > 1 and (self.ix.alias_flags[ranked[1][1].aid] & (WEAK | PREFERRED)) != WEAK
         out = []

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -91,6 +92,12 @@ def clean(text: str) -> str:
     """
     if not isinstance(text, str):
         raise TypeError(f"expected str, got {type(text).__name__}")
+    if _PLAIN.fullmatch(text):
+        return text  # words of plain letters of one script, single spaces: nothing to clean
+    return _clean(text)
+
+
+def _clean(text: str) -> str:
     s = unicodedata.normalize("NFKC", text).translate(_TABLE)
     s = _SPACE.sub(" ", s).strip(_EDGE_PUNCT)
     s = repair_homoglyphs(strip_possessive(s) if "'" in s else s)
@@ -111,9 +118,21 @@ def fold(text: str) -> str:
     >>> fold("Kyiv"), fold("KYIV"), fold("Ростов-на-Дону"), fold("S. Lavrov")
     ('kyiv', 'kyiv', 'ростов на дону', 's lavrov')
     """
+    if isinstance(text, str) and _PLAIN.fullmatch(text):
+        return text.lower().replace("ё", "е")  # what the general path does to such text
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     s = unicodedata.normalize("NFC", clean(text).casefold()).replace("ё", "е").replace("'", "")
     s = _ABBREV_DOTS.sub("", s)
     return _FOLD_PUNCT.sub(" ", s).strip()
+
+
+# Words of plain ASCII letters, or of Russian and Ukrainian letters, joined by single spaces: the
+# common case, which clean leaves as it is and fold only lower-cases (tests check both against the
+# general path); the standard library's re matches it faster than regex
+_PLAIN = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*|[а-яёіїєґА-ЯЁІЇЄҐ]+(?: [а-яёіїєґА-ЯЁІЇЄҐ]+)*")
 
 
 def split_qualifier(text: str) -> tuple[str, str | None]:

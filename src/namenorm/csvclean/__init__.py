@@ -3,7 +3,8 @@
 Modules: :mod:`~namenorm.csvclean.source` (opening, encoding and delimiter detection),
 :mod:`~namenorm.csvclean.reader` (chunks, raw text for exact output), :mod:`~namenorm.csvclean.layout`
 (where new columns go), :mod:`~namenorm.csvclean.lookup` (the value cache and ``--jobs``),
-:mod:`~namenorm.csvclean.stream` (the cleaner), :mod:`~namenorm.csvclean.output` (atomic output),
+:mod:`~namenorm.csvclean.stream` (the cleaner), :mod:`~namenorm.csvclean.writer` (the rows' bytes),
+:mod:`~namenorm.csvclean.output` (atomic output),
 :mod:`~namenorm.csvclean.report`, :mod:`~namenorm.csvclean.progress`, :mod:`~namenorm.csvclean.cli`.
 
 >>> import io, tempfile, pathlib

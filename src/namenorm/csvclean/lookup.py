@@ -1,5 +1,11 @@
 """Resolving each distinct value once: a bounded cache shared across the run, and ``--jobs`` workers.
 
+A lookup is two steps, so that reading and writing can overlap the workers: :meth:`ValueLookup.request`
+does the cache bookkeeping at once and sends the misses off (to the worker pool with ``--jobs``),
+:meth:`ValueLookup.complete` waits for them.  A value sent off stays in the cache as its pending
+:class:`Batch` until the outcome arrives, so a later request neither sends it again nor sees the
+cache in any other state than if it had been resolved on the spot.
+
 >>> cache = BoundedCache(maxsize=4)
 >>> for k in "abcde":
 ...     cache[k] = k.upper()
@@ -12,15 +18,18 @@ from __future__ import annotations
 import multiprocessing
 import pickle
 from collections.abc import Callable, Collection
-from concurrent.futures import Executor, ProcessPoolExecutor
-from typing import Any, Generic, TypeVar
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from itertools import compress, repeat
+from operator import is_
+from typing import Any, Generic, TypeVar, cast
 
 from namenorm.csvclean.fields import FieldSpec, Outcome, Query, Resolver, base_form_function, resolve_values
 
-__all__ = ["BoundedCache", "ValueLookup"]
+__all__ = ["Batch", "BoundedCache", "Request", "ValueLookup"]
 
 K = TypeVar("K")
 V = TypeVar("V")
+LOCAL_BELOW = 64  # fewer misses than this are resolved in this process until the workers are started
 
 
 class BoundedCache(Generic[K, V]):
@@ -72,15 +81,36 @@ def _work(token: int, values: list[str]) -> list[Outcome]:
     return resolve_values(w["resolver"], values, w["query"], w["spec"], w["base"])
 
 
+class Batch:
+    """Values sent off together: futures of the worker pool, or (``futures`` None) values resolved in
+    this process when first waited for.  ``outcomes`` is filled in by :meth:`ValueLookup.wait`."""
+
+    __slots__ = ("futures", "outcomes", "values")
+
+    def __init__(self, values: list[str], futures: list[Future[list[Outcome]]] | None) -> None:
+        self.values, self.futures = values, futures
+        self.outcomes: dict[str, Outcome] | None = None
+
+
+class Request:
+    """The outcome (or pending :class:`Batch`) of each distinct value of one request, in its order."""
+
+    __slots__ = ("found", "pending")
+
+    def __init__(self, found: dict[str, Outcome | Batch | None], pending: list[str]) -> None:
+        self.found, self.pending = found, pending
+
+
 class ValueLookup:
     """Outcomes for distinct values, cached; misses go to the resolver (or to ``jobs`` processes)."""
 
     def __init__(self, resolver: Resolver, query: Query, spec: FieldSpec, *, jobs: int = 1,
                  cache_size: int = 300_000, base: Callable[..., str] | None = None) -> None:
         self.resolver, self.query, self.spec, self.base = resolver, query, spec, base
-        self.cache: BoundedCache[str, Outcome] = BoundedCache(cache_size)
+        self.cache: BoundedCache[str, Outcome | Batch] = BoundedCache(cache_size)
         self.jobs = max(1, jobs)
         self._pool: Executor | None = None
+        self._inflight: dict[str, Batch] = {}  # values sent off and not yet waited for
         self.resolved = 0  # lookups that missed the cache
 
     def _executor(self) -> Executor:
@@ -97,33 +127,107 @@ class ValueLookup:
 
     def lookup(self, distinct: Collection[str]) -> dict[str, Outcome]:
         """An outcome for every value in ``distinct``."""
-        out: dict[str, Outcome] = {}
+        return self.complete(self.request(distinct))
+
+    def request(self, distinct: Collection[str]) -> Request:
+        """Look ``distinct`` up in the cache and send the misses off; wait with :meth:`complete`."""
+        cache = self.cache
+        new, old = cache.new, cache.old
+        got = list(map(new.get, distinct))
+        found: dict[str, Outcome | Batch | None] = dict(zip(distinct, got, strict=True))
+        holes = list(compress(distinct, map(is_, got, repeat(None))))
         missing: list[str] = []
-        new, get = self.cache.new, self.cache.get
-        for v in distinct:
-            o = new.get(v)
-            if o is None:
-                o = get(v)  # the old generation: promoted on a hit
+        if len(new) + len(holes) < cache.half:  # no generation turns over: the same steps, fewer of them
+            for v in holes:
+                o = old.pop(v, None)
                 if o is None:
                     missing.append(v)
-                    continue
-            out[v] = o
+                else:
+                    new[v] = found[v] = o  # promoted
+        else:  # step by step, as the cache was always used (a turnover mid-way changes later steps)
+            found, get = dict.fromkeys(distinct), cache.get
+            for v in distinct:
+                o = new.get(v)  # the generation that was new when the request began
+                if o is None:
+                    o = get(v)  # the new one now, else the old one: promoted on a hit
+                    if o is None:
+                        missing.append(v)
+                        continue
+                found[v] = o
+        # values that an earlier request sent off (none when nothing is in flight)
+        pending = [] if not self._inflight else list(
+            compress(found, map(isinstance, found.values(), repeat(Batch))))
         if missing:
-            for v, o in zip(missing, self._resolve(missing), strict=True):
-                out[v] = o
-                self.cache[v] = o
             self.resolved += len(missing)
-        return out
+            inflight = self._inflight
+            fresh = [v for v in missing if v not in inflight]  # a value evicted while in flight waits
+            if fresh:
+                batch = self._send(fresh)
+                for v in fresh:
+                    inflight[v] = batch
+            for v in missing:
+                cache[v] = found[v] = inflight[v]
+            pending += missing
+        return Request(found, pending)
 
-    def _resolve(self, values: list[str]) -> list[Outcome]:
-        if self.jobs == 1 or len(values) < 64:
-            return resolve_values(self.resolver, values, self.query, self.spec, self.base)
+    def _send(self, values: list[str]) -> Batch:
+        if self.jobs == 1 or (len(values) < LOCAL_BELOW and self._pool is None):  # not worth starting it
+            return Batch(values, None)
         step = -(-len(values) // (self.jobs * 4))
-        parts = [values[i : i + step] for i in range(0, len(values), step)]
-        return [o for part in self._executor().map(_work, [id(self)] * len(parts), parts) for o in part]
+        ex = self._executor()
+        return Batch(values, [ex.submit(_work, id(self), values[i : i + step])
+                              for i in range(0, len(values), step)])
+
+    def ready(self, req: Request) -> bool:
+        """Whether :meth:`complete` would return without waiting for a worker."""
+        for v in req.pending:
+            b = req.found[v]
+            if isinstance(b, Batch) and b.outcomes is None and b.futures is not None \
+                    and not all(f.done() for f in b.futures):
+                return False
+        return True
+
+    def complete(self, req: Request) -> dict[str, Outcome]:
+        """The outcome of every value of ``req``, waiting for those still being resolved."""
+        found = req.found
+        for v in req.pending:
+            b = found[v]
+            assert isinstance(b, Batch)
+            found[v] = (b.outcomes if b.outcomes is not None else self.wait(b))[v]
+        return cast("dict[str, Outcome]", found)  # every value has its outcome now
+
+    def wait(self, batch: Batch) -> dict[str, Outcome]:
+        """The outcomes of ``batch``; the cache entries still pending on it get them."""
+        if batch.futures is None:
+            outs = resolve_values(self.resolver, batch.values, self.query, self.spec, self.base)
+        else:
+            outs = [o for f in batch.futures for o in f.result()]
+        batch.outcomes = got = dict(zip(batch.values, outs, strict=True))
+        new, old, inflight = self.cache.new, self.cache.old, self._inflight
+        for v, o in got.items():
+            if new.get(v) is batch:
+                new[v] = o
+            elif old.get(v) is batch:
+                old[v] = o
+            if inflight.get(v) is batch:
+                del inflight[v]
+        return got
+
+    def discard(self) -> None:
+        """Forget the values in flight (after an error): cancel their work, drop their cache entries."""
+        batches = {id(b): b for b in self._inflight.values()}.values()
+        for b in batches:
+            for f in b.futures or ():
+                f.cancel()
+            for gen in (self.cache.new, self.cache.old):
+                for v in b.values:
+                    if gen.get(v) is b:
+                        del gen[v]
+        self._inflight.clear()
 
     def close(self) -> None:
         """Stop the worker processes, if any were started."""
+        self.discard()
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
             self._pool = None

@@ -90,9 +90,10 @@ class ChunkReader:
         first = self.line_num + 1
         if not self.exact:
             rows = list(itertools.islice(self._reader, n))
-            # a field holds a line break when the rows took more lines than one each; the last chunk
-            # may end inside an unterminated quote (a line break in a field, no extra line): check it
-            return Chunk(rows, None, first, self.line_num - first + 1 != len(rows) or len(rows) < n)
+            # a field holds a line break when the rows took more lines than one each; the last row of
+            # the input may end inside an unterminated quote (a line break in a field, no extra line)
+            last = len(rows) < n and rows and any("\n" in f or "\r" in f for f in rows[-1])
+            return Chunk(rows, None, first, self.line_num - first + 1 != len(rows) or bool(last))
         rows = []
         raws: list[str] = []
         if self._probe > 0:

@@ -1,7 +1,9 @@
 """The streaming cleaner: read a chunk, resolve its distinct values once, write the chunk.
 
-Memory stays constant: one chunk of rows, the bounded value cache, and (with ``--report``) the
-counts of unmatched values.
+With ``--jobs`` the next chunk is read and its new values sent to the workers while the current one
+waits for its own and is written, and further chunks (up to ``READ_AHEAD``) while the workers are busy.
+Memory stays constant: one chunk of rows (at most ``READ_AHEAD + 1`` with ``--jobs``), the bounded
+value cache, and (with ``--report``) the counts of unmatched values.
 """
 
 from __future__ import annotations
@@ -9,22 +11,25 @@ from __future__ import annotations
 import contextlib
 import csv
 import gc
-import io
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import compress, repeat
+from operator import eq, itemgetter
 from typing import TextIO
 
 from namenorm.csvclean.errors import CleanError
 from namenorm.csvclean.fields import EMPTY, MATCHED, Outcome
 from namenorm.csvclean.layout import Layout, quote_minimal, raw_fields, select_columns, unquote
-from namenorm.csvclean.lookup import ValueLookup
+from namenorm.csvclean.lookup import Request, ValueLookup
 from namenorm.csvclean.reader import Chunk, ChunkReader, record_lines
 from namenorm.csvclean.source import Source, locate_decode_error
+from namenorm.csvclean.writer import Writer
 
 __all__ = ["CleanStats", "clean_stream"]
 
 BAD_LINES = ("error", "skip", "keep")
+READ_AHEAD = 6  # chunks in memory at most, beyond the one being written, with --jobs
 
 
 @dataclass
@@ -41,41 +46,13 @@ class CleanStats:
     guesses: dict[str, str] = field(default_factory=dict)
 
 
-class _Writer:
-    """Writes rows with the input's delimiter and line ending, quoting minimally (CR/LF always quoted)."""
-
-    def __init__(self, out: TextIO, delimiter: str, terminator: str) -> None:
-        self.out, self.delimiter, self.terminator = out, delimiter, terminator
-        self.fast = csv.writer(out, delimiter=delimiter, quotechar='"', lineterminator=terminator)
-        self._buf = io.StringIO()
-        self._safe = csv.writer(self._buf, delimiter=delimiter, quotechar='"', lineterminator="\r\n")
-
-    def line(self, row: Sequence[str], terminator: str | None = None) -> str:
-        """One row as text, with ``terminator`` (default: the input's)."""
-        self._buf.seek(0)
-        self._buf.truncate()
-        self._safe.writerow(row)
-        return self._buf.getvalue()[:-2] + (self.terminator if terminator is None else terminator)
-
-    def rows(self, rows: list[list[str]], multiline: bool) -> None:
-        """Write rows; ``multiline`` when some field may hold a line break."""
-        if not multiline or self.terminator == "\r\n":
-            self.fast.writerows(rows)
-            return
-        for r in rows:
-            if any("\n" in f or "\r" in f for f in r):
-                self.out.write(self.line(r))
-            else:
-                self.fast.writerow(r)
-
-
 def _terminator(raw: str) -> str:
     if raw.endswith("\r\n"):
         return "\r\n"
     return raw[-1] if raw.endswith(("\n", "\r")) else ""
 
 
-def _split_end(raw: str, w: _Writer) -> tuple[str, str]:
+def _split_end(raw: str, w: Writer) -> tuple[str, str]:
     """``raw`` as (body, line ending); a lone CR in a file that ends lines otherwise becomes the file's
     line ending, so a later row written as a bare ending cannot merge with it into one CRLF."""
     end = _terminator(raw)
@@ -83,7 +60,7 @@ def _split_end(raw: str, w: _Writer) -> tuple[str, str]:
     return body, w.terminator if end == "\r" and w.terminator != "\r" else end
 
 
-def _spliced(row: list[str], raw: str, layout: Layout, quoted: list[tuple[str, ...]], w: _Writer) -> str:
+def _spliced(row: list[str], raw: str, layout: Layout, quoted: list[tuple[str, ...]], w: Writer) -> str:
     """The raw record with the new fields spliced in; untouched fields keep their exact bytes."""
     body, end = _split_end(raw, w)
     spans = raw_fields(body, w.delimiter) if row else []
@@ -109,9 +86,19 @@ def _gc_paused() -> Iterator[None]:
 def clean_stream(source: Source, out: TextIO, lookup: ValueLookup, columns: Sequence[str], *,
                  header: bool = True, on_bad_lines: str = "error", chunk_size: int = 50_000,
                  report: bool = False, progress: Callable[[CleanStats], None] | None = None) -> CleanStats:
-    """Clean ``columns`` of ``source`` into ``out``; raises :class:`CleanError` on bad input."""
+    """Clean ``columns`` of ``source`` into ``out``; raises :class:`CleanError` on bad input.
+
+    With ``lookup.jobs`` > 1 the next chunk is read and its new values sent to the workers before the
+    current chunk is written, so reading and writing overlap resolving.  Whatever the jobs, the
+    output, the counts and the errors (raised once the rows before them are written) are the same.
+    """
     with _gc_paused():
-        return _clean_stream(source, out, lookup, columns, header, on_bad_lines, chunk_size, report, progress)
+        try:
+            return _clean_stream(source, out, lookup, columns, header, on_bad_lines, chunk_size, report,
+                                 progress)
+        except BaseException:
+            lookup.discard()  # no work in flight outlives the run
+            raise
 
 
 def _clean_stream(source: Source, out: TextIO, lookup: ValueLookup, columns: Sequence[str], header: bool,
@@ -120,7 +107,7 @@ def _clean_stream(source: Source, out: TextIO, lookup: ValueLookup, columns: Seq
     if on_bad_lines not in BAD_LINES:
         raise CleanError(f"--on-bad-lines takes one of {', '.join(BAD_LINES)}, got {on_bad_lines!r}")
     reader = ChunkReader(source.text, source.delimiter, probe=min(1000, chunk_size))
-    w = _Writer(out, source.delimiter, source.terminator)
+    w = Writer(out, source.delimiter, source.terminator)
     stats = CleanStats()
     try:
         chunk = reader.read(chunk_size)
@@ -140,15 +127,33 @@ def _clean_stream(source: Source, out: TextIO, lookup: ValueLookup, columns: Seq
                 w.rows([layout.header(first)], True)
             chunk.rows, chunk.first_line = chunk.rows[1:], chunk.first_line + 1
             chunk.raws = chunk.raws[1:] if chunk.raws is not None else None
-        cols = [i for i, _ in targets]
+        cleaner = _Cleaner(layout, [i for i, _ in targets], width, lookup, w, stats, on_bad_lines, report)
+        # with --jobs, one chunk is always read and sent off ahead of the one being written, and up to
+        # READ_AHEAD while the workers are still busy with the oldest one: a column's new values come
+        # mostly early in a file, and the main process reads on instead of waiting for them
+        ahead = READ_AHEAD if lookup.jobs > 1 else 0
+        todo = deque([cleaner.prepare(chunk)] if chunk.rows else [])
+        error: Exception | None = None
+        reading = True
         while True:
-            if chunk.rows:
-                _clean_chunk(chunk, layout, cols, width, lookup, w, stats, on_bad_lines, report)
-                if progress is not None:
-                    progress(stats)
-            chunk = reader.read(chunk_size)
-            if not chunk.rows:
+            while reading and len(todo) <= ahead and (len(todo) < 2 or not cleaner.ready(todo[0])):
+                try:
+                    chunk = reader.read(chunk_size)
+                    if chunk.rows:
+                        todo.append(cleaner.prepare(chunk))
+                    else:
+                        reading = False
+                except (CleanError, UnicodeDecodeError, csv.Error) as e:
+                    if not todo:
+                        raise
+                    error, reading = e, False  # raised once the chunks before it are written
+            if not todo:
                 break
+            cleaner.finish(todo.popleft())
+            if progress is not None:
+                progress(stats)
+        if error is not None:
+            raise error
     except UnicodeDecodeError:
         line = locate_decode_error(source.path, source.encoding) if source.path else reader.line_num + 1
         raise CleanError(f"cannot decode {source.name} as {source.encoding}"
@@ -162,69 +167,108 @@ def _clean_stream(source: Source, out: TextIO, lookup: ValueLookup, columns: Seq
     return stats
 
 
-def _clean_chunk(chunk: Chunk, layout: Layout, cols: list[int], width: int, lookup: ValueLookup,
-                 w: _Writer, stats: CleanStats, on_bad_lines: str, report: bool) -> None:
-    rows, raws = chunk.rows, chunk.raws
-    lengths = set(map(len, rows))
-    bad = [i for i, r in enumerate(rows) if len(r) != width and r] if lengths != {width} else []
-    if bad:
-        if on_bad_lines == "error":
-            i = bad[0]
-            line = record_lines(rows, chunk.first_line)[i]
-            raise CleanError(f"row has {len(rows[i])} fields, the header has {width}; fix the file or rerun "
-                             f"with --on-bad-lines skip (drop such rows) or keep (keep them as they are)",
-                             line=line)
-        if on_bad_lines == "skip":
-            drop = set(bad)
-            rows = [r for i, r in enumerate(rows) if i not in drop]
-            raws = [r for i, r in enumerate(raws) if i not in drop] if raws is not None else None
-            stats.skipped += len(bad)
+@dataclass
+class _Job:
+    """One chunk, read and looked up: waiting for its outcomes, to be counted and written."""
+
+    rows: list[list[str]]
+    raws: list[str] | None
+    multiline: bool
+    whole: bool  # every row has the fields to rewrite
+    counts: list[Counter[str]]  # per cleaned column, its values
+    requests: list[Request]
+    skipped: int
+    kept_bad: int
+
+
+class _Cleaner:
+    """Rewrites chunks: :meth:`prepare` checks the rows and looks their values up, :meth:`finish`
+    waits for the outcomes, counts and writes."""
+
+    def __init__(self, layout: Layout, cols: list[int], width: int, lookup: ValueLookup, w: Writer,
+                 stats: CleanStats, on_bad_lines: str, report: bool) -> None:
+        self.layout, self.cols, self.width, self.lookup, self.w = layout, cols, width, lookup, w
+        self.stats, self.on_bad_lines, self.report = stats, on_bad_lines, report
+
+    def prepare(self, chunk: Chunk) -> _Job:
+        """Check the rows of ``chunk`` (raises on a bad row with ``--on-bad-lines error``) and send the
+        values not yet known off to be resolved."""
+        rows, raws, width = chunk.rows, chunk.raws, self.width
+        lengths = set(map(len, rows))
+        bad = [i for i, r in enumerate(rows) if len(r) != width and r] if lengths != {width} else []
+        skipped = kept = 0
+        if bad:
+            if self.on_bad_lines == "error":
+                i = bad[0]
+                line = record_lines(rows, chunk.first_line)[i]
+                raise CleanError(f"row has {len(rows[i])} fields, the header has {width}; fix the file "
+                                 f"or rerun with --on-bad-lines skip (drop such rows) or keep (keep them as "
+                                 f"they are)", line=line)
+            if self.on_bad_lines == "skip":
+                drop = set(bad)
+                rows = [r for i, r in enumerate(rows) if i not in drop]
+                raws = [r for i, r in enumerate(raws) if i not in drop] if raws is not None else None
+                skipped = len(bad)
+            else:
+                kept = len(bad)
+        needs = self.layout.needs
+        whole = min(lengths, default=0) >= needs or all(len(r) >= needs for r in rows)
+        counts = [Counter(map(itemgetter(k), rows) if whole else [r[k] for r in rows if len(r) >= needs])
+                  for k in self.cols]
+        requests = [self.lookup.request(c.keys()) for c in counts]  # column by column, as before
+        return _Job(rows, raws, chunk.multiline, whole, counts, requests, skipped, kept)
+
+    def ready(self, job: _Job) -> bool:
+        """Whether every outcome of ``job`` is known (finishing it waits for no worker)."""
+        return all(self.lookup.ready(r) for r in job.requests)
+
+    def finish(self, job: _Job) -> None:
+        """Wait for the outcomes of ``job``'s values, count them and write its rows."""
+        founds = [self.lookup.complete(r) for r in job.requests]
+        stats, layout, cols, w = self.stats, self.layout, self.cols, self.w
+        stats.skipped += job.skipped
+        stats.kept_bad += job.kept_bad
+        stats.rows += len(job.rows)
+        for counts, found in zip(job.counts, founds, strict=True):
+            _count(counts, found, stats, self.report)
+        rows, raws, needs = job.rows, job.raws, layout.needs
+        if raws is not None:
+            quoted: dict[str, tuple[str, ...]] = {}
+            for r, raw in zip(rows, raws, strict=True):
+                if len(r) < needs:
+                    w.out.write("".join(_split_end(raw, w)))
+                    continue
+                vals = []
+                for k, found in zip(cols, founds, strict=True):
+                    q = quoted.get(r[k])
+                    if q is None:
+                        q = quoted[r[k]] = tuple(quote_minimal(x, w.delimiter) for x in found[r[k]].fields)
+                    vals.append(q)
+                w.out.write(_spliced(r, raw, layout, vals, w))
+            return
+        if layout.simple >= 0 and job.whole:
+            pos, k, found = layout.simple, cols[0], founds[0]
+            fields = dict(zip(found, map(itemgetter(0), found.values()), strict=True))  # Outcome.fields
+            for r in rows:
+                r[pos:pos] = fields[r[k]]
         else:
-            stats.kept_bad += len(bad)
-    stats.rows += len(rows)
-    needs = layout.needs
-    whole = min(lengths, default=0) >= needs or all(len(r) >= needs for r in rows)
-    per_target: list[dict[str, Outcome]] = []
-    for k in cols:
-        col = [r[k] for r in rows] if whole else [r[k] for r in rows if len(r) >= needs]
-        counts = Counter(col)
-        found = lookup.lookup(counts.keys())
-        per_target.append(found)
-        _count(counts, found, stats, report)
-    if raws is not None:
-        quoted: dict[str, tuple[str, ...]] = {}
-        for r, raw in zip(rows, raws, strict=True):
-            if len(r) < needs:
-                w.out.write("".join(_split_end(raw, w)))
-                continue
-            vals = []
-            for k, found in zip(cols, per_target, strict=True):
-                q = quoted.get(r[k])
-                if q is None:
-                    q = quoted[r[k]] = tuple(quote_minimal(x, w.delimiter) for x in found[r[k]].fields)
-                vals.append(q)
-            w.out.write(_spliced(r, raw, layout, vals, w))
-        return
-    if layout.simple >= 0 and whole:
-        pos, k, fields = layout.simple, cols[0], {v: o.fields for v, o in per_target[0].items()}
-        for r in rows:
-            r[pos:pos] = fields[r[k]]
-    else:
-        for r in rows:
-            if len(r) >= needs:
-                layout.apply(r, [found[r[k]].fields for k, found in zip(cols, per_target, strict=True)])
-    w.rows(rows, multiline=chunk.multiline)
+            for r in rows:
+                if len(r) >= needs:
+                    layout.apply(r, [found[r[k]].fields for k, found in zip(cols, founds, strict=True)])
+        w.rows(rows, multiline=job.multiline)
 
 
 def _count(counts: Counter[str], found: dict[str, Outcome], stats: CleanStats, report: bool) -> None:
-    for v, c in counts.items():
-        o = found[v]
-        if o.status == EMPTY:
-            continue
-        stats.cells += c
-        if o.status == MATCHED:
-            stats.matched += c
-        elif report and (v in stats.unmatched or len(stats.unmatched) < 2_000_000):
-            stats.unmatched[v] += c
+    ns = list(counts.values())
+    outs = list(map(found.__getitem__, counts))
+    status = list(map(itemgetter(1), outs))
+    stats.cells += sum(ns) - sum(compress(ns, map(eq, status, repeat(EMPTY))))
+    stats.matched += sum(compress(ns, map(eq, status, repeat(MATCHED))))
+    if not report:
+        return
+    unmatched = stats.unmatched
+    for v, c, o in zip(counts, ns, outs, strict=True):
+        if o.status != MATCHED and o.status != EMPTY and (v in unmatched or len(unmatched) < 2_000_000):
+            unmatched[v] += c
             if o.guess:
                 stats.guesses[v] = o.guess
