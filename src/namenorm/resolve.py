@@ -4,6 +4,7 @@ name structure, descriptors, fuzzy; then ranking with hints and priors (DESIGN.m
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from namenorm.fuzzy import Cand, FuzzySearch, same_numbers
@@ -26,6 +27,14 @@ class Hints(NamedTuple):
     country: str | None = None
     admin: frozenset[str] | None = None
     fuzzy: bool = True
+
+
+def _with_titles_removed(s: str) -> Iterator[tuple[str, str]]:
+    """``s``, then ``s`` without its leading titles when it has any (stripped only if asked for)."""
+    yield s, ""
+    untitled = strip_titles(s)
+    if untitled != s:
+        yield untitled, "title removed"
 
 
 def _gender_clash(a: str | None, b: str | None) -> bool:
@@ -51,7 +60,7 @@ class Resolver:
         if cands and s.islower() and is_common_word(fold(s)):
             # "green" the word is not Green the town: a lower-case common word needs a lower-case alias
             cands = [c for c in cands if self.ix.alias_text[c.aid].islower()]
-        if not cands and ("," in s or "(" in s or "[" in s):  # what split_qualifier looks for
+        if not cands:
             head, qual = split_qualifier(s)
             if qual is not None:
                 cands, hints = self._qualified(head, qual, hints)
@@ -68,11 +77,7 @@ class Resolver:
             found = self._accept(cands, hints)
             return found if not weakly_named else [c for c in found if c.method == "exact"]
 
-        for variant, how in ((s, ""), (None, "title removed")):
-            if variant is None:
-                variant = strip_titles(s)
-                if variant == s:
-                    continue
+        for variant, how in _with_titles_removed(s):
             for tier in (self._direct, self._structure, self._loose):
                 found = accept(tier(variant, hints))
                 if found:

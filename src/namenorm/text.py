@@ -93,7 +93,7 @@ def clean(text: str) -> str:
     if not isinstance(text, str):
         raise TypeError(f"expected str, got {type(text).__name__}")
     if _PLAIN.fullmatch(text):
-        return text  # words of plain letters of one script, single spaces: nothing to clean
+        return text  # words of plain letters of one script (and digits), single spaces: nothing to clean
     return _clean(text)
 
 
@@ -129,10 +129,10 @@ def _fold(text: str) -> str:
     return _FOLD_PUNCT.sub(" ", s).strip()
 
 
-# Words of plain ASCII letters, or of Russian and Ukrainian letters, joined by single spaces: the
-# common case, which clean leaves as it is and fold only lower-cases (tests check both against the
-# general path); the standard library's re matches it faster than regex
-_PLAIN = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*|[а-яёіїєґА-ЯЁІЇЄҐ]+(?: [а-яёіїєґА-ЯЁІЇЄҐ]+)*")
+# Words of plain ASCII letters and digits, or of Russian and Ukrainian letters and digits, joined by
+# single spaces: the common case, which clean leaves as it is and fold only lower-cases (tests check
+# both against the general path); the standard library's re matches it faster than regex
+_PLAIN = re.compile(r"[A-Za-z0-9]+(?: [A-Za-z0-9]+)*|[0-9а-яёіїєґА-ЯЁІЇЄҐ]+(?: [0-9а-яёіїєґА-ЯЁІЇЄҐ]+)*")
 
 
 def split_qualifier(text: str) -> tuple[str, str | None]:
@@ -142,6 +142,8 @@ def split_qualifier(text: str) -> tuple[str, str | None]:
     (('Paris', 'Texas'), ('Sumy', 'Ukraine'), ('Kyiv', None))
     """
     s = clean(text)
+    if "," not in s and "(" not in s and "[" not in s:
+        return s, None  # most names: no qualifier to look for
     m = _QUALIFIER_PAREN.match(s)
     if m:
         return m.group(1).strip(), m.group(2)

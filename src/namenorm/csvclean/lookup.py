@@ -125,10 +125,6 @@ class ValueLookup:
                                                  initargs=(payload,))
         return self._pool
 
-    def lookup(self, distinct: Collection[str]) -> dict[str, Outcome]:
-        """An outcome for every value in ``distinct``."""
-        return self.complete(self.request(distinct))
-
     def request(self, distinct: Collection[str]) -> Request:
         """Look ``distinct`` up in the cache and send the misses off; wait with :meth:`complete`."""
         cache = self.cache
@@ -180,12 +176,8 @@ class ValueLookup:
 
     def ready(self, req: Request) -> bool:
         """Whether :meth:`complete` would return without waiting for a worker."""
-        for v in req.pending:
-            b = req.found[v]
-            if isinstance(b, Batch) and b.outcomes is None and b.futures is not None \
-                    and not all(f.done() for f in b.futures):
-                return False
-        return True
+        batches = [b for b in map(req.found.__getitem__, req.pending) if isinstance(b, Batch)]
+        return all(b.outcomes is not None or all(f.done() for f in b.futures or ()) for b in batches)
 
     def complete(self, req: Request) -> dict[str, Outcome]:
         """The outcome of every value of ``req``, waiting for those still being resolved."""

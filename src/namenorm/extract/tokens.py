@@ -13,7 +13,6 @@ word; dotted abbreviations (``U.S.``) are one token.
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
 import regex
@@ -75,21 +74,16 @@ _KEYS: dict[str, str] = {}
 
 
 def _key(word: str) -> str:
-    """The folded key of a word, remembered (a plain dict is the fastest cache for this hot path).
-
-    A word of plain Latin or Russian/Ukrainian letters and digits folds to its lowercase with ё as е;
-    anything else goes through :func:`~namenorm.text.fold`.
+    """The folded key of a word, remembered (a plain dict is the fastest cache for this hot path;
+    :func:`~namenorm.text.fold` itself only lower-cases a word of plain letters).
 
     >>> _key("Зелёный"), _key("Ky1v"), _key("Kyïv")
     ('зеленый', 'ky1v', 'kyïv')
     """
     if len(_KEYS) > 500_000:
         _KEYS.clear()
-    key = _KEYS[word] = word.lower().replace("ё", "е") if _PLAIN_WORD.fullmatch(word) else fold(word)
+    key = _KEYS[word] = fold(word)
     return key
-
-
-_PLAIN_WORD = re.compile(r"[A-Za-z0-9]+|[0-9А-яЁёІіЇїЄєҐґ]+")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
