@@ -9,7 +9,6 @@ case forms and skeleton), and a character 3-gram index over ``fuzzy_keys`` for f
 
 from __future__ import annotations
 
-import gc
 import pickle
 import threading
 from array import array
@@ -22,6 +21,7 @@ from typing import NamedTuple
 import regex
 
 from namenorm.gazetteer.model import Entity
+from namenorm.gcpause import paused
 from namenorm.keys import grams, skeleton
 from namenorm.scripts import dominant_script, has_cyrillic
 from namenorm.text import fold
@@ -134,13 +134,9 @@ _LOAD_LOCK = threading.Lock()
 
 
 def _unpickle(path: Path) -> dict[str, object]:
-    gc.disable()  # millions of small objects: the cyclic GC would run many times for nothing
-    try:
-        with path.open("rb") as f:
-            obj: dict[str, object] = pickle.load(f)
-        return obj
-    finally:
-        gc.enable()
+    with paused(), path.open("rb") as f:  # millions of small objects, no cycles
+        obj: dict[str, object] = pickle.load(f)
+    return obj
 
 
 def refs(table: dict[str, Ref], key: str) -> tuple[int, ...]:

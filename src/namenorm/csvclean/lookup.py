@@ -15,6 +15,7 @@ cache in any other state than if it had been resolved on the spot.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import pickle
 from collections.abc import Callable, Collection
@@ -67,8 +68,24 @@ _inherited: dict[int, tuple[Resolver, Query, FieldSpec, Callable[..., str] | Non
 _worker: dict[str, Any] = {}
 
 
+def _preload(resolver: Resolver) -> None:
+    """Load what the resolver would load lazily (``Normalizer.preload``), once, before the workers
+    need it: forked workers then share it instead of each loading its own copy mid-run."""
+    preload = getattr(resolver, "preload", None)
+    if callable(preload):
+        preload()
+
+
+def _init_forked() -> None:
+    # the parent paused the collector while it cleans; here the inherited objects (the loaded index)
+    # are set aside for good and the collector runs over new objects only
+    gc.freeze()
+    gc.enable()
+
+
 def _init_worker(payload: bytes) -> None:
     resolver, query, spec, with_base = pickle.loads(payload)
+    _preload(resolver)
     _worker.update(resolver=resolver, query=query, spec=spec,
                    base=base_form_function() if with_base else None)
 
@@ -95,10 +112,13 @@ class Batch:
 class Request:
     """The outcome (or pending :class:`Batch`) of each distinct value of one request, in its order."""
 
-    __slots__ = ("found", "pending")
+    __slots__ = ("batches", "found", "pending")
 
     def __init__(self, found: dict[str, Outcome | Batch | None], pending: list[str]) -> None:
         self.found, self.pending = found, pending
+        # the batches that the pending values wait for, each once
+        waits = {id(b): b for b in map(found.__getitem__, pending) if isinstance(b, Batch)}
+        self.batches = list(waits.values())
 
 
 class ValueLookup:
@@ -117,8 +137,9 @@ class ValueLookup:
         if self._pool is None:
             ctx = multiprocessing.get_context()
             if ctx.get_start_method() == "fork":  # the workers start at once, inheriting the resolver
+                _preload(self.resolver)
                 _inherited[id(self)] = (self.resolver, self.query, self.spec, self.base)
-                self._pool = ProcessPoolExecutor(self.jobs, mp_context=ctx)
+                self._pool = ProcessPoolExecutor(self.jobs, mp_context=ctx, initializer=_init_forked)
             else:
                 payload = pickle.dumps((self.resolver, self.query, self.spec, self.base is not None))
                 self._pool = ProcessPoolExecutor(self.jobs, mp_context=ctx, initializer=_init_worker,
@@ -176,8 +197,7 @@ class ValueLookup:
 
     def ready(self, req: Request) -> bool:
         """Whether :meth:`complete` would return without waiting for a worker."""
-        batches = [b for b in map(req.found.__getitem__, req.pending) if isinstance(b, Batch)]
-        return all(b.outcomes is not None or all(f.done() for f in b.futures or ()) for b in batches)
+        return all(b.outcomes is not None or all(f.done() for f in b.futures or ()) for b in req.batches)
 
     def complete(self, req: Request) -> dict[str, Outcome]:
         """The outcome of every value of ``req``, waiting for those still being resolved."""

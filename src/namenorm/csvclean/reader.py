@@ -10,6 +10,10 @@ file is read by the csv module alone, at full speed; otherwise raw text is kept 
 >>> c = r.read(10)
 >>> c.rows, c.raws, r.exact
 ([['a', 'b'], ['1', 'x'], ['2', 'y']], ['a,b\\n', '1,"x"\\n', '2,y\\n'], True)
+
+Once the stream knows the header, :meth:`ChunkReader.scan_with` has plain records read in blocks
+straight from the text (see :mod:`~namenorm.csvclean.scan`); the csv module reads whatever a block
+starts with that the scanner does not take, one chunk at a time, and the blocks go on after it.
 """
 
 from __future__ import annotations
@@ -19,12 +23,15 @@ import io
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TextIO
 
-__all__ = ["Chunk", "ChunkReader", "record_lines"]
+from namenorm.csvclean.scan import RecordScanner, line_breaks, record_values
+
+__all__ = ["Chunk", "ChunkReader", "Records", "record_lines"]
 
 _BREAK = re.compile(r"\r\n|\r|\n")
+_READ = 8192  # characters per read of a block: about what the decoder decodes at a time
 
 
 @dataclass
@@ -35,12 +42,86 @@ class Chunk:
     raws: list[str] | None
     first_line: int
     multiline: bool = True  # some record may span lines (a field holds a line break)
+    records: Records | None = None  # the chunk as scanned text (rows and raws are then empty)
+
+    def __len__(self) -> int:
+        """The records in the chunk."""
+        return len(self.rows) if self.records is None else len(self.records.values)
+
+
+@dataclass
+class Records:
+    """Records scanned from the text: five pieces each (see :meth:`RecordScanner.scan`)."""
+
+    pieces: list[str]
+    values: list[str] = field(default_factory=list)  # the cleaned field of each record
+
+    def __post_init__(self) -> None:
+        self.values = record_values(self.pieces)
+
+
+class _Pushback:
+    """A text stream with text put back in front of it, read in blocks or line by line (lines end at
+    CR, LF or CRLF, as for a file opened with ``newline=""``)."""
+
+    def __init__(self, text: TextIO) -> None:
+        self.text = text
+        self.head, self.pos = "", 0  # text put back, and how much of it was read again
+        self.error: UnicodeDecodeError | None = None  # raised once the text before it is read
+
+    def put_back(self, text: str) -> None:
+        """Serve ``text`` before the rest of the stream (whatever was put back before is read)."""
+        self.head, self.pos = text, 0
+
+    def read(self, n: int) -> str:
+        """About ``n`` characters (fewer at the end, or before undecodable bytes)."""
+        parts = [self.head[self.pos :]]
+        self.head, self.pos = "", 0
+        want = n - len(parts[0])
+        while want > 0 and self.error is None:
+            try:  # in small reads: a decoding error loses only the text of the read that fails
+                s = self.text.read(min(want, _READ))
+            except UnicodeDecodeError as e:
+                self.error = e
+                break
+            if not s:
+                break
+            parts.append(s)
+            want -= len(s)
+        return "".join(parts)
+
+    def __iter__(self) -> Iterator[str]:
+        return self
+
+    def __next__(self) -> str:
+        head, pos = self.head, self.pos
+        if pos >= len(head):
+            self.head = ""
+            if self.error is not None:
+                raise self.error
+            return next(self.text)
+        m = _BREAK.search(head, pos)
+        if m is not None and (m.end() < len(head) or m.group() != "\r"):
+            self.pos = m.end()
+            return head[pos : m.end()]
+        rest = head[pos:]
+        self.head, self.pos = "", 0
+        if self.error is not None:
+            raise self.error
+        more = self.text.readline()  # the rest of the line (after a CR: an LF, or the next line)
+        if not rest.endswith("\r"):
+            return rest + more
+        if more.startswith("\n"):
+            self.head = more[1:]
+            return rest + "\n"
+        self.head = more
+        return rest
 
 
 class _Tap:
     """An iterator over lines that remembers the lines handed out since the last :meth:`take`."""
 
-    def __init__(self, lines: TextIO) -> None:
+    def __init__(self, lines: Iterator[str]) -> None:
         self.lines = lines
         self.buf: list[str] = []
 
@@ -62,8 +143,8 @@ class ChunkReader:
     """Reads chunks of records from a text stream opened with ``newline=""``."""
 
     def __init__(self, text: TextIO, delimiter: str, *, probe: int = 1000) -> None:
-        self.text, self.delimiter = text, delimiter
-        self._tap = _Tap(text)
+        self.text, self.delimiter = _Pushback(text), delimiter
+        self._tap = _Tap(self.text)
         self._reader = csv.reader(self._tap, delimiter=delimiter, quotechar='"', doublequote=True,
                                   strict=False)
         self._probe = probe
@@ -72,6 +153,9 @@ class ChunkReader:
         out = io.StringIO()
         self._echo = csv.writer(out, delimiter=delimiter, quotechar='"', lineterminator="\r\n")
         self._echo_buf = out
+        self._scanner: RecordScanner | None = None
+        self._block = 1 << 16  # characters per block, adapted to about one chunk of records
+        self._at_end = False
 
     @property
     def line_num(self) -> int:
@@ -85,8 +169,17 @@ class ChunkReader:
         self._echo.writerow(row)
         return buf.getvalue()[:-2] == _strip_break(raw)
 
+    def scan_with(self, scanner: RecordScanner) -> None:
+        """Read plain records with ``scanner`` from now on (see :mod:`~namenorm.csvclean.scan`)."""
+        self._scanner = scanner
+
     def read(self, n: int) -> Chunk:
-        """Up to ``n`` records (an empty chunk at the end of the input)."""
+        """Up to ``n`` records (an empty chunk at the end of the input); scanned records may come in a
+        chunk of about ``n`` records instead."""
+        if self._scanner is not None and not self._at_end:
+            chunk = self._scan(n)
+            if chunk is not None:
+                return chunk
         first = self.line_num + 1
         if not self.exact:
             rows = list(itertools.islice(self._reader, n))
@@ -116,6 +209,26 @@ class ChunkReader:
         self._reader = csv.reader(self.text, delimiter=self.delimiter, quotechar='"', doublequote=True,
                                   strict=False)
         self.exact = False
+
+    def _scan(self, n: int) -> Chunk | None:
+        """A block of scanned records, or None when the text does not start with one (the csv module
+        reads the next chunk) or has ended."""
+        assert self._scanner is not None
+        text = self.text.read(self._block)
+        if not text:
+            self._at_end = True
+            return None
+        if text[-1] == "\r":  # a CR that may start a CRLF: keep the pair together
+            text += self.text.read(1)
+        pieces, used = self._scanner.scan(text)
+        self.text.put_back(text[used:])
+        if not pieces:
+            return None
+        first = self.line_num + 1
+        self._line_base += line_breaks(text, used)
+        records = len(pieces) // 5
+        self._block = max(256, min(used * n // records, 1 << 24))
+        return Chunk([], None, first, False, Records(pieces))
 
 
 def _strip_break(raw: str) -> str:

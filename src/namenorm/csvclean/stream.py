@@ -8,13 +8,11 @@ value cache, and (with ``--report``) the counts of unmatched values.
 
 from __future__ import annotations
 
-import contextlib
 import csv
-import gc
 from collections import Counter, deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from itertools import compress, repeat
+from itertools import compress, filterfalse, repeat
 from operator import eq, itemgetter
 from typing import TextIO
 
@@ -22,9 +20,11 @@ from namenorm.csvclean.errors import CleanError
 from namenorm.csvclean.fields import EMPTY, MATCHED, Outcome
 from namenorm.csvclean.layout import Layout, quote_minimal, raw_fields, select_columns, unquote
 from namenorm.csvclean.lookup import Request, ValueLookup
-from namenorm.csvclean.reader import Chunk, ChunkReader, record_lines
+from namenorm.csvclean.reader import Chunk, ChunkReader, Records, record_lines
+from namenorm.csvclean.scan import RecordScanner
 from namenorm.csvclean.source import Source, locate_decode_error
 from namenorm.csvclean.writer import Writer
+from namenorm.gcpause import paused
 
 __all__ = ["CleanStats", "clean_stream"]
 
@@ -70,19 +70,6 @@ def _spliced(row: list[str], raw: str, layout: Layout, quoted: list[tuple[str, .
     return w.delimiter.join(layout.apply(spans, quoted)) + end
 
 
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector: chunks of row lists (which hold no cycles) would otherwise
-    trigger full collections that walk every live object, such as a loaded index, again and again."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def clean_stream(source: Source, out: TextIO, lookup: ValueLookup, columns: Sequence[str], *,
                  header: bool = True, on_bad_lines: str = "error", chunk_size: int = 50_000,
                  report: bool = False, progress: Callable[[CleanStats], None] | None = None) -> CleanStats:
@@ -92,7 +79,7 @@ def clean_stream(source: Source, out: TextIO, lookup: ValueLookup, columns: Sequ
     current chunk is written, so reading and writing overlap resolving.  Whatever the jobs, the
     output, the counts and the errors (raised once the rows before them are written) are the same.
     """
-    with _gc_paused():
+    with paused():  # chunks of row lists hold no cycles
         try:
             return _clean_stream(source, out, lookup, columns, header, on_bad_lines, chunk_size, report,
                                  progress)
@@ -128,6 +115,8 @@ def _clean_stream(source: Source, out: TextIO, lookup: ValueLookup, columns: Seq
             chunk.rows, chunk.first_line = chunk.rows[1:], chunk.first_line + 1
             chunk.raws = chunk.raws[1:] if chunk.raws is not None else None
         cleaner = _Cleaner(layout, [i for i, _ in targets], width, lookup, w, stats, on_bad_lines, report)
+        if layout.simple >= 0:  # one column, its new fields inserted after it: plain records as text
+            reader.scan_with(RecordScanner(source.delimiter, w.terminator, width=width, column=targets[0][0]))
         # with --jobs, one chunk is always read and sent off ahead of the one being written, and up to
         # READ_AHEAD while the workers are still busy with the oldest one: a column's new values come
         # mostly early in a file, and the main process reads on instead of waiting for them
@@ -139,7 +128,7 @@ def _clean_stream(source: Source, out: TextIO, lookup: ValueLookup, columns: Seq
             while reading and len(todo) <= ahead and (len(todo) < 2 or not cleaner.ready(todo[0])):
                 try:
                     chunk = reader.read(chunk_size)
-                    if chunk.rows:
+                    if len(chunk):
                         todo.append(cleaner.prepare(chunk))
                     else:
                         reading = False
@@ -179,6 +168,7 @@ class _Job:
     requests: list[Request]
     skipped: int
     kept_bad: int
+    records: Records | None = None  # the chunk as scanned text instead of rows
 
 
 class _Cleaner:
@@ -189,10 +179,15 @@ class _Cleaner:
                  stats: CleanStats, on_bad_lines: str, report: bool) -> None:
         self.layout, self.cols, self.width, self.lookup, self.w = layout, cols, width, lookup, w
         self.stats, self.on_bad_lines, self.report = stats, on_bad_lines, report
+        self._texts: dict[str, str] = {}  # each value's new fields as written (scanned records)
 
     def prepare(self, chunk: Chunk) -> _Job:
         """Check the rows of ``chunk`` (raises on a bad row with ``--on-bad-lines error``) and send the
         values not yet known off to be resolved."""
+        if chunk.records is not None:  # scanned: every record has the header's fields
+            counts = [Counter(chunk.records.values)]
+            return _Job([], None, False, True, counts, [self.lookup.request(counts[0].keys())], 0, 0,
+                        chunk.records)
         rows, raws, width = chunk.rows, chunk.raws, self.width
         lengths = set(map(len, rows))
         bad = [i for i, r in enumerate(rows) if len(r) != width and r] if lengths != {width} else []
@@ -228,9 +223,12 @@ class _Cleaner:
         stats, layout, cols, w = self.stats, self.layout, self.cols, self.w
         stats.skipped += job.skipped
         stats.kept_bad += job.kept_bad
-        stats.rows += len(job.rows)
+        stats.rows += len(job.rows) if job.records is None else len(job.records.values)
         for counts, found in zip(job.counts, founds, strict=True):
             _count(counts, found, stats, self.report)
+        if job.records is not None:
+            self._write_records(job.records, founds[0])
+            return
         rows, raws, needs = job.rows, job.raws, layout.needs
         if raws is not None:
             quoted: dict[str, tuple[str, ...]] = {}
@@ -256,6 +254,18 @@ class _Cleaner:
                 if len(r) >= needs:
                     layout.apply(r, [found[r[k]].fields for k, found in zip(cols, founds, strict=True)])
         w.rows(rows, multiline=job.multiline)
+
+
+    def _write_records(self, records: Records, found: dict[str, Outcome]) -> None:
+        """Write scanned records, each with the new fields of its value after the cleaned field."""
+        d, texts = self.w.delimiter, self._texts
+        if len(texts) > 300_000:
+            texts.clear()
+        for v in filterfalse(texts.__contains__, found):
+            texts[v] = "".join([d + quote_minimal(x, d) for x in found[v].fields])
+        pieces = records.pieces
+        pieces[3::5] = map(texts.__getitem__, records.values)
+        self.w.out.write("".join(pieces))
 
 
 def _count(counts: Counter[str], found: dict[str, Outcome], stats: CleanStats, report: bool) -> None:
