@@ -77,8 +77,8 @@ def _preload(resolver: Resolver) -> None:
 
 
 def _init_forked() -> None:
-    # the parent paused the collector while it cleans; here the inherited objects (the loaded index)
-    # are set aside for good and the collector runs over new objects only
+    """A forked worker: the parent paused the collector while it cleans; here the inherited objects
+    (the loaded index) are set aside for good and the collector runs over new objects only."""
     gc.freeze()
     gc.enable()
 

@@ -54,7 +54,7 @@ class Records:
     """Records scanned from the text: five pieces each (see :meth:`RecordScanner.scan`)."""
 
     pieces: list[str]
-    values: list[str] = field(default_factory=list)  # the cleaned field of each record
+    values: list[str] = field(init=False)  # the cleaned field of each record
 
     def __post_init__(self) -> None:
         self.values = record_values(self.pieces)

@@ -255,7 +255,6 @@ class _Cleaner:
                     layout.apply(r, [found[r[k]].fields for k, found in zip(cols, founds, strict=True)])
         w.rows(rows, multiline=job.multiline)
 
-
     def _write_records(self, records: Records, found: dict[str, Outcome]) -> None:
         """Write scanned records, each with the new fields of its value after the cleaned field."""
         d, texts = self.w.delimiter, self._texts
