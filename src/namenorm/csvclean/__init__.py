@@ -1,7 +1,8 @@
 """``namenorm clean``: add entity IDs to columns of large CSV files, streaming, in constant memory.
 
 Modules: :mod:`~namenorm.csvclean.source` (opening, encoding and delimiter detection),
-:mod:`~namenorm.csvclean.reader` (chunks, raw text for exact output), :mod:`~namenorm.csvclean.layout`
+:mod:`~namenorm.csvclean.reader` (chunks, raw text for exact output), :mod:`~namenorm.csvclean.scan`
+(plain records taken straight from the text), :mod:`~namenorm.csvclean.layout`
 (where new columns go), :mod:`~namenorm.csvclean.lookup` (the value cache and ``--jobs``),
 :mod:`~namenorm.csvclean.stream` (the cleaner), :mod:`~namenorm.csvclean.writer` (the rows' bytes),
 :mod:`~namenorm.csvclean.output` (atomic output),
