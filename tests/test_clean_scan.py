@@ -110,7 +110,7 @@ def test_reader_switches_between_scanning_and_the_csv_module() -> None:
 
 
 def _clean(tmp: Path, text: str, d: str, col: str, scan: bool, chunk: int, bad: str,
-           monkeypatch: pytest.MonkeyPatch) -> tuple[object, ...]:
+           monkeypatch: pytest.MonkeyPatch, header: bool = True) -> tuple[object, ...]:
     src, out, rep = tmp / "in.csv", tmp / "out.csv", tmp / "rep.csv"
     src.write_bytes(text.encode("utf-8"))
     with monkeypatch.context() as m:
@@ -119,27 +119,30 @@ def _clean(tmp: Path, text: str, d: str, col: str, scan: bool, chunk: int, bad: 
         try:
             r = clean_csv(src, out, columns=[col], resolver=ScoreResolver(), fields="id,name,score",
                           delimiter=d, chunk_size=chunk, on_bad_lines=bad, report=rep,
-                          query=Query(min_score=0.6))
+                          query=Query(min_score=0.6), header=header)
         except CleanError as e:
             return ("error", str(e), e.line)
     return out.read_bytes(), _stats(r.stats), rep.read_bytes()
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(csv_texts(), st.sampled_from([1, 2, 5, 10_000]), st.sampled_from(["error", "skip", "keep"]))
+@given(csv_texts(), st.sampled_from([1, 2, 5, 10_000]), st.sampled_from(["error", "skip", "keep"]),
+       st.booleans())
 def test_scanning_cleans_as_the_csv_module_does(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                 case: tuple[str, str, str, int, int], chunk: int,
-                                                bad: str) -> None:
+                                                bad: str, header: bool) -> None:
     text, d, term, width, col = case
-    header = d.join(f"h{i}" for i in range(width)) + term
-    text = header + text
+    if header:
+        text = d.join(f"h{i}" for i in range(width)) + term + text
+    else:  # the first record sets the width
+        assume(text)
     try:
         list(csv.reader(io.StringIO(text, newline=""), delimiter=d))
     except csv.Error:
         assume(False)
-    args = (text, d, f"h{col}")
-    with_scan = _clean(tmp_path, *args, True, chunk, bad, monkeypatch)
-    without = _clean(tmp_path, *args, False, chunk, bad, monkeypatch)
+    args = (text, d, f"h{col}" if header else str(col + 1))
+    with_scan = _clean(tmp_path, *args, True, chunk, bad, monkeypatch, header)
+    without = _clean(tmp_path, *args, False, chunk, bad, monkeypatch, header)
     assert with_scan == without
 
 
