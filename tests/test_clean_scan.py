@@ -31,43 +31,49 @@ def _quoted(f: str, how: str, d: str) -> str:
 
 
 @st.composite
-def csv_texts(draw: st.DrawFn) -> tuple[str, str, str, int, int]:
-    """Text of records of mostly ``width`` fields, mostly quoted minimally, with odd records among them."""
+def csv_texts(draw: st.DrawFn) -> tuple[str, str, str, int, list[int]]:
+    """Text of records of mostly ``width`` fields, mostly quoted minimally, with odd records among them,
+    and the columns to clean (in any order)."""
     d, term = draw(DELIMS), draw(TERMS)
     width = draw(st.integers(1, 4))
-    col = draw(st.integers(0, width - 1))
+    cols = draw(st.lists(st.integers(0, width - 1), min_size=1, max_size=width, unique=True))
     lines = []
     for _ in range(draw(st.integers(0, 12))):
         n = draw(st.sampled_from([width] * 6 + [width - 1, width + 1]))
         how = draw(st.sampled_from(["minimal"] * 5 + ["all", "raw"]))
         end = draw(st.sampled_from([term] * 8 + ["\n", "\r\n", ""]))
         lines.append(d.join(_quoted(f, how, d) for f in draw(st.lists(field, min_size=n, max_size=n))) + end)
-    return "".join(lines), d, term, width, col
+    return "".join(lines), d, term, width, cols
 
 
 @settings(max_examples=1500, deadline=None)
 @given(csv_texts())
-def test_scanned_records_are_what_the_csv_module_reads_and_writes(case: tuple[str, str, str, int, int],
+def test_scanned_records_are_what_the_csv_module_reads_and_writes(case: tuple[str, str, str, int, list[int]],
                                                                   ) -> None:
-    text, d, term, width, col = case
-    pieces, used = RecordScanner(d, term, width=width, column=col).scan(text)
+    text, d, term, width, cols = case
+    cols = sorted(cols)
+    scanner = RecordScanner(d, term, width=width, columns=cols)
+    per = scanner.per
+    pieces, used = scanner.scan(text)
     taken = text[:used]
-    assert "".join(pieces) == taken and len(pieces) % 5 == 0 and not any(pieces[0::5] + pieces[3::5])
+    slots = [p for i in range(len(cols)) for p in pieces[3 + 3 * i :: per]]
+    assert "".join(pieces) == taken and len(pieces) % per == 0 and not any(pieces[0::per] + slots)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=d, strict=False)
-    rows = [next(reader) for _ in range(len(pieces) // 5)]  # read from the whole text: what follows counts
+    rows = [next(reader) for _ in range(len(pieces) // per)]  # read from the whole text: what follows counts
     assert all(len(r) == width for r in rows)
     assert reader.line_num == line_breaks(text, used)
     rest = csv.reader(io.StringIO(text[used:], newline=""), delimiter=d, strict=False)
     assert list(reader) == list(rest)  # the text left starts where the csv module starts a record
-    assert record_values(pieces) == [r[col] for r in rows]
-    assert all(p.endswith(term) for p in pieces[4::5])
+    for i, c in enumerate(cols):
+        assert record_values(pieces, per, i) == [r[c] for r in rows]
+    assert all(p.endswith(term) for p in pieces[per - 1 :: per])
     out = io.StringIO()
     Writer(out, d, term).rows(rows, multiline=True)
     assert out.getvalue() == taken  # written back byte for byte, as the cleaner writes rows
 
 
 def test_scanner_stops_at_what_it_does_not_take() -> None:
-    s = RecordScanner(",", "\n", width=2, column=1)
+    s = RecordScanner(",", "\n", width=2, columns=[1])
     for odd in ('1,"Kyiv"\n', "1,Ky\"iv\n", "1,2,3\n", "1\n", "1,Kyiv\r\n", '1,"a,b"c\n', "1,Kyiv"):
         pieces, used = s.scan("0,Lviv\n" + odd + "2,Odesa\n")
         assert (len(pieces), used) == (5, 7), odd
@@ -100,16 +106,16 @@ def test_reader_switches_between_scanning_and_the_csv_module() -> None:
     r = ChunkReader(io.StringIO(text, newline=""), ",", probe=2)
     first = r.read(2)
     assert first.rows == [["n", "city"], ["1", "Kyiv"]]
-    r.scan_with(RecordScanner(",", "\n", width=2, column=1))
+    r.scan_with(RecordScanner(",", "\n", width=2, columns=[1]))
     got = []
     while len(chunk := r.read(2)):
-        got.append((chunk.first_line, chunk.records.values if chunk.records else chunk.rows))
+        got.append((chunk.first_line, chunk.records.values[0] if chunk.records else chunk.rows))
     # scanned up to the ragged row; the csv module reads two rows; scanned again; the csv module reads
     # the last line, which has no line ending
     assert got == [(3, ["Lviv"]), (4, [["3", "a", "b"], ["4", "Odesa"]]), (6, [["5", "Kyiv"]])]
 
 
-def _clean(tmp: Path, text: str, d: str, col: str, scan: bool, chunk: int, bad: str,
+def _clean(tmp: Path, text: str, d: str, cols: list[str], scan: bool, chunk: int, bad: str,
            monkeypatch: pytest.MonkeyPatch, header: bool = True) -> tuple[object, ...]:
     src, out, rep = tmp / "in.csv", tmp / "out.csv", tmp / "rep.csv"
     src.write_bytes(text.encode("utf-8"))
@@ -117,7 +123,7 @@ def _clean(tmp: Path, text: str, d: str, col: str, scan: bool, chunk: int, bad: 
         if not scan:
             m.setattr(ChunkReader, "scan_with", lambda self, scanner: None)
         try:
-            r = clean_csv(src, out, columns=[col], resolver=ScoreResolver(), fields="id,name,score",
+            r = clean_csv(src, out, columns=cols, resolver=ScoreResolver(), fields="id,name,score",
                           delimiter=d, chunk_size=chunk, on_bad_lines=bad, report=rep,
                           query=Query(min_score=0.6), header=header)
         except CleanError as e:
@@ -129,9 +135,9 @@ def _clean(tmp: Path, text: str, d: str, col: str, scan: bool, chunk: int, bad: 
 @given(csv_texts(), st.sampled_from([1, 2, 5, 10_000]), st.sampled_from(["error", "skip", "keep"]),
        st.booleans())
 def test_scanning_cleans_as_the_csv_module_does(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                case: tuple[str, str, str, int, int], chunk: int,
+                                                case: tuple[str, str, str, int, list[int]], chunk: int,
                                                 bad: str, header: bool) -> None:
-    text, d, term, width, col = case
+    text, d, term, width, cols = case
     if header:
         text = d.join(f"h{i}" for i in range(width)) + term + text
     else:  # the first record sets the width
@@ -140,7 +146,7 @@ def test_scanning_cleans_as_the_csv_module_does(tmp_path: Path, monkeypatch: pyt
         list(csv.reader(io.StringIO(text, newline=""), delimiter=d))
     except csv.Error:
         assume(False)
-    args = (text, d, f"h{col}" if header else str(col + 1))
+    args = (text, d, [f"h{c}" if header else str(c + 1) for c in cols])
     with_scan = _clean(tmp_path, *args, True, chunk, bad, monkeypatch, header)
     without = _clean(tmp_path, *args, False, chunk, bad, monkeypatch, header)
     assert with_scan == without
@@ -155,9 +161,9 @@ def test_scanning_cleans_a_large_file_as_the_csv_module_does(tmp_path: Path,
         other = "note" if i % 97 else '"needless quotes"'
         lines.append(f"{i},{csv_field(city)},{other}\n" if i % 1009 else f"{i},{csv_field(city)}\n")
     text = "n,city,other\n" + "".join(lines)
-    for chunk in (50, 3_000):
-        assert _clean(tmp_path, text, ",", "city", True, chunk, "keep", monkeypatch) == \
-            _clean(tmp_path, text, ",", "city", False, chunk, "keep", monkeypatch)
+    for chunk, cols in ((50, ["city"]), (3_000, ["city"]), (700, ["other", "city"])):
+        assert _clean(tmp_path, text, ",", cols, True, chunk, "keep", monkeypatch) == \
+            _clean(tmp_path, text, ",", cols, False, chunk, "keep", monkeypatch)
 
 
 def csv_field(value: str) -> str:

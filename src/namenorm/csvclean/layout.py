@@ -86,6 +86,11 @@ class Layout:
         return cls(len(header), tuple(replace), tuple(insert), tuple(names), simple)
 
     @property
+    def inserts_only(self) -> bool:
+        """Whether every new field is inserted right after its column (none refreshes an old column)."""
+        return not self.replace and bool(self.insert)
+
+    @property
     def needs(self) -> int:
         """The fewest fields a row must have to be rewritten."""
         cols = [c for _, _, c in self.replace] + [p - 1 for p, _, _ in self.insert]

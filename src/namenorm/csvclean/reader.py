@@ -24,9 +24,12 @@ import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from namenorm.csvclean.scan import RecordScanner, line_breaks, record_values
+
+if TYPE_CHECKING:
+    from _csv import Reader
 
 __all__ = ["Chunk", "ChunkReader", "Records", "record_lines"]
 
@@ -46,18 +49,22 @@ class Chunk:
 
     def __len__(self) -> int:
         """The records in the chunk."""
-        return len(self.rows) if self.records is None else len(self.records.values)
+        return len(self.rows) if self.records is None else len(self.records)
 
 
 @dataclass
 class Records:
-    """Records scanned from the text: five pieces each (see :meth:`RecordScanner.scan`)."""
+    """Records scanned from the text: ``per`` pieces each (see :meth:`RecordScanner.scan`)."""
 
     pieces: list[str]
-    values: list[str] = field(init=False)  # the cleaned field of each record
+    per: int
+    values: list[list[str]] = field(init=False)  # per cleaned column (left to right), each record's value
 
     def __post_init__(self) -> None:
-        self.values = record_values(self.pieces)
+        self.values = [record_values(self.pieces, self.per, i) for i in range((self.per - 2) // 3)]
+
+    def __len__(self) -> int:
+        return len(self.pieces) // self.per
 
 
 class _Pushback:
@@ -143,10 +150,12 @@ class ChunkReader:
     """Reads chunks of records from a text stream opened with ``newline=""``."""
 
     def __init__(self, text: TextIO, delimiter: str, *, probe: int = 1000) -> None:
-        self.text, self.delimiter = _Pushback(text), delimiter
-        self._tap = _Tap(self.text)
-        self._reader = csv.reader(self._tap, delimiter=delimiter, quotechar='"', doublequote=True,
-                                  strict=False)
+        self.delimiter = delimiter
+        # the csv module iterates the file itself, at full speed, until scanning starts; then it reads
+        # through the put-back buffer that the scanner returns the text it does not take to
+        self.text: TextIO | _Pushback = text
+        self._tap = _Tap(text)
+        self._reader = self._csv(self._tap)
         self._probe = probe
         self.exact = True  # raw text is being kept
         self._line_base = 0  # lines read by readers that were replaced
@@ -169,8 +178,21 @@ class ChunkReader:
         self._echo.writerow(row)
         return buf.getvalue()[:-2] == _strip_break(raw)
 
+    def _csv(self, lines: Iterator[str] | TextIO) -> Reader:
+        return csv.reader(lines, delimiter=self.delimiter, quotechar='"', doublequote=True, strict=False)
+
+    def _read_from(self, lines: TextIO | _Pushback) -> None:
+        """Go on reading from ``lines`` (records read so far end where it starts)."""
+        self._line_base += self._reader.line_num
+        self.text = lines
+        if self.exact:
+            self._tap = _Tap(lines)
+        self._reader = self._csv(self._tap if self.exact else lines)
+
     def scan_with(self, scanner: RecordScanner) -> None:
         """Read plain records with ``scanner`` from now on (see :mod:`~namenorm.csvclean.scan`)."""
+        if not isinstance(self.text, _Pushback):
+            self._read_from(_Pushback(self.text))
         self._scanner = scanner
 
     def read(self, n: int) -> Chunk:
@@ -205,15 +227,13 @@ class ChunkReader:
         return Chunk(rows, raws, first)
 
     def _go_fast(self) -> None:
-        self._line_base += self._reader.line_num
-        self._reader = csv.reader(self.text, delimiter=self.delimiter, quotechar='"', doublequote=True,
-                                  strict=False)
         self.exact = False
+        self._read_from(self.text)
 
     def _scan(self, n: int) -> Chunk | None:
         """A block of scanned records, or None when the text does not start with one (the csv module
         reads the next chunk) or has ended."""
-        assert self._scanner is not None
+        assert self._scanner is not None and isinstance(self.text, _Pushback)
         text = self.text.read(self._block)
         if not text:
             self._at_end = True
@@ -226,9 +246,9 @@ class ChunkReader:
             return None
         first = self.line_num + 1
         self._line_base += line_breaks(text, used)
-        records = len(pieces) // 5
-        self._block = max(256, min(used * n // records, 1 << 24))
-        return Chunk([], None, first, False, Records(pieces))
+        records = Records(pieces, self._scanner.per)
+        self._block = max(256, min(used * n // len(records), 1 << 24))
+        return Chunk([], None, first, False, records)
 
 
 def _strip_break(raw: str) -> str:

@@ -7,52 +7,64 @@ unquoted (no quote, delimiter, line break or NUL) or quoted because they must be
 delimiter, a line break or a quote; quotes doubled).  Anything else (a ragged row, a stray or an
 unneeded quote, another line ending) stops the scan, and the csv module reads on from there.
 
->>> s = RecordScanner(",", "\\n", width=3, column=1)
+>>> s = RecordScanner(",", "\\n", width=3, columns=[1])
 >>> pieces, used = s.scan('1,Kyiv,a\\n2,"Lviv, UA",b\\n3,x\\n4,y,z\\n')
 >>> pieces
 ['', '1,', 'Kyiv', '', ',a\\n', '', '2,', '"Lviv, UA"', '', ',b\\n']
->>> used, record_values(pieces)
+>>> used, record_values(pieces, s.per)
 (24, ['Kyiv', 'Lviv, UA'])
+>>> RecordScanner(",", "\\n", width=4, columns=[0, 2]).scan("a,b,c,d\\n")[0]
+['', '', 'a', '', ',b,', 'c', '', ',d\\n']
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 __all__ = ["RecordScanner", "line_breaks", "record_values"]
 
 
 class RecordScanner:
-    """Splits records of ``width`` fields into (before, field ``column``, after and line ending)."""
+    """Splits records of ``width`` fields around the cleaned fields ``columns`` (ascending indices)."""
 
-    def __init__(self, delimiter: str, terminator: str, *, width: int, column: int) -> None:
+    def __init__(self, delimiter: str, terminator: str, *, width: int, columns: Sequence[int]) -> None:
         d = re.escape(delimiter)
         plain = f'[^{d}"\\r\\n\\x00]' + ("+" if width == 1 else "*")  # one empty field is an empty line
         quoted = f'"[^"{d}\\r\\n\\x00]*(?:[{d}\\r\\n]|"")(?:[^"\\x00]|"")*"'
         field = f"(?:{plain}|{quoted})"
         end = re.escape(terminator) + ("(?!\n)" if terminator == "\r" else "")  # CR LF is one line end
-        self._rx = re.compile(f"((?:{field}{d}){{{column}}})({field})()"  # () holds the new fields
-                              f"((?:{d}{field}){{{width - column - 1}}}{end})")
+        parts, after = [], -1  # after: the field the text so far ends with
+        for c in columns:  # the fields up to the cleaned one, the cleaned one, a slot for its new fields
+            before = f"(?:{field}{d}){{{c}}}" if after < 0 else f"(?:{d}{field}){{{c - after - 1}}}{d}"
+            parts.append(f"({before})({field})()")
+            after = c
+        parts.append(f"((?:{d}{field}){{{width - after - 1}}}{end})")
+        self._rx = re.compile("".join(parts))
+        self.per = 3 * len(columns) + 2  # pieces per record
 
     def scan(self, text: str) -> tuple[list[str], int]:
-        """The pieces of the records that ``text`` starts with, five per record: an empty string, the
-        fields before the cleaned one (delimiters included), the cleaned field as written, an empty
-        string (where new fields go), the rest with the line ending; and the length of text they cover."""
+        """The pieces of the records that ``text`` starts with, and the length of text they cover.
+
+        Each record has :attr:`per` pieces: an empty string (the gap before it); then for each cleaned
+        field, the text before it (delimiters included), the field as written and an empty string (the
+        slot where its new fields go); and last the rest of the record with its line ending."""
         if not self._rx.match(text):
             return [], 0
+        per = self.per
         pieces = self._rx.split(text)
         used = len(text) - len(pieces.pop())  # after the last record: an incomplete or an odd record
-        gaps = pieces[0::5]  # text between records: a record the scanner does not take
+        gaps = pieces[0::per]  # text between records: a record the scanner does not take
         if gaps.count("") < len(gaps):
-            cut = 5 * list(map(bool, gaps)).index(True)
+            cut = per * list(map(bool, gaps)).index(True)
             used -= sum(map(len, pieces[cut:]))
             del pieces[cut:]
         return pieces, used
 
 
-def record_values(pieces: list[str]) -> list[str]:
-    """The cleaned field's value in each record of ``pieces`` (quotes removed)."""
-    raw = pieces[2::5]
+def record_values(pieces: list[str], per: int, i: int = 0) -> list[str]:
+    """The ``i``-th cleaned field's value in each record of ``pieces`` (quotes removed)."""
+    raw = pieces[2 + 3 * i :: per]
     if '"' not in "".join(raw):  # an unquoted field holds no quote
         return raw
     return [v[1:-1].replace('""', '"') if v[:1] == '"' else v for v in raw]

@@ -115,8 +115,9 @@ def _clean_stream(source: Source, out: TextIO, lookup: ValueLookup, columns: Seq
             chunk.rows, chunk.first_line = chunk.rows[1:], chunk.first_line + 1
             chunk.raws = chunk.raws[1:] if chunk.raws is not None else None
         cleaner = _Cleaner(layout, [i for i, _ in targets], width, lookup, w, stats, on_bad_lines, report)
-        if layout.simple >= 0:  # one column, its new fields inserted after it: plain records as text
-            reader.scan_with(RecordScanner(source.delimiter, w.terminator, width=width, column=targets[0][0]))
+        if layout.inserts_only:  # new fields right after their columns: plain records are read as text
+            scanner = RecordScanner(source.delimiter, w.terminator, width=width, columns=cleaner.scanned)
+            reader.scan_with(scanner)
         # with --jobs, one chunk is always read and sent off ahead of the one being written, and up to
         # READ_AHEAD while the workers are still busy with the oldest one: a column's new values come
         # mostly early in a file, and the main process reads on instead of waiting for them
@@ -180,14 +181,16 @@ class _Cleaner:
         self.layout, self.cols, self.width, self.lookup, self.w = layout, cols, width, lookup, w
         self.stats, self.on_bad_lines, self.report = stats, on_bad_lines, report
         self._texts: dict[str, str] = {}  # each value's new fields as written (scanned records)
+        self.scanned = sorted(cols)  # the cleaned columns from left to right, as scanned records hold them
 
     def prepare(self, chunk: Chunk) -> _Job:
         """Check the rows of ``chunk`` (raises on a bad row with ``--on-bad-lines error``) and send the
         values not yet known off to be resolved."""
         if chunk.records is not None:  # scanned: every record has the header's fields
-            counts = [Counter(chunk.records.values)]
-            return _Job([], None, False, True, counts, [self.lookup.request(counts[0].keys())], 0, 0,
-                        chunk.records)
+            by_col = dict(zip(self.scanned, chunk.records.values, strict=True))
+            counts = [Counter(by_col[k]) for k in self.cols]
+            requests = [self.lookup.request(c.keys()) for c in counts]  # column by column, as below
+            return _Job([], None, False, True, counts, requests, 0, 0, chunk.records)
         rows, raws, width = chunk.rows, chunk.raws, self.width
         lengths = set(map(len, rows))
         bad = [i for i, r in enumerate(rows) if len(r) != width and r] if lengths != {width} else []
@@ -223,11 +226,11 @@ class _Cleaner:
         stats, layout, cols, w = self.stats, self.layout, self.cols, self.w
         stats.skipped += job.skipped
         stats.kept_bad += job.kept_bad
-        stats.rows += len(job.rows) if job.records is None else len(job.records.values)
+        stats.rows += len(job.rows) if job.records is None else len(job.records)
         for counts, found in zip(job.counts, founds, strict=True):
             _count(counts, found, stats, self.report)
         if job.records is not None:
-            self._write_records(job.records, founds[0])
+            self._write_records(job.records, founds)
             return
         rows, raws, needs = job.rows, job.raws, layout.needs
         if raws is not None:
@@ -255,15 +258,16 @@ class _Cleaner:
                     layout.apply(r, [found[r[k]].fields for k, found in zip(cols, founds, strict=True)])
         w.rows(rows, multiline=job.multiline)
 
-    def _write_records(self, records: Records, found: dict[str, Outcome]) -> None:
-        """Write scanned records, each with the new fields of its value after the cleaned field."""
-        d, texts = self.w.delimiter, self._texts
+    def _write_records(self, records: Records, founds: list[dict[str, Outcome]]) -> None:
+        """Write scanned records, the new fields of each cleaned value in the slot after it."""
+        d, texts, pieces, per = self.w.delimiter, self._texts, records.pieces, records.per
         if len(texts) > 300_000:
             texts.clear()
-        for v in filterfalse(texts.__contains__, found):
-            texts[v] = "".join([d + quote_minimal(x, d) for x in found[v].fields])
-        pieces = records.pieces
-        pieces[3::5] = map(texts.__getitem__, records.values)
+        for found in founds:  # a value's outcome is the same in every column
+            for v in filterfalse(texts.__contains__, found):
+                texts[v] = "".join([d + quote_minimal(x, d) for x in found[v].fields])
+        for i, values in enumerate(records.values):
+            pieces[3 + 3 * i :: per] = map(texts.__getitem__, values)
         self.w.out.write("".join(pieces))
 
 
