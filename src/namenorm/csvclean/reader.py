@@ -151,8 +151,8 @@ class ChunkReader:
 
     def __init__(self, text: TextIO, delimiter: str, *, probe: int = 1000) -> None:
         self.delimiter = delimiter
-        # the csv module iterates the file itself, at full speed, until scanning starts; then it reads
-        # through the put-back buffer that the scanner returns the text it does not take to
+        # the csv module iterates the file itself, at full speed, until scanning starts; from then on
+        # it reads through a put-back buffer, to which the scanner returns the text it does not take
         self.text: TextIO | _Pushback = text
         self._tap = _Tap(text)
         self._reader = self._csv(self._tap)
