@@ -18,7 +18,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import pickle
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from itertools import compress, repeat
 from operator import is_
@@ -109,6 +109,11 @@ class Batch:
         self.outcomes: dict[str, Outcome] | None = None
 
 
+def _each_once(items: Iterable[object]) -> list[Batch]:
+    """The batches among ``items``, each once (many values share one)."""
+    return list({id(b): b for b in items if isinstance(b, Batch)}.values())
+
+
 class Request:
     """The outcome (or pending :class:`Batch`) of each distinct value of one request, in its order."""
 
@@ -116,9 +121,7 @@ class Request:
 
     def __init__(self, found: dict[str, Outcome | Batch | None], pending: list[str]) -> None:
         self.found, self.pending = found, pending
-        # the batches that the pending values wait for, each once
-        waits = {id(b): b for b in map(found.__getitem__, pending) if isinstance(b, Batch)}
-        self.batches = list(waits.values())
+        self.batches = _each_once(map(found.__getitem__, pending))  # what the pending values wait for
 
 
 class ValueLookup:
@@ -227,8 +230,7 @@ class ValueLookup:
 
     def discard(self) -> None:
         """Forget the values in flight (after an error): cancel their work, drop their cache entries."""
-        batches = {id(b): b for b in self._inflight.values()}.values()
-        for b in batches:
+        for b in _each_once(self._inflight.values()):
             for f in b.futures or ():
                 f.cancel()
             for gen in (self.cache.new, self.cache.old):

@@ -27,11 +27,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TextIO
 
 from namenorm.csvclean.scan import RecordScanner, line_breaks, record_values
+from namenorm.csvclean.writer import Writer
 
 if TYPE_CHECKING:
     from _csv import Reader
 
-__all__ = ["Chunk", "ChunkReader", "Records", "record_lines"]
+__all__ = ["Chunk", "ChunkReader", "Records", "record_lines", "split_break"]
 
 _BREAK = re.compile(r"\r\n|\r|\n")
 _READ = 8192  # characters per read of a block: about what the decoder decodes at a time
@@ -159,9 +160,7 @@ class ChunkReader:
         self._probe = probe
         self.exact = True  # raw text is being kept
         self._line_base = 0  # lines read by readers that were replaced
-        out = io.StringIO()
-        self._echo = csv.writer(out, delimiter=delimiter, quotechar='"', lineterminator="\r\n")
-        self._echo_buf = out
+        self._echo = Writer(io.StringIO(), delimiter, "\r\n")  # how the csv module writes a row
         self._scanner: RecordScanner | None = None
         self._block = 1 << 16  # characters per block, adapted to about one chunk of records
         self._at_end = False
@@ -172,11 +171,7 @@ class ChunkReader:
         return self._line_base + self._reader.line_num
 
     def _minimal(self, row: list[str], raw: str) -> bool:
-        buf = self._echo_buf
-        buf.seek(0)
-        buf.truncate()
-        self._echo.writerow(row)
-        return buf.getvalue()[:-2] == _strip_break(raw)
+        return self._echo.line(row, "") == split_break(raw)[0]
 
     def _csv(self, lines: Iterator[str] | TextIO) -> Reader:
         return csv.reader(lines, delimiter=self.delimiter, quotechar='"', doublequote=True, strict=False)
@@ -251,12 +246,14 @@ class ChunkReader:
         return Chunk([], None, first, False, records)
 
 
-def _strip_break(raw: str) -> str:
-    if raw.endswith("\r\n"):
-        return raw[:-2]
-    if raw.endswith(("\n", "\r")):
-        return raw[:-1]
-    return raw
+def split_break(raw: str) -> tuple[str, str]:
+    """A raw record as (text, line ending); the ending is empty for the last line of a file without one.
+
+    >>> split_break("a,b\\r\\n"), split_break("a\\r"), split_break("a")
+    (('a,b', '\\r\\n'), ('a', '\\r'), ('a', ''))
+    """
+    n = 2 if raw.endswith("\r\n") else 1 if raw.endswith(("\n", "\r")) else 0
+    return raw[: len(raw) - n], raw[len(raw) - n :]
 
 
 def record_lines(rows: list[list[str]], first_line: int) -> list[int]:

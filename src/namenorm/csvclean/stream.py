@@ -20,7 +20,7 @@ from namenorm.csvclean.errors import CleanError
 from namenorm.csvclean.fields import EMPTY, MATCHED, Outcome
 from namenorm.csvclean.layout import Layout, quote_minimal, raw_fields, select_columns, unquote
 from namenorm.csvclean.lookup import Request, ValueLookup
-from namenorm.csvclean.reader import Chunk, ChunkReader, Records, record_lines
+from namenorm.csvclean.reader import Chunk, ChunkReader, Records, record_lines, split_break
 from namenorm.csvclean.scan import RecordScanner
 from namenorm.csvclean.source import Source, locate_decode_error
 from namenorm.csvclean.writer import Writer
@@ -46,17 +46,10 @@ class CleanStats:
     guesses: dict[str, str] = field(default_factory=dict)
 
 
-def _terminator(raw: str) -> str:
-    if raw.endswith("\r\n"):
-        return "\r\n"
-    return raw[-1] if raw.endswith(("\n", "\r")) else ""
-
-
 def _split_end(raw: str, w: Writer) -> tuple[str, str]:
     """``raw`` as (body, line ending); a lone CR in a file that ends lines otherwise becomes the file's
     line ending, so a later row written as a bare ending cannot merge with it into one CRLF."""
-    end = _terminator(raw)
-    body = raw[: len(raw) - len(end)]
+    body, end = split_break(raw)
     return body, w.terminator if end == "\r" and w.terminator != "\r" else end
 
 
