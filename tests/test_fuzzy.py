@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from rapidfuzz.distance import OSA
 
 from namenorm import Normalizer
-from namenorm.fuzzy import FuzzySearch, edit_budget
+from namenorm.fuzzy import MAX_BUDGET, FuzzySearch, by_fours, edit_budget
 
 GAZ = Path(__file__).parent / "data" / "core" / "news.gaz"
 
@@ -84,3 +84,30 @@ def test_fuzzy_keeps_typos_and_refuses_other_names(tmp_path: Path) -> None:
     near = n.normalize("Nordmark Holdin AG")
     assert near is not None and near.id == "t:nh"
     assert n.normalize("Nordmark Holding 2") is None  # a number is no typo of a word
+
+
+@given(st.text(min_size=0, max_size=60))
+def test_no_query_gets_more_than_max_budget(text: str) -> None:
+    assert edit_budget(text) <= MAX_BUDGET
+
+
+def test_the_gram_index_reaches_keys_at_both_length_bounds(tmp_path: Path) -> None:
+    """A query searched by 3-grams reaches keys of up to 6d + 1 characters, and one searched by 4-grams
+    keys of as few as 4d + 2: the index must list the 3-grams and 4-grams of such keys (fuzzy_grams)."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    cases = []
+    for d in (1, 2, 3):
+        long_key = letters[: 6 * d + 1]
+        cases.append((long_key, long_key[d:]))  # d letters dropped: 5d + 1 characters, by 3-grams
+        short_key = letters[6 : 6 + 4 * d + 2]
+        cases.append((short_key, short_key + "z" * d))  # d letters added: 5d + 2 characters, by 4-grams
+    gaz = tmp_path / "bounds.gaz"
+    gaz.write_text("".join(f"[t:{i}] LOC {k.title()}\nen: {k.title()}\n\n" for i, (k, _) in enumerate(cases)),
+                   encoding="utf-8")
+    fz = FuzzySearch(Normalizer(gazetteers=[gaz], include_bundled=False).index)
+    searched_by_fours = []
+    for key, query in cases:
+        budget = edit_budget(query)
+        searched_by_fours.append(by_fours(len(query), budget))
+        assert fz.nearest(query, budget, skip_pairs=False) == (budget, [(key, fz._kid[key])])
+    assert searched_by_fours == [False, True] * 3

@@ -1,12 +1,15 @@
-"""Fuzzy matching over a character 3-gram index, with length-aware edit budgets.
+"""Fuzzy matching over a character 3- and 4-gram index, with length-aware edit budgets.
 
 Distances are optimal string alignment (Levenshtein plus adjacent transpositions: "Zelesnky").
-A key within ``d`` edits of the query shares at least one of any ``4d + 1`` of the query's
-distinct 3-grams (one edit touches at most four grams): the keys in the postings of the query's
-``4d + 1`` rarest grams include every key that brute force would accept, so the blocking loses no
-hit. Postings are read only for keys whose length is within ``d`` of the query's, and they list the
-keys themselves, so the whole shortlist is verified by rapidfuzz in one call (a few hundred keys at
-about 0.15 µs each: cheaper than counting shared grams in Python to shorten it).
+One edit touches at most ``q + 1`` of a string's q-grams (a transposition: the grams over either
+letter), so a key within ``d`` edits of the query shares at least one of any ``(q + 1)d + 1`` of the
+query's distinct q-grams. The keys in the postings of that many of the query's rarest grams therefore
+include every key that brute force would accept: the blocking loses no hit. 4-grams are rarer than
+3-grams, so they serve every query long enough to have more than ``5d`` of them (:func:`by_fours`);
+shorter queries use 3-grams. On unknown names, that shortens the shortlist from about 470 keys to
+about 190 (``benchmarks/bench_clean.py``'s city column). Postings are read only for keys whose length is
+within ``d`` of the query's, and they list the keys themselves, so the whole shortlist is verified by
+rapidfuzz in one call (at about 0.15 µs a key: cheaper than counting shared grams in Python).
 """
 
 from __future__ import annotations
@@ -102,6 +105,34 @@ def same_numbers(a: str, b: str) -> bool:
 _NUMBER = regex.compile(r"\d+")
 
 
+def by_fours(length: int, budget: int) -> bool:
+    """Whether a query of ``length`` characters is searched by its 4-grams: when it has more than
+    ``5 * budget`` of them (``length - 1``, padded with a space at each end). Shorter ones have more
+    than ``4 * budget`` 3-grams (``length``), as every query that gets a budget does.
+
+    >>> by_fours(len("kyiv oblast"), 2), by_fours(len("zelenskyy"), 1)
+    (False, True)
+    """
+    return length - 1 > 5 * budget
+
+
+def fuzzy_grams(key: str) -> set[str]:
+    """The grams under which the index lists a fuzzy key. A query of ``n`` characters with a budget
+    of ``d`` edits reaches keys of ``n - d`` to ``n + d`` characters. Queries searched by 3-grams have
+    at most ``5d + 1`` characters, so they reach keys of at most ``6d + 1``; those searched by 4-grams
+    have at least ``5d + 2``, so they reach keys of at least ``4d + 2`` (6, as ``d`` >= 1). A key gets
+    the 3-grams only up to ``6 * MAX_BUDGET + 1`` characters, and the 4-grams from 6 on.
+
+    >>> sorted(fuzzy_grams("kyiv"))
+    [' ky', 'iv ', 'kyi', 'yiv']
+    """
+    short = grams(key) if len(key) <= 6 * MAX_BUDGET + 1 else set()
+    return short | grams(key, 4) if len(key) >= 6 else short
+
+
+MAX_BUDGET = 3  # edit_budget of the longest names
+
+
 class FuzzySearch:
     """Blocked fuzzy search over an index's ``fuzzy_keys``."""
 
@@ -121,11 +152,24 @@ class FuzzySearch:
     def shortlist(self, key: str, budget: int) -> list[str]:
         """Keys that can lie within ``budget`` edits of ``key``, a key once per shared gram.
 
-        A key within ``budget`` edits keeps all but at most ``4 * budget`` of the query's grams, so it
-        shares one of any ``4 * budget + 1`` of them: the postings of the query's ``4 * budget + 1``
-        rarest grams, within the length window, hold every key that brute force would accept.
+        A key within ``budget`` edits keeps all but at most ``(q + 1) * budget`` of the query's
+        q-gram occurrences, so it shares one of any ``(q + 1) * budget + 1`` of its distinct q-grams
+        (or any of them, when there are fewer): the postings of that many of the query's rarest grams,
+        within the length window, hold every key that brute force would accept. 4-grams when the
+        query has enough of them (see :func:`by_fours`), else 3-grams.
+
+        >>> from namenorm import Normalizer
+        >>> fz = FuzzySearch(Normalizer().index)
+        >>> "zelensky" in fz.shortlist("zelenskyy", 1)
+        True
+        >>> typo = "volodymyr zelenksyy"  # searched by its 4-grams
+        >>> by_fours(len(typo), 3), "volodymyr zelenskyy" in fz.shortlist(typo, 3)
+        (True, True)
         """
-        return rare_postings(self.ix, grams(key), 4 * budget + 1, len(key) - budget, len(key) + budget)
+        shortest, longest = len(key) - budget, len(key) + budget
+        if by_fours(len(key), budget):
+            return rare_postings(self.ix, grams(key, 4), 5 * budget + 1, shortest, longest)
+        return rare_postings(self.ix, grams(key), 4 * budget + 1, shortest, longest)
 
     def nearest(self, key: str, budget: int, *, skip_pairs: bool = True) -> tuple[int, list[tuple[str, int]]]:
         """The smallest edit distance (<= ``budget``) from a folded ``key``, and every key at it;

@@ -4,7 +4,7 @@ Keys (all folded with :func:`namenorm.text.fold` unless said otherwise):
 ``exact`` (aliases as written), ``forms`` (Russian/Ukrainian case forms of Cyrillic aliases),
 ``latin`` (romanisations of Cyrillic aliases in every scheme and convention), ``skel`` (the loose
 cross-script :func:`namenorm.keys.skeleton`), ``surname`` (last word of people's names, with its
-case forms and skeleton), and a character 3-gram index over ``fuzzy_keys`` for fuzzy matching.
+case forms and skeleton), and a character 3- and 4-gram index over ``fuzzy_keys`` for fuzzy matching.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ import regex
 
 from namenorm.gazetteer.model import Entity
 from namenorm.gcpause import paused
-from namenorm.keys import grams, skeleton
+from namenorm.keys import skeleton
 from namenorm.scripts import dominant_script, has_cyrillic
 from namenorm.text import fold
 
@@ -76,11 +76,12 @@ class Index:
     surname: dict[str, Ref] = field(default_factory=dict)
     fuzzy_keys: list[str] = field(default_factory=list)
     fuzzy_alias: array[int] = field(default_factory=lambda: array("i"))
-    # 3-gram -> the span of the fuzzy keys that contain it in gram_keys, packed in one int (see
-    # rare_postings): one flat list instead of a hundred thousand small ones that the garbage collector
-    # walks. The keys themselves are listed (the same string objects as fuzzy_keys), so a query's
-    # candidates are slices handed to rapidfuzz at once. Within a span the keys are ordered by length,
-    # and gram_lens holds each one's length (capped at 255): a length window is one bisected slice
+    # 3-gram or 4-gram (see fuzzy.fuzzy_grams) -> the span of the fuzzy keys that contain it in
+    # gram_keys, packed in one int (see rare_postings): one flat list instead of a hundred thousand
+    # small ones that the garbage collector walks. The keys themselves are listed (the same string
+    # objects as fuzzy_keys), so a query's candidates are slices handed to rapidfuzz at once. Within a
+    # span the keys are ordered by length, and gram_lens holds each one's length (capped at 255): a
+    # length window is one bisected slice
     grams: dict[str, int] = field(default_factory=dict)
     gram_keys: list[str] = field(default_factory=list)
     gram_lens: bytes = b""
@@ -283,11 +284,13 @@ def _index_surname(ix: Index, aid: int, forms: set[str], nominatives: set[str]) 
 
 
 def _add_fuzzy(ix: Index, gram_lists: dict[str, list[int]], seen: dict[str, int], key: str, aid: int) -> None:
+    from namenorm.fuzzy import fuzzy_grams  # fuzzy reads the index: imported here, not at the top
+
     if len(key.replace(" ", "")) < 4 or key in seen:
         return
     kid = len(ix.fuzzy_keys)
     seen[key] = kid
     ix.fuzzy_keys.append(key)
     ix.fuzzy_alias.append(aid)
-    for g in grams(key):
+    for g in fuzzy_grams(key):
         gram_lists.setdefault(g, []).append(kid)
