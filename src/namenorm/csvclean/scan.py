@@ -30,8 +30,10 @@ class RecordScanner:
 
     def __init__(self, delimiter: str, terminator: str, *, width: int, columns: Sequence[int]) -> None:
         d = re.escape(delimiter)
-        plain = f'[^{d}"\\r\\n\\x00]' + ("+" if width == 1 else "*")  # one empty field is an empty line
-        quoted = f'"[^"{d}\\r\\n\\x00]*(?:[{d}\\r\\n]|"")(?:[^"\\x00]|"")*"'
+        # possessive runs (*+, ++): what a field's run takes is never given back, so a record that does
+        # not match fails without the engine trying every shorter run (and the others match sooner)
+        plain = f'[^{d}"\\r\\n\\x00]' + ("++" if width == 1 else "*+")  # one empty field is an empty line
+        quoted = f'"[^"{d}\\r\\n\\x00]*(?:[{d}\\r\\n]|"")(?:[^"\\x00]|"")*+"'
         field = f"(?:{plain}|{quoted})"
         end = re.escape(terminator) + ("(?!\n)" if terminator == "\r" else "")  # CR LF is one line end
         parts, after = [], -1  # after: the field the text so far ends with
@@ -76,4 +78,5 @@ def line_breaks(text: str, end: int) -> int:
     >>> line_breaks("a\\r\\nb\\rc\\nd", 8)
     3
     """
-    return text.count("\n", 0, end) + text.count("\r", 0, end) - text.count("\r\n", 0, end)
+    crs = text.count("\r", 0, end)
+    return text.count("\n", 0, end) + crs - (text.count("\r\n", 0, end) if crs else 0)
