@@ -2,6 +2,7 @@
 
     python benchmarks/clean_rss.py               # 2 GiB, column "city", jobs=1
     python benchmarks/clean_rss.py --gib 0.2 --jobs 2
+    python benchmarks/clean_rss.py --jobs 2 --floor   # and the csv module on the same file, after
 
 The input repeats the 1,000,000-row table of ``bench_clean.py`` (a Zipf column drawn from ~50,000
 variants, a column with a distinct string on every row) with a new ``id`` and ``uniq`` on each
@@ -25,7 +26,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from bench_clean import generate
+from bench_clean import csv_floor, generate
 
 
 def make_input(path: Path, gib: float) -> int:
@@ -90,6 +91,8 @@ def main() -> int:
     ap.add_argument("--gib", type=float, default=2.0, help="input size in GiB (default 2)")
     ap.add_argument("--jobs", type=int, default=1)
     ap.add_argument("--column", default="city")
+    ap.add_argument("--floor", action="store_true",
+                    help="also time Python's csv module reading and writing the same file, right after")
     a = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         src, dst = Path(tmp) / "big.csv", Path(tmp) / "out.csv"
@@ -121,6 +124,13 @@ def main() -> int:
             print(f"| peak PSS of the command and its workers, summed: shared pages counted once | "
                   f"{tree_pss:,.0f} MiB |")
         print(f"| output lines = input lines | {out_lines:,} = {in_lines:,}: {out_lines == in_lines} |")
+        if a.floor:
+            dst.unlink()
+            t = time.perf_counter()
+            csv_floor(src, dst)
+            floor = rows / (time.perf_counter() - t)
+            print(f"| csv module read+write of the same file (I/O floor) | {floor:,.0f} rows/s; clean at "
+                  f"{rows / dt / floor:.2f}x |")
         return 0 if out_lines == in_lines else 1
 
 
