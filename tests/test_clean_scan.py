@@ -157,13 +157,33 @@ def test_scanning_cleans_a_large_file_as_the_csv_module_does(tmp_path: Path,
     """Many blocks, a multi-line field across block ends, quoted values, an odd row now and then."""
     lines = []
     for i in range(20_000):
-        city = ["Kiev", "Lviv, UA", 'the "Odesa"', "a\nb", "zz"][i % 5]
+        city = ["Kiev", "Lviv, UA", 'the "Odesa"', "a\nb", "Київ"][i % 5]
         other = "note" if i % 97 else '"needless quotes"'
         lines.append(f"{i},{csv_field(city)},{other}\n" if i % 1009 else f"{i},{csv_field(city)}\n")
     text = "n,city,other\n" + "".join(lines)
     for chunk, cols in ((50, ["city"]), (3_000, ["city"]), (700, ["other", "city"])):
         assert _clean(tmp_path, text, ",", cols, True, chunk, "keep", monkeypatch) == \
             _clean(tmp_path, text, ",", cols, False, chunk, "keep", monkeypatch)
+
+
+@pytest.mark.parametrize("scan", [False, True])
+def test_a_bad_row_after_scanned_multibyte_text_is_reported_at_its_line(
+        tmp_path: Path, scan: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "id,city\n" + "".join(f"{i},Київ Житомир Чернігів\n" for i in range(6)) + "6,a,b\n7,c\n8,d\n"
+    assert _clean(tmp_path, text, ",", ["city"], scan, 3, "error", monkeypatch)[::2] == ("error", 8)
+
+
+@pytest.mark.parametrize("header", [True, False])
+def test_a_byte_order_mark_is_written_once_whatever_the_scanner_reads(tmp_path: Path, header: bool) -> None:
+    src, out = tmp_path / "in.csv", tmp_path / "out.csv"
+    cities = ["Kyiv", "Київ", '"x, y"']
+    rows = "".join(f"{i},{cities[i % 3]}\n" for i in range(40))
+    src.write_bytes((("id,city\n" if header else "") + rows).encode("utf-8-sig"))
+    clean_csv(src, out, columns=["city" if header else "2"], resolver=ScoreResolver(), fields="id",
+              chunk_size=4, header=header)
+    written = out.read_bytes()
+    assert written.startswith(b"\xef\xbb\xbf") and written.count(b"\xef\xbb\xbf") == 1
+    assert len(written.decode("utf-8-sig").splitlines()) == 40 + header
 
 
 def csv_field(value: str) -> str:
