@@ -106,7 +106,9 @@ class Normalizer:
         from namenorm.morph.analyzers import LANGS, get_analyzer
         from namenorm.translit.romanize import preload_schemes
 
-        self._get().ix.load_all()
+        resolver = self._get()
+        resolver.ix.load_all()
+        resolver.fuzzy.preload()
         for lang in LANGS:
             get_analyzer(lang)
         preload_schemes()

@@ -139,6 +139,11 @@ class FuzzySearch:
     def __init__(self, index: Index) -> None:
         self.ix = index
 
+    def preload(self) -> None:
+        """Build now the tables that the first queries would build (see :meth:`Normalizer.preload`)."""
+        for table in ("numbers", "_kid"):
+            getattr(self, table)
+
     @cached_property
     def numbers(self) -> frozenset[str]:
         """Every number written in a fuzzy key (read on the first query that has one)."""
