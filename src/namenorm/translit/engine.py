@@ -69,6 +69,7 @@ def _title(out: str) -> str:
     return out
 
 
+@cache  # the same for every scheme: about 500 code points, asked once per scheme
 def _fallback(ch: str) -> str:
     """Latin for a Cyrillic code point the scheme does not cover (unidecode; '' when it has none)."""
     out: str = unidecode(ch)
