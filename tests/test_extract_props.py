@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from namenorm import Normalizer
@@ -51,8 +51,17 @@ def test_any_text_never_raises_and_offsets_index_input(text: str) -> None:
 
 @SETTINGS
 @given(st.lists(st.one_of(st.sampled_from(NAMES + FILLER + SEPARATORS), st.text(max_size=5)), max_size=30))
+@example(parts=["\U00017000", "Сергея Лаврова"])  # a letter with no Unicode name (see below)
 def test_name_soup_offsets_sorted_disjoint(parts: list[str]) -> None:
     _check_shape("".join(parts))
+
+
+def test_morphology_helpers_take_letters_that_have_no_unicode_name() -> None:
+    from namenorm.extract.context import best_parse, is_first_name
+    from namenorm.stopwords import is_common_word
+
+    word = "\U00017000а"  # a Tangut letter, unnamed in Python 3.11's unicodedata, then a Cyrillic one
+    assert best_parse(word, "ru") is None and not is_first_name(word) and not is_common_word(word)
 
 
 def _relative(found: list, start: int, end: int) -> list[tuple[int, int, str, str]]:

@@ -26,9 +26,9 @@ def _latin_words() -> frozenset[str]:
 
 @lru_cache(maxsize=65536)
 def _common_cyrillic(word: str, lang: str) -> bool:
-    from namenorm.morph.analyzers import get_analyzer
+    from namenorm.morph.analyzers import word_parses
 
-    parses = get_analyzer(lang).parse(word)
+    parses = word_parses(lang, word)
     known = [p for p in parses if p.is_known]
     return bool(known) and not any(_PROPER & set(p.tag.grammemes) for p in parses)
 

@@ -118,9 +118,9 @@ def _ru_common(word: str) -> bool:
 @lru_cache(maxsize=65536)
 def best_parse(word: str, lang: str) -> Any:
     """pymorphy3's likeliest parse of a lowercase word in "ru" or "uk" (None when it has none)."""
-    from namenorm.morph.analyzers import get_analyzer
+    from namenorm.morph.analyzers import word_parses
 
-    parses = get_analyzer(lang).parse(word.lower())
+    parses = word_parses(lang, word.lower())
     return parses[0] if parses else None
 
 
@@ -131,10 +131,10 @@ def is_first_name(word: str) -> bool:
     >>> is_first_name("Асии"), is_first_name("Дэвид"), is_first_name("Германии")
     (True, True, False)
     """
-    from namenorm.morph.analyzers import get_analyzer
+    from namenorm.morph.analyzers import word_parses
 
     w = word.lower()
-    return any("Name" in p.tag.grammemes for lang in ("ru", "uk") for p in get_analyzer(lang).parse(w))
+    return any("Name" in p.tag.grammemes for lang in ("ru", "uk") for p in word_parses(lang, w))
 
 
 def pos(word: str, lang: str) -> str | None:
