@@ -195,10 +195,11 @@ def run(rows: int = ROWS, resolvers: tuple[str, ...] = ("fake", "real"), jobs: i
                 row("real Normalizer first load (compiles the index if the on-disk cache is stale)",
                     time.perf_counter() - t, "s")
                 make = make_real
-            runs = [(c, j, False) for c in (("city", "uniq") if kind != "slow" else ("city",))
-                    for j in ((1, jobs) if jobs > 1 else (1,))]
+            job_counts = (1, jobs) if jobs > 1 else (1,)
+            columns = ("city", "uniq") if kind != "slow" else ("city",)
+            runs = [(c, j, False) for c in columns for j in job_counts]
             if kind == "real":  # also with the resolver loaded before the clock starts: throughput alone
-                runs += [("city", j, True) for j in ((1, jobs) if jobs > 1 else (1,))]
+                runs += [("city", j, True) for j in job_counts]
             if kind == "fake":  # two columns cleaned at once
                 runs.append(("city,note", 1, False))
             for column, j, loaded in runs:

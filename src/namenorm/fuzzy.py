@@ -26,7 +26,8 @@ from namenorm.keys import grams
 from namenorm.scripts import has_cyrillic
 from namenorm.text import fold
 
-__all__ = ["Cand", "FuzzySearch", "edit_budget", "same_numbers", "typo_of"]
+__all__ = ["MAX_BUDGET", "Cand", "FuzzySearch", "by_fours", "edit_budget", "fuzzy_grams", "same_numbers",
+           "typo_of"]
 
 # digits typed for letters inside a word ("Lukashenk0", "Ky1v")
 _DIGIT_LETTERS = {"0": "o", "1": "l", "3": "e", "5": "s"}
@@ -49,7 +50,10 @@ def edit_budget(key: str) -> int:
     [0, 1, 2, 3]
     """
     n = len(key.replace(" ", ""))
-    return 0 if n < 5 else 1 if n < 10 else 2 if n < 16 else 3
+    return 0 if n < 5 else 1 if n < 10 else 2 if n < 16 else MAX_BUDGET
+
+
+MAX_BUDGET = 3  # the budget of the longest names
 
 
 def _gender_pair(a: str, b: str) -> bool:
@@ -128,9 +132,6 @@ def fuzzy_grams(key: str) -> set[str]:
     """
     short = grams(key) if len(key) <= 6 * MAX_BUDGET + 1 else set()
     return short | grams(key, 4) if len(key) >= 6 else short
-
-
-MAX_BUDGET = 3  # edit_budget of the longest names
 
 
 class FuzzySearch:

@@ -163,12 +163,12 @@ def _add(table: dict[str, Ref], key: str, aid: int) -> None:
 
 def build_index(entities: list[Entity]) -> Index:
     """Compile merged entities into an :class:`Index` (slow: expands and romanises every alias)."""
+    from namenorm.fuzzy import fuzzy_grams  # fuzzy reads the index: imported here, not at the top
     from namenorm.morph import expand
     from namenorm.translit import romanizations
 
     ix = Index()
-    gram_lists: dict[str, list[int]] = {}
-    fuzzy_seen: dict[str, int] = {}
+    fuzzy_seen: set[str] = set()
     for ei, e in enumerate(entities):
         ix.ents.append(Ent(e.id, e.type, e.name, e.country, e.prior, e.rank, e.admin1, e.gender,
                            tuple(sorted(e.keys - {e.id}))))
@@ -214,12 +214,16 @@ def build_index(entities: list[Entity]) -> Index:
                 # that people type (no ISO 9 "oleksandrìâ")
                 for k in {key, *(fold(r) for r in latin)}:
                     if k == key or _TYPED.fullmatch(k):
-                        _add_fuzzy(ix, gram_lists, fuzzy_seen, k, aid)
+                        _add_fuzzy(ix, fuzzy_seen, k, aid)
                 if e.type == "PER":
                     for n in {a.text, *latin}:
                         words = fold(n).split()
                         if len(words) >= 2:
-                            _add_fuzzy(ix, gram_lists, fuzzy_seen, words[-1], aid)
+                            _add_fuzzy(ix, fuzzy_seen, words[-1], aid)
+    gram_lists: dict[str, list[int]] = {}
+    for kid, key in enumerate(ix.fuzzy_keys):
+        for g in fuzzy_grams(key):
+            gram_lists.setdefault(g, []).append(kid)
     lens = bytearray()
     for g, kids in gram_lists.items():
         kids.sort(key=lambda kid: len(ix.fuzzy_keys[kid]))
@@ -283,14 +287,9 @@ def _index_surname(ix: Index, aid: int, forms: set[str], nominatives: set[str]) 
             _add(ix.surname, compound, aid)
 
 
-def _add_fuzzy(ix: Index, gram_lists: dict[str, list[int]], seen: dict[str, int], key: str, aid: int) -> None:
-    from namenorm.fuzzy import fuzzy_grams  # fuzzy reads the index: imported here, not at the top
-
+def _add_fuzzy(ix: Index, seen: set[str], key: str, aid: int) -> None:
     if len(key.replace(" ", "")) < 4 or key in seen:
         return
-    kid = len(ix.fuzzy_keys)
-    seen[key] = kid
+    seen.add(key)
     ix.fuzzy_keys.append(key)
     ix.fuzzy_alias.append(aid)
-    for g in fuzzy_grams(key):
-        gram_lists.setdefault(g, []).append(kid)

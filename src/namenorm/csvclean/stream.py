@@ -13,7 +13,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import compress, filterfalse, repeat
-from operator import eq, itemgetter
+from operator import attrgetter, eq, itemgetter
 from typing import TextIO
 
 from namenorm.csvclean.errors import CleanError
@@ -182,7 +182,7 @@ class _Cleaner:
         if chunk.records is not None:  # scanned: every record has the header's fields
             by_col = dict(zip(self.scanned, chunk.records.values, strict=True))
             counts = [Counter(by_col[k]) for k in self.cols]
-            requests = [self.lookup.request(c.keys()) for c in counts]  # column by column, as below
+            requests = [self.lookup.request(c.keys()) for c in counts]  # one request per column
             return _Job([], None, False, True, counts, requests, 0, 0, chunk.records)
         rows, raws, width = chunk.rows, chunk.raws, self.width
         lengths = set(map(len, rows))
@@ -206,7 +206,7 @@ class _Cleaner:
         whole = min(lengths, default=0) >= needs or all(len(r) >= needs for r in rows)
         counts = [Counter(map(itemgetter(k), rows) if whole else [r[k] for r in rows if len(r) >= needs])
                   for k in self.cols]
-        requests = [self.lookup.request(c.keys()) for c in counts]  # column by column, as before
+        requests = [self.lookup.request(c.keys()) for c in counts]
         return _Job(rows, raws, chunk.multiline, whole, counts, requests, skipped, kept)
 
     def ready(self, job: _Job) -> bool:
@@ -242,7 +242,7 @@ class _Cleaner:
             return
         if layout.simple >= 0 and job.whole:
             pos, k, found = layout.simple, cols[0], founds[0]
-            fields = dict(zip(found, map(itemgetter(0), found.values()), strict=True))  # Outcome.fields
+            fields = dict(zip(found, map(attrgetter("fields"), found.values()), strict=True))
             for r in rows:
                 r[pos:pos] = fields[r[k]]
         else:
@@ -267,7 +267,7 @@ class _Cleaner:
 def _count(counts: Counter[str], found: dict[str, Outcome], stats: CleanStats, report: bool) -> None:
     ns = list(counts.values())
     outs = list(map(found.__getitem__, counts))
-    status = list(map(itemgetter(1), outs))
+    status = list(map(attrgetter("status"), outs))
     stats.cells += sum(ns) - sum(compress(ns, map(eq, status, repeat(EMPTY))))
     stats.matched += sum(compress(ns, map(eq, status, repeat(MATCHED))))
     if not report:
