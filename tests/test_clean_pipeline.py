@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import multiprocessing
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -130,6 +131,34 @@ def test_worker_failure_leaves_no_output(tmp_path: Path) -> None:
     with pytest.raises(RuntimeError, match="resolver crashed"):
         clean_csv(src, out, columns=["city"], resolver=Exploding(), jobs=2, chunk_size=10)
     assert not out.exists() and not multiprocessing.active_children()
+
+
+class PriorityResolver:
+    """Names each value with the scheduling priority of the process that resolved it."""
+
+    def normalize_many(self, values: Iterable[str], **hints: object) -> list[Match | None]:
+        nice = os.getpriority(os.PRIO_PROCESS, 0)
+        return [Match("t:1", str(nice), "LOC", 1.0, "exact", v) for v in values]
+
+
+@pytest.mark.skipif(not hasattr(os, "getpriority"), reason="no process priorities on this system")
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_workers_yield_to_the_reading_process(tmp_path: Path, method: str,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """The workers run ``WORKER_NICENESS`` steps nicer than the process that reads and writes (capped at
+    the system's 19), under either start method; this process keeps its own priority."""
+    if method not in multiprocessing.get_all_start_methods():
+        pytest.skip(f"no {method} start method here")
+    ctx = multiprocessing.get_context(method)
+    monkeypatch.setattr(multiprocessing, "get_context", lambda *a: ctx)
+    src, out = tmp_path / "in.csv", tmp_path / "out.csv"
+    src.write_text("n,city\n" + "".join(_lines(40)), encoding="utf-8")
+    mine = os.getpriority(os.PRIO_PROCESS, 0)
+    clean_csv(src, out, columns=["city"], resolver=PriorityResolver(), fields="name", jobs=2, chunk_size=10)
+    with out.open(encoding="utf-8", newline="") as f:
+        seen = {row[-1] for row in list(csv.reader(f))[1:]}
+    assert seen == {str(min(19, mine + lookup.WORKER_NICENESS))} and (mine == 19 or int(seen.pop()) > mine)
+    assert os.getpriority(os.PRIO_PROCESS, 0) == mine
 
 
 class _Sequential:

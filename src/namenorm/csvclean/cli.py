@@ -55,7 +55,8 @@ def register(subparsers: Any) -> None:
     p.add_argument("--gazetteer", action="append", metavar="PATH",
                    help="your own .gaz file or folder, added to the bundled ones (repeatable)")
     p.add_argument("--no-bundled", action="store_true", help="use only the --gazetteer files")
-    p.add_argument("--jobs", "-j", type=int, default=1, help="processes for looking up distinct values")
+    p.add_argument("--jobs", "-j", type=int, default=1,
+                   help="processes for looking up distinct values (at a lower priority than the reader)")
     p.add_argument("--chunk-size", type=int, default=50_000, help=argparse.SUPPRESS)
     p.add_argument("--quiet", "-q", action="store_true", help="no progress line and no summary")
     p.set_defaults(func=run)
