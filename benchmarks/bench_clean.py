@@ -11,14 +11,17 @@ The file (generated in a temporary folder) has columns ``id,city,uniq,note``:
 * ``note`` is "note", or "x, y" (quoted) on every seventh row; the fake resolver also cleans
   ``city`` and ``note`` together.
 Baselines, measured in the same run: Python's csv module reading and writing the same file (the I/O
-floor) and polars reading and writing it (if installed). ``fake`` is a dict lookup standing in for the
-Normalizer (the pipeline's own cost); ``slow`` is a resolver of fixed cost (a busy loop of ``--slow-us``
-microseconds of CPU per value, 90 by default, about the bundled Normalizer's cost), to measure how much of
-resolution the pipeline hides behind reading and writing (with ``--jobs`` > 1); ``real`` is the bundled
-Normalizer, timed from a fresh instance (loading its index is part of the run) and, on the city column,
-also loaded before the clock starts (the throughput alone; the load is timed on its own row).  Fake and
-slow run with jobs 1 and ``--jobs``, on the city column only for slow (the
-all-distinct column would take minutes at jobs 1).
+floor) and polars reading and writing it (if installed). Each clean is timed in ``--repeat`` rounds (3),
+each right after a floor of its own: the median ratio and the range of the ratios are reported, since
+on a shared machine the floor alone varies by a third from one minute to the next. Each round runs in a
+fresh process forked from one that never resolved a value: cold caches, as a new command starts.
+``fake`` is a dict lookup standing in for the Normalizer (the pipeline's own cost); ``slow`` is a
+resolver of fixed cost (a busy loop of ``--slow-us`` microseconds of CPU per value, 90 by default, about
+the bundled Normalizer's cost), to measure how much of resolution the pipeline hides behind reading and
+writing (with ``--jobs`` > 1); ``real`` is the bundled Normalizer, timed from a fresh instance (loading
+its index is part of the run) and, on the city column, also loaded before the clock starts (the
+throughput alone; the load is timed on its own row). Fake and slow run with jobs 1 and ``--jobs``, on
+the city column only for slow (the all-distinct column would take minutes at jobs 1).
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from __future__ import annotations
 import argparse
 import csv
 import functools
+import multiprocessing
 import os
 import random
 import resource
@@ -35,6 +39,7 @@ import time
 from collections.abc import Callable, Iterable
 from itertools import accumulate
 from pathlib import Path
+from statistics import median
 
 from namenorm.api import Normalizer
 from namenorm.csvclean import clean_csv
@@ -140,6 +145,30 @@ def polars_floor(src: Path, dst: Path) -> None:
     pl.read_csv(src, infer_schema=False).write_csv(dst)
 
 
+def _in_child(fn: Callable[[], tuple[float, ...]]) -> tuple[float, ...]:
+    """What ``fn`` returns, run in a forked child of this process. This process never resolves a value,
+    so each child starts as a new command would: no index loaded, every cache of the library cold (a
+    clean run in this process would leave warm caches to the next one, and to the workers it forks)."""
+    try:
+        ctx = multiprocessing.get_context("fork")
+    except ValueError:  # no fork on this system: in this process (later runs see warm caches)
+        return fn()
+    receive, send = ctx.Pipe(duplex=False)
+
+    def child() -> None:
+        send.send(fn())
+
+    proc = ctx.Process(target=child)
+    proc.start()
+    send.close()
+    try:
+        return tuple(receive.recv())
+    except EOFError:
+        raise RuntimeError(f"the measuring process failed (exit code {proc.exitcode})") from None
+    finally:
+        proc.join()
+
+
 def _rss_mib() -> float:
     me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -148,9 +177,11 @@ def _rss_mib() -> float:
 
 def run(rows: int = ROWS, resolvers: tuple[str, ...] = ("fake", "real"), jobs: int = 2,
         gazetteers: list[str] | None = None, uniq_real: bool = True,
-        slow_us: float = 90.0) -> list[dict[str, object]]:
+        slow_us: float = 90.0, repeat: int = 3) -> list[dict[str, object]]:
     """Rows/s of ``clean`` per column and resolver, each against a csv-module floor measured just before it
-    (the machine is shared, so a floor from minutes earlier is not comparable)."""
+    (the machine is shared, so a floor from minutes earlier is not comparable). Each is measured in
+    ``repeat`` rounds of floor then clean, and reported as the median rate and median ratio with the
+    range of the ratios (one round for the real resolver on the all-distinct column: minutes each)."""
     out: list[dict[str, object]] = []
 
     def row(name: str, value: float, unit: str, ratio: float | None = None, base: str = "") -> None:
@@ -190,10 +221,13 @@ def run(rows: int = ROWS, resolvers: tuple[str, ...] = ("fake", "real"), jobs: i
                         return Normalizer(gazetteers, include_bundled=False)
                     return Normalizer()
 
-                t = time.perf_counter()
-                make_real().normalize("Kyiv")
+                def first_load() -> tuple[float]:
+                    t = time.perf_counter()
+                    make_real().normalize("Kyiv")
+                    return (time.perf_counter() - t,)
+
                 row("real Normalizer first load (compiles the index if the on-disk cache is stale)",
-                    time.perf_counter() - t, "s")
+                    _in_child(first_load)[0], "s")
                 make = make_real
             job_counts = (1, jobs) if jobs > 1 else (1,)
             columns = ("city", "uniq") if kind != "slow" else ("city",)
@@ -205,22 +239,29 @@ def run(rows: int = ROWS, resolvers: tuple[str, ...] = ("fake", "real"), jobs: i
             for column, j, loaded in runs:
                 if kind == "real" and column == "uniq" and (not uniq_real or (j == 1 and rows > 200_000)):
                     continue  # one lookup per row: minutes; measured with --jobs only
-                resolver = make()
-                if isinstance(resolver, Normalizer) and loaded:
-                    resolver.preload()
 
-                def go(col: str = column, res: object = resolver, n: int = j,
-                       fs: str | None = fields) -> None:
-                    clean_csv(src, dst, columns=col.split(","), resolver=res, jobs=n,  # type: ignore[arg-type]
-                              fields=fs)
+                def one_round(col: str = column, n: int = j, fs: str | None = fields, preload: bool = loaded,
+                              new: Callable[[], DictResolver | Normalizer] = make) -> tuple[float, float]:
+                    res = new()
+                    if isinstance(res, Normalizer) and preload:
+                        res.preload()
+                    near_floor, _ = _rate(rows, lambda: csv_floor(src, dst))
+                    rate, _ = _rate(rows, lambda: clean_csv(src, dst, columns=col.split(","), resolver=res,
+                                                            jobs=n, fields=fs))
+                    return near_floor, rate
 
-                near_floor, _ = _rate(rows, lambda: csv_floor(src, dst))
-                rate, _ = _rate(rows, go)
+                rates, ratios = [], []
+                for _ in range(1 if kind == "real" and column == "uniq" else repeat):
+                    near_floor, rate = _in_child(one_round)
+                    rates.append(rate)
+                    ratios.append(rate / near_floor)
                 label = {"city": "Zipf ~50k variants", "uniq": f"{rows:,} distinct",
                          "city,note": "Zipf and a column of two values"}[column]
                 when = ", loaded before timing" if loaded else ""
-                row(f"clean {column} ({label}), {kind} resolver{when}, jobs={j}", rate, "rows/s",
-                    rate / near_floor, "csv floor measured just before")
+                spread = (f"median of {len(ratios)} rounds, {min(ratios):.2f}-{max(ratios):.2f}x; "
+                          if len(ratios) > 1 else "")
+                row(f"clean {column} ({label}), {kind} resolver{when}, jobs={j}", median(rates), "rows/s",
+                    median(ratios), f"{spread}csv floor measured just before")
     row("peak RSS (max of this process and its children)", _rss_mib(), "MiB")
     return out
 
@@ -236,9 +277,10 @@ def main() -> int:
                     help="real resolver: these .gaz files instead of the bundled ones")
     ap.add_argument("--skip-uniq-real", action="store_true",
                     help="skip the all-distinct column with the real resolver")
+    ap.add_argument("--repeat", type=int, default=3, help="rounds of floor then clean per measurement")
     a = ap.parse_args()
     kinds = ("fake", "real") if a.resolver == "both" else (a.resolver,)
-    for r in run(a.rows, kinds, a.jobs, a.gazetteer, not a.skip_uniq_real, a.slow_us):
+    for r in run(a.rows, kinds, a.jobs, a.gazetteer, not a.skip_uniq_real, a.slow_us, max(1, a.repeat)):
         ratio = f" | {r['ratio']:.2f}x {r['baseline']}" if "ratio" in r else ""
         print(f"| {r['name']} | {r['value']:,.1f} {r['unit']}{ratio} |")
     return 0
