@@ -164,6 +164,7 @@ def _in_child(fn: Callable[[], tuple[float, ...]]) -> tuple[float, ...]:
     try:
         return tuple(receive.recv())
     except EOFError:
+        proc.join()
         raise RuntimeError(f"the measuring process failed (exit code {proc.exitcode})") from None
     finally:
         proc.join()
