@@ -10,6 +10,7 @@ import csv
 import io
 import multiprocessing
 import os
+import signal
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -131,6 +132,28 @@ def test_worker_failure_leaves_no_output(tmp_path: Path) -> None:
     with pytest.raises(RuntimeError, match="resolver crashed"):
         clean_csv(src, out, columns=["city"], resolver=Exploding(), jobs=2, chunk_size=10)
     assert not out.exists() and not multiprocessing.active_children()
+
+
+class Dying(ScoreResolver):
+    """Kills its own process on the value "DIE", as the system's out-of-memory killer would."""
+
+    def normalize_many(self, values: Iterable[str], **hints: object) -> list[Match | None]:
+        values = list(values)
+        if "DIE" in values:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return super().normalize_many(values)
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL") or "fork" not in multiprocessing.get_all_start_methods(),
+                    reason="needs fork and SIGKILL")
+def test_a_killed_worker_is_a_clear_error_with_no_output(tmp_path: Path) -> None:
+    """A worker killed mid-run (out of memory, say) stops the run with a message that says what to do,
+    not a BrokenProcessPool traceback; no output file, no worker left."""
+    src, out = tmp_path / "in.csv", tmp_path / "out.csv"
+    src.write_text("n,city\n" + "".join(_lines(60)) + "1,DIE\n" + "".join(_lines(60)), encoding="utf-8")
+    with pytest.raises(CleanError, match=r"worker process stopped .* fewer --jobs"):
+        clean_csv(src, out, columns=["city"], resolver=Dying(), jobs=2, chunk_size=10)
+    assert not out.exists() and not multiprocessing.active_children() and not lookup._inherited
 
 
 class PriorityResolver:

@@ -22,10 +22,12 @@ import os
 import pickle
 from collections.abc import Callable, Collection, Iterable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from itertools import compress, repeat
 from operator import is_
 from typing import Any, Generic, TypeVar, cast
 
+from namenorm.csvclean.errors import CleanError
 from namenorm.csvclean.fields import FieldSpec, Outcome, Query, Resolver, base_form_function, resolve_values
 
 __all__ = ["Batch", "BoundedCache", "Request", "ValueLookup"]
@@ -38,6 +40,8 @@ LOCAL_BELOW = 64  # fewer misses than this are resolved in this process until th
 # benchmarks/bench_clean.py's city column, --jobs 2 on 2 cores, the cores were busy 85% of the run with
 # the workers at its priority and 92% with them 10 steps nicer, and the run took about 10% less time.
 WORKER_NICENESS = 10
+WORKER_LOST = ("a worker process stopped without finishing (killed by the system, most often for lack of "
+               "memory); nothing was written. Rerun with fewer --jobs, or without --jobs")
 
 
 class BoundedCache(Generic[K, V]):
@@ -211,8 +215,11 @@ class ValueLookup:
             return Batch(values, None)
         step = -(-len(values) // (self.jobs * 4))
         ex = self._executor()
-        return Batch(values, [ex.submit(_work, id(self), values[i : i + step])
-                              for i in range(0, len(values), step)])
+        try:
+            return Batch(values, [ex.submit(_work, id(self), values[i : i + step])
+                                  for i in range(0, len(values), step)])
+        except BrokenProcessPool:  # a worker died before this batch was sent
+            raise CleanError(WORKER_LOST) from None
 
     def ready(self, req: Request) -> bool:
         """Whether :meth:`complete` would return without waiting for a worker."""
@@ -232,7 +239,10 @@ class ValueLookup:
         if batch.futures is None:
             outs = resolve_values(self.resolver, batch.values, self.query, self.spec, self.base)
         else:
-            outs = [o for f in batch.futures for o in f.result()]
+            try:
+                outs = [o for f in batch.futures for o in f.result()]
+            except BrokenProcessPool:
+                raise CleanError(WORKER_LOST) from None
         batch.outcomes = got = dict(zip(batch.values, outs, strict=True))
         new, old, inflight = self.cache.new, self.cache.old, self._inflight
         for v, o in got.items():
