@@ -3,11 +3,13 @@ output, the report, ``--jobs``, stdin."""
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import gzip
 import io
 import subprocess
 import sys
+import zlib
 from pathlib import Path
 
 import pytest
@@ -129,6 +131,36 @@ def test_undecodable_bytes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     src.write_bytes(b"city\n" + b"Kyiv\n" * 20000 + b"Ky\xffiv\n")  # bad bytes after the detection sample
     err = bad(capsys, ["clean", str(src), "-c", "city", *OPTS])
     assert "line 20002: cannot decode" in err and "utf-8" in err and "--encoding" in err
+
+
+@pytest.mark.parametrize("damage", ["cut short", "bad checksum"])
+def test_damaged_gzip(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+                      damage: str) -> None:
+    """A .gz that breaks off (an interrupted download) or fails its checksum: a message naming the
+    problem, the line near where it begins and how to check, exit code 2, no output; from stdin too.
+    Damage within the first bytes is found when the file is opened."""
+    lines = [f"{i},Kyiv {i}\n" for i in range(60_000)]
+    packed = gzip.compress(("n,city\n" + "".join(lines)).encode("utf-8"), mtime=0)
+    cut = len(packed) // 2
+    crc = bytes(b ^ 0xFF for b in packed[-8:-4])  # found wrong once every line has been read
+    data = packed[:cut] if damage == "cut short" else packed[:-8] + crc + packed[-4:]
+    src, out = tmp_path / "in.csv.gz", tmp_path / "out.csv"
+    src.write_bytes(data)
+    good = 0  # lines that gzip itself can still give
+    with gzip.open(src, "rb") as f, contextlib.suppress(EOFError, OSError, zlib.error):
+        while block := f.read(512):
+            good += block.count(b"\n")
+    for jobs in ("1", "2"):
+        err = bad(capsys, ["clean", str(src), "-c", "city", "-o", str(out), "--jobs", jobs, *OPTS])
+        assert "gzip data is cut short or damaged" in err and "gzip -t" in err and not out.exists()
+        line = int(err.split("line ")[1].split(":")[0])
+        assert good - 700 <= line <= good + 1  # within the 8 KiB of text read before the break
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    assert "gzip data is cut short or damaged" in bad(capsys, ["clean", "-", "-c", "city", *OPTS])
+    broken = bytearray(packed)
+    broken[10] |= 0b110  # the first block's type is 3, which does not exist: fails in the first bytes read
+    src.write_bytes(bytes(broken))
+    assert "not a valid gzip file" in bad(capsys, ["clean", str(src), "-c", "city", *OPTS])
 
 
 def test_missing_file_and_bad_options(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -19,17 +19,19 @@ import csv
 import gzip
 import io
 import sys
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from namenorm.csvclean.errors import CleanError
 
-__all__ = ["Source", "detect_encoding", "line_terminator", "locate_decode_error", "open_source",
+__all__ = ["DAMAGED", "Source", "detect_encoding", "line_terminator", "locate_read_error", "open_source",
            "sniff_delimiter"]
 
 SAMPLE_BYTES = 1 << 16
 _DELIMITERS = ",\t;|"
+DAMAGED = (EOFError, zlib.error, gzip.BadGzipFile)  # what a truncated or corrupt .gz raises mid-read
 _NAMED_DELIMITERS = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}
 
 
@@ -155,7 +157,7 @@ def open_source(path: str | Path, *, encoding: str | None = None, delimiter: str
         raw = gzip.GzipFile(fileobj=_Prefixed(head, raw), mode="rb")  # type: ignore[assignment]
         try:
             head = raw.read(SAMPLE_BYTES)
-        except (OSError, EOFError) as e:
+        except (OSError, *DAMAGED) as e:
             raise CleanError(f"{name}: not a valid gzip file ({e})") from None
     enc = _check_encoding(encoding, head) if encoding else detect_encoding(head)
     sample = codecs.getincrementaldecoder(enc)(errors="replace").decode(head, final=False)
@@ -170,17 +172,25 @@ def open_source(path: str | Path, *, encoding: str | None = None, delimiter: str
     return Source(text, name, enc, delim, line_terminator(sample), fs_path, not encoding)
 
 
-def locate_decode_error(path: Path, encoding: str) -> int | None:
-    """The 1-based line of the first bytes that ``encoding`` cannot decode (None if none found)."""
+def locate_read_error(path: Path, encoding: str) -> tuple[str, int] | None:
+    """The first place where ``path`` cannot be read as text: ``("damaged", line)`` where its gzip data
+    breaks off or goes bad (the first line not wholly read; the break lies within the next 8 KiB it
+    decompresses to), ``("undecodable", line)`` at the first bytes ``encoding`` cannot decode (1-based lines);
+    None when it reads through."""
     decoder = codecs.getincrementaldecoder(encoding)()
     newlines = 0
     with path.open("rb") as probe:
         gz = probe.read(2) == b"\x1f\x8b"
     with (gzip.open(path, "rb") if gz else path.open("rb")) as f:
-        while block := f.read(SAMPLE_BYTES):
+        while True:
+            try:
+                block = f.read(1 << 13 if gz else SAMPLE_BYTES)  # a failed read returns nothing of its block
+            except DAMAGED:
+                return "damaged", newlines + 1
+            if not block:
+                return None
             try:
                 newlines += decoder.decode(block).count("\n")
             except UnicodeDecodeError as e:
                 good = e.object[: e.start].decode(encoding, errors="replace")
-                return newlines + good.count("\n") + 1
-    return None
+                return "undecodable", newlines + good.count("\n") + 1

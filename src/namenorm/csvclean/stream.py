@@ -22,7 +22,7 @@ from namenorm.csvclean.layout import Layout, quote_minimal, raw_fields, select_c
 from namenorm.csvclean.lookup import Request, ValueLookup
 from namenorm.csvclean.reader import Chunk, ChunkReader, Records, record_lines, split_break
 from namenorm.csvclean.scan import RecordScanner
-from namenorm.csvclean.source import Source, locate_decode_error
+from namenorm.csvclean.source import DAMAGED, Source, locate_read_error
 from namenorm.csvclean.writer import Writer
 from namenorm.gcpause import paused
 
@@ -126,7 +126,7 @@ def _clean_stream(source: Source, out: TextIO, lookup: ValueLookup, columns: Seq
                         todo.append(cleaner.prepare(chunk))
                     else:
                         reading = False
-                except (CleanError, UnicodeDecodeError, csv.Error) as e:
+                except (CleanError, UnicodeDecodeError, csv.Error, *DAMAGED) as e:
                     if not todo:
                         raise
                     error, reading = e, False  # raised once the chunks before it are written
@@ -137,12 +137,16 @@ def _clean_stream(source: Source, out: TextIO, lookup: ValueLookup, columns: Seq
                 progress(stats)
         if error is not None:
             raise error
-    except UnicodeDecodeError:
-        line = locate_decode_error(source.path, source.encoding) if source.path else reader.line_num + 1
+    except (UnicodeDecodeError, *DAMAGED) as e:
+        found = locate_read_error(source.path, source.encoding) if source.path else None
+        kind, line = found or ("undecodable" if isinstance(e, UnicodeDecodeError) else "damaged", None)
+        if kind == "damaged":  # bad bytes from a broken .gz are a symptom, not the file's encoding
+            raise CleanError(f"{source.name}: the gzip data is cut short or damaged; check it with "
+                             f"`gzip -t`, then fetch or compress it again", line=line) from None
         raise CleanError(f"cannot decode {source.name} as {source.encoding}"
                          f"{' (detected from its first bytes)' if source.detected else ''}; "
                          f"rerun with --encoding cp1251, utf-16 or the file's real encoding",
-                         line=line) from None
+                         line=line or reader.line_num + 1) from None
     except csv.Error as e:
         raise CleanError(f"{source.name}: {e}", line=reader.line_num) from None
     finally:
