@@ -163,6 +163,21 @@ def test_damaged_gzip(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkey
     assert "not a valid gzip file" in bad(capsys, ["clean", str(src), "-c", "city", *OPTS])
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="no file size limits there")
+def test_a_full_disk_is_a_clear_error(tmp_path: Path) -> None:
+    """A write that finds no room (here a file size limit, which fails a write as a full disk does):
+    a message that says so and what to do, exit code 2, no output file and no temporary file left."""
+    src, out = tmp_path / "in.csv", tmp_path / "out.csv"
+    src.write_text("n,city\n" + "".join(f"{i},Kyiv {i}\n" for i in range(50_000)), encoding="utf-8")
+    code = ("import resource, sys; resource.setrlimit(resource.RLIMIT_FSIZE, (200_000, 200_000)); "
+            "from namenorm.csvclean.cli import main; sys.exit(main(sys.argv[1:]))")
+    run = subprocess.run([sys.executable, "-c", code, "clean", str(src), "-c", "city", "-o", str(out), *OPTS],
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 2, run.stderr
+    assert "cannot write" in run.stderr and "nothing was written" in run.stderr and "-o" in run.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv"]
+
+
 def test_missing_file_and_bad_options(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert "no such file" in bad(capsys, ["clean", str(tmp_path / "nope.csv"), "-c", "city", *OPTS])
     src = write(tmp_path / "in.csv", ROWS)

@@ -7,6 +7,7 @@ overwritten unless asked (``--in-place``).  ``OUT.gz`` is gzip-compressed.
 from __future__ import annotations
 
 import contextlib
+import errno
 import gzip
 import io
 import os
@@ -55,6 +56,22 @@ def atomic_path(target: Path, *, mode_from: Path | None = None) -> Iterator[Path
             tmp.unlink()
 
 
+_NO_ROOM = frozenset({errno.ENOSPC, errno.EFBIG, errno.EDQUOT})  # a full disk, a size limit, a quota
+
+
+@contextlib.contextmanager
+def _room_checked(where: str, *, partial: bool) -> Iterator[None]:
+    """Turn a write that found no room (disk full, file size limit, quota) into a :class:`CleanError`."""
+    try:
+        yield
+    except OSError as e:
+        if e.errno not in _NO_ROOM:
+            raise
+        left = "the output stops part-way" if partial else "nothing was written"
+        raise CleanError(f"cannot write {where}: {e.strerror}; {left}. Free some space, or write "
+                         f"elsewhere with -o") from None
+
+
 @contextlib.contextmanager
 def open_output(path: str | Path | None, *, encoding: str, input_path: Path | None = None,
                 in_place: bool = False) -> Iterator[TextIO]:
@@ -66,15 +83,17 @@ def open_output(path: str | Path | None, *, encoding: str, input_path: Path | No
             return
         sys.stdout.flush()
         out = io.TextIOWrapper(buffer, encoding=encoding, newline="")
-        try:
-            yield out
-        finally:
-            out.flush()
-            out.detach()
+        with _room_checked("to stdout", partial=True):
+            try:
+                yield out
+            finally:
+                out.flush()
+                out.detach()
         return
     target = Path(path)
     check_target(target, input_path, in_place)
-    with atomic_path(target, mode_from=input_path if in_place else None) as tmp, tmp.open("wb") as fh:
+    with _room_checked(str(target), partial=False), \
+            atomic_path(target, mode_from=input_path if in_place else None) as tmp, tmp.open("wb") as fh:
         raw: BinaryIO = fh
         if target.name.lower().endswith(".gz"):
             raw = gzip.GzipFile(fileobj=fh, mode="wb", filename="")  # type: ignore[assignment]
