@@ -232,6 +232,28 @@ def test_report_groups_variants(tmp_path: Path) -> None:
     assert all("Kiev" not in r[2] for r in got)
 
 
+def test_a_bad_report_path_is_refused_before_the_run(tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """A report that cannot be written, or would replace the input or the output, stops the run before
+    it starts: no output is written for a report that would then fail."""
+    src = write(tmp_path / "in.csv", ROWS)
+    out = tmp_path / "o.csv"
+    before = src.read_bytes()
+    for report, says in ((tmp_path / "missing" / "r.csv", "does not exist"), (tmp_path, "is a folder"),
+                         (src, "is the input file"), (out, "is also the output")):
+        err = bad(capsys, ["clean", str(src), "-c", "city", "-o", str(out), "--report", str(report), *OPTS])
+        assert f"--report {report}" in err and says in err and "--in-place" not in err
+        assert not out.exists() and src.read_bytes() == before
+
+
+def test_report_from_parquet(tmp_path: Path) -> None:
+    pl = pytest.importorskip("polars")
+    src, out, report = tmp_path / "in.parquet", tmp_path / "out.parquet", tmp_path / "r.csv"
+    pl.DataFrame({"city": ["Atlantis", "Kiev", "ATLANTIS", "Atlantis", None]}).write_parquet(src)
+    assert main(["clean", str(src), "-c", "city", "-o", str(out), "--report", str(report), *OPTS]) == 0
+    assert read_rows(report)[1][:3] == ["atlantis", "3", "Atlantis (2) | ATLANTIS (1)"]
+
+
 def test_jobs_gives_the_same_output(tmp_path: Path) -> None:
     names = ["Kiev", "Киеве", "Odessa", "Atlantis", "Lvov", "Харькове", "Zelensky"]
     rows = [[names[i % 7]] if i % 3 else [f"x{i}"] for i in range(3000)]

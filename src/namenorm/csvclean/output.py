@@ -29,15 +29,17 @@ def _default_mode() -> int:
     return 0o666 & ~mask
 
 
-def check_target(target: Path, input_path: Path | None, in_place: bool) -> None:
-    """Refuse an OUT that is the input (unless ``in_place``), a folder, or in a missing folder."""
+def check_target(target: Path, input_path: Path | None, in_place: bool, *, option: str = "-o") -> None:
+    """Refuse an OUT (or the file of another ``option``) that is the input (unless ``in_place``), a
+    folder, or in a missing folder."""
     same = input_path is not None and target.exists() and target.resolve() == input_path.resolve()
     if same and not in_place:
-        raise CleanError(f"-o {target} is the input file; write elsewhere, or add --in-place to replace it")
+        hint = ", or add --in-place to replace it" if option == "-o" else ""
+        raise CleanError(f"{option} {target} is the input file; write elsewhere{hint}")
     if target.is_dir():
-        raise CleanError(f"-o {target} is a folder; give a file name")
+        raise CleanError(f"{option} {target} is a folder; give a file name")
     if not target.parent.is_dir():
-        raise CleanError(f"-o {target}: folder {target.parent} does not exist")
+        raise CleanError(f"{option} {target}: folder {target.parent} does not exist")
 
 
 @contextlib.contextmanager

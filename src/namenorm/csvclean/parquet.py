@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from namenorm.csvclean.errors import CleanError
-from namenorm.csvclean.fields import MATCHED, FieldSpec, Query, Resolver, resolve_values
+from namenorm.csvclean.fields import EMPTY, MATCHED, FieldSpec, Query, Resolver, resolve_values
 from namenorm.csvclean.output import atomic_path, check_target
 from namenorm.csvclean.stream import CleanStats
 
@@ -59,6 +59,11 @@ def clean_parquet(source: str | Path, output: str | Path | None, *, columns: Seq
         stats.distinct += len(values)
         stats.cells += sum(n for v, n in zip(values, ns, strict=True) if v.strip())
         stats.matched += sum(n for o, n in zip(outcomes, ns, strict=True) if o.status == MATCHED)
+        for v, n, o in zip(values, ns, outcomes, strict=True):
+            if o.status not in (MATCHED, EMPTY):  # what --report lists
+                stats.unmatched[v] += n
+                if o.guess:
+                    stats.guesses[v] = o.guess
     df = clean_with(df, list(columns), resolver, opts)
     target = Path(output)
     check_target(target, Path(source), in_place)

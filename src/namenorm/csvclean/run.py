@@ -12,7 +12,7 @@ from pathlib import Path
 from namenorm.csvclean.errors import CleanError
 from namenorm.csvclean.fields import FieldSpec, Query, Resolver, base_form_function
 from namenorm.csvclean.lookup import ValueLookup
-from namenorm.csvclean.output import open_output
+from namenorm.csvclean.output import check_target, open_output
 from namenorm.csvclean.progress import Progress
 from namenorm.csvclean.report import write_report
 from namenorm.csvclean.source import open_source
@@ -73,20 +73,36 @@ def clean_csv(source: str | Path, output: str | Path | None = None, *, columns: 
     if resolver is None:
         resolver = make_resolver(gazetteers, include_bundled)
     _warm_up(resolver, query)
+    if report is not None:  # before the run, not after it
+        _check_report(Path(report), None if str(source) == "-" else Path(source), output)
     if _is_parquet(source) or _is_parquet(output):
         from namenorm.csvclean.parquet import clean_parquet
 
         stats = clean_parquet(source, output, columns=columns, resolver=resolver, query=query, spec=spec,
                               base=base, in_place=in_place)
-        return CleanResult(stats, time.perf_counter() - start)
-    lookup = ValueLookup(resolver, query, spec, jobs=jobs, cache_size=cache_size, base=base)
-    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+    else:
+        lookup = ValueLookup(resolver, query, spec, jobs=jobs, cache_size=cache_size, base=base)
+        stats = _clean_csv_stream(source, output, columns, lookup, header=header, delimiter=delimiter,
+                                  encoding=encoding, output_encoding=output_encoding,
+                                  on_bad_lines=on_bad_lines, chunk_size=chunk_size, report=report is not None,
+                                  in_place=in_place, progress=progress)
+    if report is not None:
+        write_report(report, stats.unmatched, stats.guesses, _guesser(resolver, query))
+    return CleanResult(stats, time.perf_counter() - start)
+
+
+def _clean_csv_stream(source: str | Path, output: str | Path | None, columns: Sequence[str],
+                      lookup: ValueLookup, *, header: bool, delimiter: str | None, encoding: str | None,
+                      output_encoding: str | None, on_bad_lines: str, chunk_size: int, report: bool,
+                      in_place: bool, progress: Progress | None) -> CleanStats:
+    """The CSV path of :func:`clean_csv`: ``source`` streamed to ``output``; closes both and the lookup."""
     src = open_source(source, encoding=encoding, delimiter=delimiter)
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
     out_enc = output_encoding or src.encoding
     try:
         with open_output(output, encoding=out_enc, input_path=src.path, in_place=in_place) as out:
-            stats = clean_stream(src, out, lookup, columns, header=header, on_bad_lines=on_bad_lines,
-                                 chunk_size=chunk_size, report=report is not None, progress=progress)
+            return clean_stream(src, out, lookup, columns, header=header, on_bad_lines=on_bad_lines,
+                                chunk_size=chunk_size, report=report, progress=progress)
     except UnicodeEncodeError as e:
         raise CleanError(f"a value cannot be written in {out_enc} ({e.object[e.start:e.end]!r}); "
                          f"rerun with --output-encoding utf-8") from None
@@ -95,10 +111,13 @@ def clean_csv(source: str | Path, output: str | Path | None = None, *, columns: 
             progress.finish()
         src.close()
         lookup.close()
-    if report is not None:
-        guess = _guesser(resolver, query)
-        write_report(report, stats.unmatched, stats.guesses, guess)
-    return CleanResult(stats, time.perf_counter() - start)
+
+
+def _check_report(target: Path, input_path: Path | None, output: str | Path | None) -> None:
+    """Refuse a report that would replace the input or the output, be a folder, or go in a missing folder."""
+    check_target(target, input_path, in_place=False, option="--report")
+    if output is not None and str(output) != "-" and target.resolve() == Path(output).resolve():
+        raise CleanError(f"--report {target} is also the output (-o); give the report another name")
 
 
 def _guesser(resolver: Resolver, query: Query) -> Callable[[str], str] | None:
