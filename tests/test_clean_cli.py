@@ -126,6 +126,18 @@ def test_ragged_rows(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     assert read_rows(out)[3] == ["Lviv", "cleantest:lviv"]
 
 
+def test_a_column_name_twice_in_the_header_is_ambiguous(tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """Two columns with the name asked for: an error that says which, not a silent pick; the number
+    chooses one."""
+    src = write(tmp_path / "in.csv", [["city", "n", "city"], ["Kiev", "1", "Lvov"]])
+    err = bad(capsys, ["clean", str(src), "-c", "city", *OPTS])
+    assert "line 1: column 'city' appears 2 times in the header (columns 1, 3)" in err and "--column 1" in err
+    out = tmp_path / "o.csv"
+    assert main(["clean", str(src), "-c", "3", "--fields", "id", "-o", str(out), *OPTS]) == 0
+    assert read_rows(out) == [["city", "n", "city", "city_id"], ["Kiev", "1", "Lvov", "cleantest:lviv"]]
+
+
 def test_undecodable_bytes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     src = tmp_path / "u.csv"
     src.write_bytes(b"city\n" + b"Kyiv\n" * 20000 + b"Ky\xffiv\n")  # bad bytes after the detection sample

@@ -33,11 +33,21 @@ def select_columns(header: Sequence[str] | None, wanted: Sequence[str], width: i
 
     >>> select_columns(["a", "b"], ["b"], 2), select_columns(None, ["2"], 3)
     ([(1, 'b')], [(1, '2')])
+    >>> try:
+    ...     select_columns(["a", "a"], ["a"], 2)
+    ... except CleanError as e:
+    ...     print(e.message)
+    column 'a' appears 2 times in the header (columns 1, 2); name one by its number: --column 1
     """
     out: list[tuple[int, str]] = []
     for w in wanted:
         if header is not None and w in header:
-            i = list(header).index(w)
+            where = [n for n, h in enumerate(header, 1) if h == w]
+            if len(where) > 1:
+                listed = ", ".join(map(str, where))
+                raise CleanError(f"column {w!r} appears {len(where)} times in the header (columns {listed}); "
+                                 f"name one by its number: --column {where[0]}", line=1)
+            i = where[0] - 1
         elif w.isdigit() and 1 <= int(w) <= width:
             i = int(w) - 1
         elif header is None:
