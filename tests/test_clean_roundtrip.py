@@ -145,6 +145,7 @@ def test_any_text_keeps_its_parsed_values(tmp_path: Path, text: str, small_chunk
     except csv.Error:
         return
     assume(rows and rows[0] and not any(h.startswith(rows[0][0] + "_") for h in rows[0][1:]))
+    assume(rows[0].count(rows[0][0]) == 1)  # a name the header has twice is refused (test_clean_cli)
     src, out = tmp_path / "in.csv", tmp_path / "out.csv"
     src.write_bytes(text.encode("utf-8"))
     try:
