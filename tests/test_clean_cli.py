@@ -110,6 +110,9 @@ def test_unknown_column_lists_the_columns(tmp_path: Path, capsys: pytest.Capture
     src = write(tmp_path / "in.csv", ROWS)
     err = bad(capsys, ["clean", str(src), "-c", "town", *OPTS])
     assert "line 1: unknown column 'town'" in err and "'city', 'note'" in err
+    src.write_text("\ncity\nKiev\n", encoding="utf-8")
+    err = bad(capsys, ["clean", str(src), "-c", "city", *OPTS])
+    assert "line 1: unknown column 'city': the header line is blank" in err and "--no-header" in err
 
 
 def test_ragged_rows(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -52,6 +52,9 @@ def select_columns(header: Sequence[str] | None, wanted: Sequence[str], width: i
             i = int(w) - 1
         elif header is None:
             raise CleanError(f"--column {w}: without a header give a column number from 1 to {width}")
+        elif not header:
+            raise CleanError(f"unknown column {w!r}: the header line is blank; remove the blank lines above "
+                             f"it, or give --no-header and a column number", line=1)
         else:
             shown = ", ".join(repr(h) for h in header[:50]) + (" ..." if len(header) > 50 else "")
             raise CleanError(f"unknown column {w!r}; the columns are: {shown}", line=1)
