@@ -1,13 +1,18 @@
 """The ``clean`` subcommand: ``namenorm clean IN --column COL [--column COL2 ...] [-o OUT]``.
 
 Exit codes: 0 when the file was processed (unmatched values are normal), 2 for usage or input
-errors (the message names the line and says how to fix it), 130 when interrupted.
+errors (the message names the line and says how to fix it), 130 when interrupted (Ctrl-C), 143 when
+terminated (SIGTERM); either way no output and no worker is left behind.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import signal
 import sys
+import threading
+from collections.abc import Iterator
 from typing import Any
 
 from namenorm.csvclean.errors import CleanError
@@ -69,6 +74,28 @@ def build_parser() -> argparse.ArgumentParser:
     return ap
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (``kill``, ``timeout``, a container stopping) during a run: stops it as Ctrl-C does."""
+
+
+@contextlib.contextmanager
+def _terminate_as_interrupt() -> Iterator[None]:
+    """While the block runs, SIGTERM raises :class:`Terminated`, so that the run cleans up as after
+    Ctrl-C (no temporary output left, workers stopped) instead of dying on the spot."""
+    if threading.current_thread() is not threading.main_thread():  # only the main thread gets signals
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise Terminated
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def run(args: argparse.Namespace) -> int:
     """Run ``clean``; returns the exit code (messages go to stderr)."""
     types = tuple(t.strip() for t in args.types.split(",") if t.strip()) if args.types else None
@@ -78,18 +105,20 @@ def run(args: argparse.Namespace) -> int:
         print("namenorm clean: --jobs and --chunk-size must be at least 1", file=sys.stderr)
         return 2
     try:
-        result = clean_csv(args.input, args.output, columns=args.column, gazetteers=args.gazetteer,
-                           include_bundled=not args.no_bundled, query=query, fields=args.fields,
-                           suffixes=args.suffixes, header=not args.no_header, delimiter=args.delimiter,
-                           encoding=args.encoding, output_encoding=args.output_encoding,
-                           on_bad_lines=args.on_bad_lines, jobs=args.jobs, chunk_size=args.chunk_size,
-                           report=args.report, in_place=args.in_place, progress=progress)
+        with _terminate_as_interrupt():
+            result = clean_csv(args.input, args.output, columns=args.column, gazetteers=args.gazetteer,
+                               include_bundled=not args.no_bundled, query=query, fields=args.fields,
+                               suffixes=args.suffixes, header=not args.no_header, delimiter=args.delimiter,
+                               encoding=args.encoding, output_encoding=args.output_encoding,
+                               on_bad_lines=args.on_bad_lines, jobs=args.jobs, chunk_size=args.chunk_size,
+                               report=args.report, in_place=args.in_place, progress=progress)
     except CleanError as e:
         print(f"namenorm clean: {e}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
-        print("namenorm clean: interrupted; no output written", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as e:
+        stopped = "terminated" if isinstance(e, Terminated) else "interrupted"
+        print(f"namenorm clean: {stopped}; no output written", file=sys.stderr)
+        return 128 + signal.SIGTERM if isinstance(e, Terminated) else 130
     if not args.quiet:
         print(f"namenorm clean: {summary(result.stats, result.seconds)}", file=sys.stderr)
     return 0

@@ -20,6 +20,8 @@ import gc
 import multiprocessing
 import os
 import pickle
+import threading
+import time
 from collections.abc import Callable, Collection, Iterable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -94,15 +96,30 @@ def _yield_to_parent() -> None:
             os.nice(WORKER_NICENESS)
 
 
+def _exit_with_parent() -> None:
+    """Stop this worker within a second of its parent dying without shutting the pool down (SIGKILL,
+    a crash): else it would wait on the task queue forever, since its siblings keep that pipe open."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="namenorm-parent-watch", daemon=True).start()
+
+
 def _init_forked() -> None:
     """A forked worker: the parent paused the collector while it cleans; here the inherited objects
     (the loaded index) are set aside for good and the collector runs over new objects only."""
+    _exit_with_parent()
     _yield_to_parent()
     gc.freeze()
     gc.enable()
 
 
 def _init_worker(payload: bytes) -> None:
+    _exit_with_parent()
     _yield_to_parent()
     resolver, query, spec, with_base = pickle.loads(payload)
     _preload(resolver)

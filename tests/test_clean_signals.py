@@ -1,0 +1,89 @@
+"""``clean --jobs`` stopped from outside: SIGTERM cleans up as Ctrl-C does, and the workers of a
+process killed outright (SIGKILL) do not outlive it.
+
+Each test runs the command in a subprocess whose resolver sleeps on every batch, so the run is still
+going when the signal comes; the workers are found by a marker in their command line (forked workers
+keep their parent's).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.skipif(not Path("/proc").is_dir() or "fork" not in __import__("multiprocessing")
+                                .get_all_start_methods(), reason="needs /proc and fork")
+
+SCRIPT = """
+import sys, time
+import namenorm.csvclean.run as run
+from namenorm.match import Match
+
+class Slow:
+    def normalize_many(self, values, **hints):
+        time.sleep(0.05)
+        return [Match("t:1", "T", "LOC", 1.0, "exact", v) for v in values]
+
+run.make_resolver = lambda *a, **k: Slow()
+from namenorm.csvclean.cli import main
+sys.exit(main(sys.argv[2:]))
+"""
+
+
+def _start(tmp: Path) -> tuple[subprocess.Popen[str], str, Path]:
+    src, out = tmp / "in.csv", tmp / "out.csv"
+    src.write_text("n,city\n" + "".join(f"{i},place {i}\n" for i in range(40_000)), encoding="utf-8")
+    marker = f"marker-{uuid.uuid4().hex}"
+    proc = subprocess.Popen([sys.executable, "-c", SCRIPT, marker, "clean", str(src), "-c", "city", "-o",
+                             str(out), "--jobs", "2", "--chunk-size", "500", "-q"],
+                            stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while len(_with_marker(marker)) < 3:  # the command and its two workers
+        assert proc.poll() is None and time.monotonic() < deadline, "the run did not start its workers"
+        time.sleep(0.05)
+    return proc, marker, out
+
+
+def _with_marker(marker: str) -> list[int]:
+    pids = []
+    for d in Path("/proc").iterdir():
+        try:
+            if d.name.isdigit() and marker.encode() in (d / "cmdline").read_bytes():
+                pids.append(int(d.name))
+        except OSError:  # gone meanwhile
+            continue
+    return pids
+
+
+def _none_left(marker: str, within: float) -> bool:
+    deadline = time.monotonic() + within
+    while _with_marker(marker):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.1)
+    return True
+
+
+def test_sigterm_stops_the_run_as_ctrl_c_does(tmp_path: Path) -> None:
+    proc, marker, out = _start(tmp_path)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 128 + signal.SIGTERM and "terminated; no output written" in err
+    assert _none_left(marker, within=10)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv"]  # no OUT, no temporary file
+    assert not out.exists()
+
+
+def test_workers_do_not_outlive_a_killed_command(tmp_path: Path) -> None:
+    proc, marker, _ = _start(tmp_path)
+    workers = [p for p in _with_marker(marker) if p != proc.pid]
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.communicate(timeout=60)
+    assert workers and _none_left(marker, within=10)
