@@ -261,6 +261,17 @@ def test_a_bad_report_path_is_refused_before_the_run(tmp_path: Path,
         assert not out.exists() and src.read_bytes() == before
 
 
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs a folder no one can create files in")
+def test_an_unwritable_folder_is_refused_before_the_run(tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    """/proc takes no new files, even from root: -o or --report there stops the run before it starts."""
+    src, out = write(tmp_path / "in.csv", ROWS), tmp_path / "o.csv"
+    for args in (["-o", "/proc/o.csv"], ["-o", str(out), "--report", "/proc/r.csv"]):
+        err = bad(capsys, ["clean", str(src), "-c", "city", *args, *OPTS])
+        assert f"{args[-2]} {args[-1]}: cannot write in folder /proc" in err and "write elsewhere" in err
+        assert not out.exists()
+
+
 def test_report_from_parquet(tmp_path: Path) -> None:
     pl = pytest.importorskip("polars")
     src, out, report = tmp_path / "in.parquet", tmp_path / "out.parquet", tmp_path / "r.csv"

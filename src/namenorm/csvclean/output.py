@@ -31,7 +31,7 @@ def _default_mode() -> int:
 
 def check_target(target: Path, input_path: Path | None, in_place: bool, *, option: str = "-o") -> None:
     """Refuse an OUT (or the file of another ``option``) that is the input (unless ``in_place``), a
-    folder, or in a missing folder."""
+    folder, or in a folder that is missing or cannot be written."""
     same = input_path is not None and target.exists() and target.resolve() == input_path.resolve()
     if same and not in_place:
         hint = ", or add --in-place to replace it" if option == "-o" else ""
@@ -40,6 +40,11 @@ def check_target(target: Path, input_path: Path | None, in_place: bool, *, optio
         raise CleanError(f"{option} {target} is a folder; give a file name")
     if not target.parent.is_dir():
         raise CleanError(f"{option} {target}: folder {target.parent} does not exist")
+    try:  # the file is written in that folder first, then renamed: see that it can be
+        tempfile.TemporaryFile(dir=target.parent).close()
+    except OSError as e:
+        raise CleanError(f"{option} {target}: cannot write in folder {target.parent} ({e.strerror}); "
+                         f"write elsewhere") from None
 
 
 @contextlib.contextmanager
