@@ -99,8 +99,8 @@ def open_output(path: str | Path | None, *, encoding: str, input_path: Path | No
         return
     target = Path(path)
     check_target(target, input_path, in_place)
-    with _room_checked(str(target), partial=False), \
-            atomic_path(target, mode_from=input_path if in_place else None) as tmp, tmp.open("wb") as fh:
+    with (_room_checked(str(target), partial=False),  # outermost: also a write failing on close
+          atomic_path(target, mode_from=input_path if in_place else None) as tmp, tmp.open("wb") as fh):
         raw: BinaryIO = fh
         if target.name.lower().endswith(".gz"):
             raw = gzip.GzipFile(fileobj=fh, mode="wb", filename="")  # type: ignore[assignment]

@@ -46,6 +46,8 @@ def clean_parquet(source: str | Path, output: str | Path | None, *, columns: Seq
 
     if output is None or str(output) == "-":
         raise CleanError("Parquet output needs -o FILE.parquet")
+    target = Path(output)
+    check_target(target, Path(source), in_place)  # before the work, not after it
     df = _read(pl, source)
     missing = [c for c in columns if c not in df.columns]
     if missing:
@@ -65,8 +67,6 @@ def clean_parquet(source: str | Path, output: str | Path | None, *, columns: Seq
                 if o.guess:
                     stats.guesses[v] = o.guess
     df = clean_with(df, list(columns), resolver, opts)
-    target = Path(output)
-    check_target(target, Path(source), in_place)
     with atomic_path(target) as tmp:
         if target.name.lower().endswith((".parquet", ".pq")):
             df.write_parquet(tmp)
