@@ -193,6 +193,17 @@ def test_a_full_disk_is_a_clear_error(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv"]
 
 
+def test_utf16_without_a_byte_order_mark(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "u16.csv"
+    src.write_bytes("city\nKiev\n".encode("utf-16-le"))
+    err = bad(capsys, ["clean", str(src), "-c", "city", "--encoding", "utf-16", *OPTS])
+    assert "cannot decode" in err and "utf-16-le or utf-16-be" in err
+    out = tmp_path / "o.csv"
+    assert main(["clean", str(src), "-c", "city", "--encoding", "utf-16-le", "--fields", "id", "-o", str(out),
+                 *OPTS]) == 0
+    assert out.read_bytes().decode("utf-16-le") == "city,city_id\nKiev,cleantest:kyiv\n"
+
+
 def test_missing_file_and_bad_options(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert "no such file" in bad(capsys, ["clean", str(tmp_path / "nope.csv"), "-c", "city", *OPTS])
     src = write(tmp_path / "in.csv", ROWS)

@@ -160,7 +160,12 @@ def open_source(path: str | Path, *, encoding: str | None = None, delimiter: str
         except (OSError, *DAMAGED) as e:
             raise CleanError(f"{name}: not a valid gzip file ({e})") from None
     enc = _check_encoding(encoding, head) if encoding else detect_encoding(head)
-    sample = codecs.getincrementaldecoder(enc)(errors="replace").decode(head, final=False)
+    try:
+        sample = codecs.getincrementaldecoder(enc)(errors="replace").decode(head, final=False)
+    except UnicodeError as e:  # not a bad byte, which "replace" covers: UTF-16 without its byte order mark
+        raise CleanError(f"cannot decode {name} as {enc} ({e}); give the file's real encoding with "
+                         f"--encoding (utf-16-le or utf-16-be for UTF-16 without a byte order mark)"
+                         ) from None
     buffered = io.BufferedReader(_Prefixed(head, raw), buffer_size=SAMPLE_BYTES)
     text = io.TextIOWrapper(buffered, encoding=enc, errors="strict", newline="")
     if delimiter:
