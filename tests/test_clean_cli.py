@@ -204,6 +204,21 @@ def test_utf16_without_a_byte_order_mark(tmp_path: Path, capsys: pytest.CaptureF
     assert out.read_bytes().decode("utf-16-le") == "city,city_id\nKiev,cleantest:kyiv\n"
 
 
+def test_api_arguments(tmp_path: Path) -> None:
+    """clean_csv refuses a chunk size or a job count below 1 (a chunk size of 0 once wrote no rows and
+    reported success), and takes one column as a plain string."""
+    src = write(tmp_path / "in.csv", ROWS)
+    one, two = tmp_path / "one.csv", tmp_path / "two.csv"
+    for bad_args in ({"chunk_size": 0}, {"jobs": 0}, {"jobs": -2}):
+        with pytest.raises(CleanError, match="must be at least 1"):
+            clean_csv(src, one, columns=["city"], gazetteers=[GAZ], include_bundled=False,
+                      **bad_args)  # type: ignore[arg-type]
+        assert not one.exists()
+    clean_csv(src, one, columns="city", gazetteers=[GAZ], include_bundled=False)
+    clean_csv(src, two, columns=["city"], gazetteers=[GAZ], include_bundled=False)
+    assert one.read_bytes() == two.read_bytes() and read_rows(one)[1][1] == "cleantest:kyiv"
+
+
 def test_missing_file_and_bad_options(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert "no such file" in bad(capsys, ["clean", str(tmp_path / "nope.csv"), "-c", "city", *OPTS])
     src = write(tmp_path / "in.csv", ROWS)

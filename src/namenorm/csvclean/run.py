@@ -60,13 +60,18 @@ def clean_csv(source: str | Path, output: str | Path | None = None, *, columns: 
               jobs: int = 1, chunk_size: int = 50_000, cache_size: int = 300_000,
               report: str | Path | None = None, in_place: bool = False,
               progress: Progress | None = None) -> CleanResult:
-    """Clean ``columns`` of the CSV ``source`` into ``output`` (stdout when None).
+    """Clean ``columns`` (names from the header, or 1-based numbers; one as a plain string) of the CSV
+    ``source`` into ``output`` (stdout when None).
 
     Raises :class:`~namenorm.csvclean.errors.CleanError` for bad input or usage.
     """
     start = time.perf_counter()
+    if isinstance(columns, str):  # one column by name: "city", not the letters of it
+        columns = [columns]
     if not columns:
         raise CleanError("give at least one --column")
+    if jobs < 1 or chunk_size < 1:
+        raise CleanError(f"jobs and chunk_size must be at least 1 (got jobs={jobs}, chunk_size={chunk_size})")
     query = query or Query()
     base = base_form_function()
     spec = FieldSpec.parse(fields, suffixes, with_base=base is not None)
