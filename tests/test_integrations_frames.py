@@ -42,6 +42,22 @@ def test_polars_clean_frame_and_min_score() -> None:
     assert out["city"].to_list() == CITIES
 
 
+def test_suffixes_as_the_command_line_writes_them() -> None:
+    """``suffixes="id=_qid"`` as ``--suffixes`` takes it, checked the same way (it raised AttributeError)."""
+    pl = pytest.importorskip("polars")
+    from namenorm.csvclean import CleanError
+    from namenorm.integrations.polars import clean_frame
+
+    df = pl.DataFrame({"city": CITIES})
+    norm = Normalizer([GAZ], include_bundled=False)
+    text = clean_frame(df, "city", norm, fields="id,name", suffixes="id=_qid")
+    assert text.equals(clean_frame(df, "city", norm, fields="id,name", suffixes={"id": "_qid"}))
+    assert text.columns == ["city", "city_qid", "city_name"]
+    for bad in ("id", {"colour": "_x"}):
+        with pytest.raises(CleanError, match="--suffixes"):
+            clean_frame(df, "city", norm, suffixes=bad)
+
+
 def test_missing_library_hint(monkeypatch: pytest.MonkeyPatch) -> None:
     import sys
 

@@ -95,6 +95,12 @@ def test_bad_arguments(norm: Normalizer) -> None:
         norm.normalize("Kyiv", types=["CITY"])
     with pytest.raises(ValueError, match="alpha-2"):
         norm.normalize("Kyiv", country="Ukraine")
+    with pytest.raises(TypeError, match="not one str"):  # it once matched each letter of the name
+        norm.normalize_many("Kyiv")
+    with pytest.raises(TypeError, match="item 1 is a NoneType"):
+        norm.normalize_many(["Kyiv", None])  # type: ignore[list-item]
+    with pytest.raises(TypeError, match="item 0 is a list"):  # not "unhashable type"
+        norm.normalize_many([["Kyiv"]])  # type: ignore[list-item]
 
 
 def test_fuzzy_can_be_switched_off(norm: Normalizer) -> None:

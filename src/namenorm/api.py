@@ -136,12 +136,20 @@ class Normalizer:
     def normalize_many(self, values: Iterable[str], *, lang: str | None = None,
                        types: Iterable[str] | str | None = None, country: str | None = None,
                        fuzzy: bool | None = None) -> list[Match | None]:
-        """:meth:`normalize` for many values; each distinct value is resolved once."""
+        """:meth:`normalize` for many values; each distinct value is resolved once.
+
+        >>> [m.name if m else None for m in Normalizer().normalize_many(["Kiev", "Київ", "N/A"])]
+        ['Kyiv', 'Kyiv', None]
+        """
+        if isinstance(values, (str, bytes)):
+            raise TypeError("normalize_many() takes an iterable of str, not one str: normalize() takes one")
         hints = _hints(lang, types, country, self.fuzzy if fuzzy is None else fuzzy)
         resolver = self._get()
         memo = self._memo
         out: list[Match | None] = []
-        for v in values:
+        for i, v in enumerate(values):
+            if not isinstance(v, str):
+                raise TypeError(f"normalize_many() takes str values; item {i} is a {type(v).__name__}")
             key = (v, hints)
             if key not in memo:
                 if len(memo) > 500_000:

@@ -44,13 +44,15 @@ class FrameOptions:
     def of(cls, *, lang: str | None = None, types: Iterable[str] | str | None = None,
            country: str | None = None, fuzzy: bool = True, min_score: float = 0.0,
            fields: str | Sequence[str] | None = None,
-           suffixes: dict[str, str] | None = None) -> FrameOptions:
-        """Normalise the keyword arguments of ``clean_frame``."""
+           suffixes: str | dict[str, str] | None = None) -> FrameOptions:
+        """Normalise the keyword arguments of ``clean_frame`` (``suffixes`` as a dict, or as the
+        command line writes them: ``"id=_qid,name=_canonical"``)."""
         if isinstance(types, str):
             types = [t.strip() for t in types.split(",") if t.strip()]
+        chosen = FieldSpec.parse(None, suffixes).suffixes if suffixes else None  # checked as --suffixes is
         return cls(Query(lang, tuple(types) if types else None, country, fuzzy, min_score),
                    fields if isinstance(fields, str) or fields is None else tuple(fields),
-                   tuple(sorted(suffixes.items())) if suffixes else None)
+                   tuple(sorted(chosen.items())) if chosen else None)
 
     @property
     def score_suffix(self) -> str:

@@ -32,7 +32,7 @@ def clean_frame(df: Any, column: str | Sequence[str], normalizer: Resolver | Non
                 gazetteers: Sequence[str | Path] | None = None, include_bundled: bool = True,
                 lang: str | None = None, types: Iterable[str] | str | None = None, country: str | None = None,
                 fuzzy: bool = True, min_score: float = 0.0, fields: str | Sequence[str] | None = None,
-                suffixes: dict[str, str] | None = None) -> Any:
+                suffixes: str | dict[str, str] | None = None) -> Any:
     """``df`` (a polars DataFrame) with the new columns after each cleaned ``column``."""
     pl = require("polars", "polars")
     if not isinstance(df, pl.DataFrame):
