@@ -198,6 +198,13 @@ def test_utf16_without_a_byte_order_mark(tmp_path: Path, capsys: pytest.CaptureF
     src.write_bytes("city\nKiev\n".encode("utf-16-le"))
     err = bad(capsys, ["clean", str(src), "-c", "city", "--encoding", "utf-16", *OPTS])
     assert "cannot decode" in err and "utf-16-le or utf-16-be" in err
+    if Path("/proc/self/fd").is_dir():  # the refused file is closed, not left to the collector
+        from namenorm.csvclean.source import open_source
+
+        before = len(list(Path("/proc/self/fd").iterdir()))
+        with pytest.raises(CleanError) as refused:  # its traceback keeps the frames (and their files) alive
+            open_source(src, encoding="utf-16")
+        assert len(list(Path("/proc/self/fd").iterdir())) == before and refused.value.__traceback__
     out = tmp_path / "o.csv"
     assert main(["clean", str(src), "-c", "city", "--encoding", "utf-16-le", "--fields", "id", "-o", str(out),
                  *OPTS]) == 0

@@ -152,6 +152,17 @@ def open_source(path: str | Path, *, encoding: str | None = None, delimiter: str
         if fs_path.is_dir():
             raise CleanError(f"{name} is a folder; give a .csv, .tsv or .csv.gz file")
         raw = fs_path.open("rb")
+    try:
+        return _detect(raw, name, fs_path, encoding, delimiter)
+    except BaseException:
+        if fs_path is not None:  # a file this call opened (never stdin)
+            raw.close()
+        raise
+
+
+def _detect(raw: BinaryIO, name: str, fs_path: Path | None, encoding: str | None,
+            delimiter: str | None) -> Source:
+    """The :class:`Source` over ``raw``: gzip, the encoding and the delimiter found in its first bytes."""
     head = raw.read(SAMPLE_BYTES)
     if head[:2] == b"\x1f\x8b":
         raw = gzip.GzipFile(fileobj=_Prefixed(head, raw), mode="rb")  # type: ignore[assignment]
