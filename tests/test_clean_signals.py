@@ -8,6 +8,7 @@ keep their parent's).
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
 import subprocess
@@ -18,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.skipif(not Path("/proc").is_dir() or "fork" not in __import__("multiprocessing")
-                                .get_all_start_methods(), reason="needs /proc and fork")
+_FORK = "fork" in multiprocessing.get_all_start_methods()
+pytestmark = pytest.mark.skipif(not (_FORK and Path("/proc").is_dir()), reason="needs /proc and fork")
 
 SCRIPT = """
 import sys, time
