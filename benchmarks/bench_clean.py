@@ -162,12 +162,13 @@ def _in_child(fn: Callable[[], tuple[float, ...]]) -> tuple[float, ...]:
     proc.start()
     send.close()
     try:
-        return tuple(receive.recv())
-    except EOFError:
-        proc.join()
-        raise RuntimeError(f"the measuring process failed (exit code {proc.exitcode})") from None
-    finally:
-        proc.join()
+        result = receive.recv()
+    except EOFError:  # the child died before sending
+        result = None
+    proc.join()
+    if result is None:
+        raise RuntimeError(f"the measuring process failed (exit code {proc.exitcode})")
+    return tuple(result)
 
 
 def _rss_mib() -> float:

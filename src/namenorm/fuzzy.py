@@ -172,10 +172,9 @@ class FuzzySearch:
         >>> by_fours(len(typo), 3), "volodymyr zelenskyy" in fz.shortlist(typo, 3)
         (True, True)
         """
-        shortest, longest = len(key) - budget, len(key) + budget
-        if by_fours(len(key), budget):
-            return rare_postings(self.ix, grams(key, 4), 5 * budget + 1, shortest, longest)
-        return rare_postings(self.ix, grams(key), 4 * budget + 1, shortest, longest)
+        q = 4 if by_fours(len(key), budget) else 3
+        n = (q + 1) * budget + 1  # one edit touches at most q + 1 grams
+        return rare_postings(self.ix, grams(key, q), n, len(key) - budget, len(key) + budget)
 
     def nearest(self, key: str, budget: int, *, skip_pairs: bool = True) -> tuple[int, list[tuple[str, int]]]:
         """The smallest edit distance (<= ``budget``) from a folded ``key``, and every key at it;

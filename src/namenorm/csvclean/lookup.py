@@ -22,7 +22,7 @@ import os
 import pickle
 import threading
 import time
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import compress, repeat
@@ -107,6 +107,15 @@ def _exit_with_parent() -> None:
         os._exit(1)
 
     threading.Thread(target=watch, name="namenorm-parent-watch", daemon=True).start()
+
+
+@contextlib.contextmanager
+def _worker_lost_is_an_error() -> Iterator[None]:
+    """A pool broken by a worker's death (the out-of-memory killer, say) as a message for the user."""
+    try:
+        yield
+    except BrokenProcessPool:
+        raise CleanError(WORKER_LOST) from None
 
 
 def _init_forked() -> None:
@@ -232,11 +241,9 @@ class ValueLookup:
             return Batch(values, None)
         step = -(-len(values) // (self.jobs * 4))
         ex = self._executor()
-        try:
+        with _worker_lost_is_an_error():  # a worker may have died before this batch was sent
             return Batch(values, [ex.submit(_work, id(self), values[i : i + step])
                                   for i in range(0, len(values), step)])
-        except BrokenProcessPool:  # a worker died before this batch was sent
-            raise CleanError(WORKER_LOST) from None
 
     def ready(self, req: Request) -> bool:
         """Whether :meth:`complete` would return without waiting for a worker."""
@@ -256,10 +263,8 @@ class ValueLookup:
         if batch.futures is None:
             outs = resolve_values(self.resolver, batch.values, self.query, self.spec, self.base)
         else:
-            try:
+            with _worker_lost_is_an_error():
                 outs = [o for f in batch.futures for o in f.result()]
-            except BrokenProcessPool:
-                raise CleanError(WORKER_LOST) from None
         batch.outcomes = got = dict(zip(batch.values, outs, strict=True))
         new, old, inflight = self.cache.new, self.cache.old, self._inflight
         for v, o in got.items():

@@ -7,14 +7,15 @@ Parquet to CSV work too.  Unlike the CSV path this holds the table in memory.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from namenorm.csvclean.errors import CleanError
-from namenorm.csvclean.fields import EMPTY, MATCHED, FieldSpec, Query, Resolver, resolve_values
+from namenorm.csvclean.fields import FieldSpec, Query, Resolver, resolve_values
 from namenorm.csvclean.output import atomic_path, check_target
-from namenorm.csvclean.stream import CleanStats
+from namenorm.csvclean.stream import CleanStats, count_outcomes
 
 __all__ = ["clean_parquet"]
 
@@ -59,13 +60,8 @@ def clean_parquet(source: str | Path, output: str | Path | None, *, columns: Seq
         values, ns = counts.get_column(c).to_list(), counts.get_column("count").to_list()
         outcomes = resolve_values(resolver, values, query, spec, base)
         stats.distinct += len(values)
-        stats.cells += sum(n for v, n in zip(values, ns, strict=True) if v.strip())
-        stats.matched += sum(n for o, n in zip(outcomes, ns, strict=True) if o.status == MATCHED)
-        for v, n, o in zip(values, ns, outcomes, strict=True):
-            if o.status not in (MATCHED, EMPTY):  # what --report lists
-                stats.unmatched[v] += n
-                if o.guess:
-                    stats.guesses[v] = o.guess
+        count_outcomes(Counter(dict(zip(values, ns, strict=True))), dict(zip(values, outcomes, strict=True)),
+                       stats, report=True)
     df = clean_with(df, list(columns), resolver, opts)
     with atomic_path(target) as tmp:
         if target.name.lower().endswith((".parquet", ".pq")):

@@ -26,7 +26,7 @@ from namenorm.csvclean.source import DAMAGED, Source, locate_read_error
 from namenorm.csvclean.writer import Writer
 from namenorm.gcpause import paused
 
-__all__ = ["CleanStats", "clean_stream"]
+__all__ = ["CleanStats", "clean_stream", "count_outcomes"]
 
 BAD_LINES = ("error", "skip", "keep")
 # chunks in memory at most, beyond the one being written, with --jobs. 3 and 6 ran at the same speed on
@@ -228,7 +228,7 @@ class _Cleaner:
         stats.kept_bad += job.kept_bad
         stats.rows += len(job.rows) if job.records is None else len(job.records)
         for counts, found in zip(job.counts, founds, strict=True):
-            _count(counts, found, stats, self.report)
+            count_outcomes(counts, found, stats, self.report)
         if job.records is not None:
             self._write_records(job.records, founds)
             return
@@ -271,7 +271,9 @@ class _Cleaner:
         self.w.out.write("".join(pieces))
 
 
-def _count(counts: Counter[str], found: dict[str, Outcome], stats: CleanStats, report: bool) -> None:
+def count_outcomes(counts: Counter[str], found: dict[str, Outcome], stats: CleanStats, report: bool) -> None:
+    """Add the cells of ``counts`` (value -> cells) to ``stats`` by the outcome of each value, and with
+    ``report`` the values that did not match (and their guesses) for ``--report``."""
     ns = list(counts.values())
     outs = list(map(found.__getitem__, counts))
     status = list(map(attrgetter("status"), outs))
