@@ -3,6 +3,7 @@
     python benchmarks/bench_clean.py                  # 1,000,000 rows, fake and real resolver
     python benchmarks/bench_clean.py --rows 100000 --resolver fake
     python benchmarks/bench_clean.py --resolver slow --jobs 2   # how much of resolution is hidden
+    python benchmarks/bench_clean.py --resolver real --no-fuzzy  # what fuzzy matching costs
 
 The file (generated in a temporary folder) has columns ``id,city,uniq,note``:
 * ``city`` draws from ~50,000 distinct variants with a Zipf distribution (s = 1.1): gazetteer
@@ -179,11 +180,13 @@ def _rss_mib() -> float:
 
 def run(rows: int = ROWS, resolvers: tuple[str, ...] = ("fake", "real"), jobs: int = 2,
         gazetteers: list[str] | None = None, uniq_real: bool = True,
-        slow_us: float = 90.0, repeat: int = 3) -> list[dict[str, object]]:
+        slow_us: float = 90.0, repeat: int = 3, fuzzy: bool = True) -> list[dict[str, object]]:
     """Rows/s of ``clean`` per column and resolver, each against a csv-module floor measured just before it
     (the machine is shared, so a floor from minutes earlier is not comparable). Each is measured in
     ``repeat`` rounds of floor then clean, and reported as the median rate and median ratio with the
-    range of the ratios (one round for the real resolver on the all-distinct column: minutes each)."""
+    range of the ratios (one round for the real resolver on the all-distinct column: minutes each).
+    ``fuzzy=False`` runs the real resolver without fuzzy matching (``--no-fuzzy``): what typo tolerance
+    costs."""
     out: list[dict[str, object]] = []
 
     def row(name: str, value: float, unit: str, ratio: float | None = None, base: str = "") -> None:
@@ -220,8 +223,8 @@ def run(rows: int = ROWS, resolvers: tuple[str, ...] = ("fake", "real"), jobs: i
 
                 def make_real() -> Normalizer:
                     if gazetteers:
-                        return Normalizer(gazetteers, include_bundled=False)
-                    return Normalizer()
+                        return Normalizer(gazetteers, include_bundled=False, fuzzy=fuzzy)
+                    return Normalizer(fuzzy=fuzzy)
 
                 def first_load() -> tuple[float]:
                     t = time.perf_counter()
@@ -259,7 +262,8 @@ def run(rows: int = ROWS, resolvers: tuple[str, ...] = ("fake", "real"), jobs: i
                     ratios.append(rate / near_floor)
                 label = {"city": "Zipf ~50k variants", "uniq": f"{rows:,} distinct",
                          "city,note": "Zipf and a column of two values"}[column]
-                when = ", loaded before timing" if loaded else ""
+                when = (", fuzzy off" if kind == "real" and not fuzzy else "") + (
+                    ", loaded before timing" if loaded else "")
                 spread = (f"median of {len(ratios)} rounds, {min(ratios):.2f}-{max(ratios):.2f}x; "
                           if len(ratios) > 1 else "")
                 row(f"clean {column} ({label}), {kind} resolver{when}, jobs={j}", median(rates), "rows/s",
@@ -280,9 +284,11 @@ def main() -> int:
     ap.add_argument("--skip-uniq-real", action="store_true",
                     help="skip the all-distinct column with the real resolver")
     ap.add_argument("--repeat", type=int, default=3, help="rounds of floor then clean per measurement")
+    ap.add_argument("--no-fuzzy", action="store_true", help="real resolver without fuzzy matching")
     a = ap.parse_args()
     kinds = ("fake", "real") if a.resolver == "both" else (a.resolver,)
-    for r in run(a.rows, kinds, a.jobs, a.gazetteer, not a.skip_uniq_real, a.slow_us, max(1, a.repeat)):
+    for r in run(a.rows, kinds, a.jobs, a.gazetteer, not a.skip_uniq_real, a.slow_us, max(1, a.repeat),
+                 not a.no_fuzzy):
         ratio = f" | {r['ratio']:.2f}x {r['baseline']}" if "ratio" in r else ""
         print(f"| {r['name']} | {r['value']:,.1f} {r['unit']}{ratio} |")
     return 0

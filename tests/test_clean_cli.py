@@ -14,8 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from namenorm.api import Normalizer
 from namenorm.csvclean import CleanError, clean_csv
 from namenorm.csvclean.cli import main
+from namenorm.csvclean.fields import Query
 
 DATA = Path(__file__).parent / "data" / "clean"
 GAZ = str(DATA / "places.gaz")
@@ -89,6 +91,27 @@ def test_suffixes_min_score_and_base(tmp_path: Path) -> None:
     assert got[0][:4] == ["city", "city_qid", "city_score", "city_base"]
     assert got[1][1:3] == ["cleantest:kyiv", "1.00"]
     assert got[2][1:4] == ["", "", "Киев"]  # an inflected form scores below 0.99: no match, base form kept
+
+
+def test_fuzzy_follows_the_normalizer_unless_the_run_sets_it(tmp_path: Path) -> None:
+    """A Normalizer made with ``fuzzy=False`` keeps to it in ``clean_csv`` (the run's default used to
+    switch fuzzy matching back on); ``Query(fuzzy=...)`` and ``--no-fuzzy`` decide when given."""
+    src = write(tmp_path / "in.csv", [["city"], ["Khrakiv"], ["Kharkov"]])  # a typo, then an alias
+    out = tmp_path / "out.csv"
+
+    def ids(resolver: Normalizer, query: Query | None = None) -> list[str]:
+        clean_csv(src, out, columns="city", resolver=resolver, query=query, fields="id")
+        return [r[1] for r in read_rows(out)[1:]]
+
+    on, off = (Normalizer([GAZ], include_bundled=False, fuzzy=f) for f in (True, False))
+    kharkiv = "cleantest:kharkiv"
+    assert ids(on) == [kharkiv, kharkiv]
+    assert ids(off) == ["", kharkiv]
+    assert ids(off, Query(fuzzy=True)) == [kharkiv, kharkiv]
+    assert ids(on, Query(fuzzy=False)) == ["", kharkiv]
+    for flags, want in (([], kharkiv), (["--no-fuzzy"], "")):
+        assert main(["clean", str(src), "-c", "city", "-o", str(out), "--fields", "id", *flags, *OPTS]) == 0
+        assert read_rows(out)[1][1] == want
 
 
 def test_stdin_to_stdout(tmp_path: Path) -> None:

@@ -42,6 +42,20 @@ def test_polars_clean_frame_and_min_score() -> None:
     assert out["city"].to_list() == CITIES
 
 
+def test_frame_helpers_keep_the_normalizers_fuzzy_setting() -> None:
+    """``clean_frame`` with a Normalizer made with ``fuzzy=False`` does no fuzzy matching unless asked."""
+    pd = pytest.importorskip("pandas")
+    from namenorm.integrations.pandas import clean_frame
+
+    df = pd.DataFrame({"city": ["Khrakiv", "Kharkov"]})  # a typo, then an alias
+    strict = Normalizer([GAZ], include_bundled=False, fuzzy=False)
+    kharkiv = "cleantest:kharkiv"
+    assert clean_frame(df, "city", strict, fields="id")["city_id"].tolist() == [None, kharkiv]
+    assert clean_frame(df, "city", strict, fields="id", fuzzy=True)["city_id"].tolist() == [kharkiv, kharkiv]
+    assert clean_frame(df, "city", gazetteers=[GAZ], include_bundled=False, fields="id")["city_id"].tolist() \
+        == [kharkiv, kharkiv]
+
+
 def test_suffixes_as_the_command_line_writes_them() -> None:
     """``suffixes="id=_qid"`` as ``--suffixes`` takes it, checked the same way (it raised AttributeError)."""
     pl = pytest.importorskip("polars")

@@ -99,7 +99,7 @@ def _terminate_as_interrupt() -> Iterator[None]:
 def run(args: argparse.Namespace) -> int:
     """Run ``clean``; returns the exit code (messages go to stderr)."""
     types = tuple(t.strip() for t in args.types.split(",") if t.strip()) if args.types else None
-    query = Query(args.lang, types, args.country, not args.no_fuzzy, args.min_score)
+    query = Query(args.lang, types, args.country, False if args.no_fuzzy else None, args.min_score)
     progress = None if args.quiet else Progress()
     if args.jobs < 1 or args.chunk_size < 1:
         print("namenorm clean: --jobs and --chunk-size must be at least 1", file=sys.stderr)

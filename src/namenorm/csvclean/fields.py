@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from namenorm.csvclean.errors import CleanError
 from namenorm.match import Match
@@ -38,13 +38,26 @@ class Resolver(Protocol):
 
 @dataclass(frozen=True)
 class Query:
-    """The lookup hints of a run, and the score below which a match counts as no match."""
+    """The lookup hints of a run, and the score below which a match counts as no match. ``fuzzy``
+    None leaves fuzzy matching to the resolver's own setting (a Normalizer's ``fuzzy``, on unless it
+    was made with ``fuzzy=False``); True or False overrides it.
+
+    >>> Query(lang="uk").hints(), Query(fuzzy=False).hints()["fuzzy"]
+    ({'lang': 'uk', 'types': None, 'country': None}, False)
+    """
 
     lang: str | None = None
     types: tuple[str, ...] | None = None
     country: str | None = None
-    fuzzy: bool = True
+    fuzzy: bool | None = None
     min_score: float = 0.0
+
+    def hints(self) -> dict[str, Any]:
+        """The keyword arguments of ``normalize_many`` for this run (``fuzzy`` only when set)."""
+        out: dict[str, Any] = {"lang": self.lang, "types": self.types, "country": self.country}
+        if self.fuzzy is not None:
+            out["fuzzy"] = self.fuzzy
+        return out
 
 
 @dataclass(frozen=True)
@@ -128,8 +141,7 @@ def resolve_values(resolver: Resolver, values: Sequence[str], query: Query, spec
                    base: Callable[..., str] | None = None) -> list[Outcome]:
     """One :class:`Outcome` per value (distinct values expected); blank values are not looked up."""
     todo = [v for v in values if v.strip()]
-    found = iter(resolver.normalize_many(todo, lang=query.lang, types=query.types, country=query.country,
-                                         fuzzy=query.fuzzy)) if todo else iter(())
+    found = iter(resolver.normalize_many(todo, **query.hints())) if todo else iter(())
     want_base = base is not None and "base" in spec.fields
     blank = Outcome(("",) * len(spec.fields), EMPTY)
     same: dict[tuple[str, str, str, float, str], Outcome] = {}  # values that resolve to the same entity

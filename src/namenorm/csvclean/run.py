@@ -41,8 +41,7 @@ def make_resolver(gazetteers: Sequence[str | Path] | None = None, include_bundle
 def _warm_up(resolver: Resolver, query: Query) -> None:
     """Load the gazetteers and check the hints now, so errors come before any output."""
     try:
-        resolver.normalize_many([], lang=query.lang, types=query.types, country=query.country,
-                                fuzzy=query.fuzzy)
+        resolver.normalize_many([], **query.hints())
     except (ValueError, FileNotFoundError) as e:
         raise CleanError(str(e)) from None
 
@@ -133,8 +132,7 @@ def _guesser(resolver: Resolver, query: Query) -> Callable[[str], str] | None:
 
     def guess(value: str) -> str:
         try:
-            found = candidates(value, limit=1, lang=query.lang, types=query.types, country=query.country,
-                               fuzzy=True)
+            found = candidates(value, limit=1, **{**query.hints(), "fuzzy": True})
         except (ValueError, TypeError):
             return ""
         return f"{found[0].id} {found[0].name} ({found[0].score:.2f})" if found else ""

@@ -42,7 +42,7 @@ class FrameOptions:
 
     @classmethod
     def of(cls, *, lang: str | None = None, types: Iterable[str] | str | None = None,
-           country: str | None = None, fuzzy: bool = True, min_score: float = 0.0,
+           country: str | None = None, fuzzy: bool | None = None, min_score: float = 0.0,
            fields: str | Sequence[str] | None = None,
            suffixes: str | dict[str, str] | None = None) -> FrameOptions:
         """Normalise the keyword arguments of ``clean_frame`` (``suffixes`` as a dict, or as the

@@ -59,8 +59,8 @@ class _NoLookups:
 
 def clean_dask(ddf: Any, column: str | Sequence[str], gazetteers: Sequence[str | Path] | None = None, *,
                include_bundled: bool = True, lang: str | None = None,
-               types: Iterable[str] | str | None = None, country: str | None = None, fuzzy: bool = True,
-               min_score: float = 0.0, fields: str | Sequence[str] | None = None,
+               types: Iterable[str] | str | None = None, country: str | None = None,
+               fuzzy: bool | None = None, min_score: float = 0.0, fields: str | Sequence[str] | None = None,
                suffixes: str | dict[str, str] | None = None) -> Any:
     """A lazy Dask DataFrame with the new columns after each cleaned ``column``.
 

@@ -32,7 +32,7 @@ __all__ = ["clean_frame"]
 def clean_frame(df: Any, column: str | Sequence[str], normalizer: Resolver | None = None, *,
                 gazetteers: Sequence[str | Path] | None = None, include_bundled: bool = True,
                 lang: str | None = None, types: Iterable[str] | str | None = None, country: str | None = None,
-                fuzzy: bool = True, min_score: float = 0.0, fields: str | Sequence[str] | None = None,
+                fuzzy: bool | None = None, min_score: float = 0.0, fields: str | Sequence[str] | None = None,
                 suffixes: str | dict[str, str] | None = None) -> Any:
     """A copy of the pandas DataFrame ``df`` with the new columns after each cleaned ``column``."""
     pd = require("pandas", "pandas")

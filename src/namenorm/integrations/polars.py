@@ -31,7 +31,7 @@ __all__ = ["clean_frame", "clean_with"]
 def clean_frame(df: Any, column: str | Sequence[str], normalizer: Resolver | None = None, *,
                 gazetteers: Sequence[str | Path] | None = None, include_bundled: bool = True,
                 lang: str | None = None, types: Iterable[str] | str | None = None, country: str | None = None,
-                fuzzy: bool = True, min_score: float = 0.0, fields: str | Sequence[str] | None = None,
+                fuzzy: bool | None = None, min_score: float = 0.0, fields: str | Sequence[str] | None = None,
                 suffixes: str | dict[str, str] | None = None) -> Any:
     """``df`` (a polars DataFrame) with the new columns after each cleaned ``column``."""
     pl = require("polars", "polars")
