@@ -6,7 +6,7 @@ import csv
 import sys
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from namenorm.csvclean.errors import CleanError
@@ -132,7 +132,7 @@ def _guesser(resolver: Resolver, query: Query) -> Callable[[str], str] | None:
 
     def guess(value: str) -> str:
         try:
-            found = candidates(value, limit=1, **{**query.hints(), "fuzzy": True})
+            found = candidates(value, limit=1, **replace(query, fuzzy=True).hints())
         except (ValueError, TypeError):
             return ""
         return f"{found[0].id} {found[0].name} ({found[0].score:.2f})" if found else ""
