@@ -1,8 +1,8 @@
-"""Helpers that add namenorm's columns to dataframes: pandas, polars, and Dask for scale-out.
+"""Helpers that add namenorm's columns to dataframes: pandas, polars, and Dask and Spark for scale-out.
 
 Each module imports its library lazily and says how to install it when it is missing:
 :mod:`namenorm.integrations.pandas`, :mod:`namenorm.integrations.polars`,
-:mod:`namenorm.integrations.dask`.
+:mod:`namenorm.integrations.dask`, :mod:`namenorm.integrations.spark`.
 """
 
 from __future__ import annotations

@@ -11,13 +11,17 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from namenorm.csvclean.fields import MATCHED, FieldSpec, Query, Resolver, base_form_function, resolve_values
 
-__all__ = ["FrameOptions", "check_columns", "columns_of", "new_columns", "pick_resolver"]
+__all__ = ["FrameOptions", "NoLookups", "check_columns", "columns_of", "gazetteer_key", "new_columns",
+           "pick_resolver", "worker_normalizer", "worker_stats"]
 
 
 def columns_of(column: str | Sequence[str]) -> list[str]:
@@ -75,6 +79,34 @@ def pick_resolver(normalizer: Resolver | None, gazetteers: Sequence[str | Path] 
     if gazetteers is None and include_bundled:
         return default_normalizer()
     return Normalizer(gazetteers=list(gazetteers or []), include_bundled=include_bundled)
+
+
+# -- one Normalizer per worker process of a cluster (Dask, Spark) -------------------------------------
+_BUILT: list[int] = []  # one entry per Normalizer built in this process (see worker_stats)
+
+
+def gazetteer_key(gazetteers: Sequence[str | Path] | None) -> tuple[str, ...] | None:
+    """Gazetteer paths made absolute (as the driver sees them) and hashable, for :func:`worker_normalizer`."""
+    return tuple(str(Path(p).resolve()) for p in gazetteers) if gazetteers is not None else None
+
+
+@lru_cache(maxsize=8)
+def worker_normalizer(gazetteers: tuple[str, ...] | None, include_bundled: bool) -> Resolver:
+    """The Normalizer of this process for a gazetteer configuration, built on first use."""
+    _BUILT.append(os.getpid())
+    return pick_resolver(None, list(gazetteers) if gazetteers is not None else None, include_bundled)
+
+
+def worker_stats() -> dict[str, int]:
+    """How many Normalizers this process built (for checking that workers load them once)."""
+    return {"pid": os.getpid(), "built": len(_BUILT)}
+
+
+class NoLookups:
+    """A resolver for computing the output schema on an empty frame: it is never asked anything."""
+
+    def normalize_many(self, values: Iterable[str], **hints: Any) -> list[Any]:
+        return [None for _ in values]
 
 
 def new_columns(values: Sequence[str], resolver: Resolver,

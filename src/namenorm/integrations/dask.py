@@ -16,31 +16,21 @@ Example against a running cluster (``tcp://scheduler:8786`` is your scheduler's 
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from namenorm.csvclean.fields import Resolver
 from namenorm.integrations import require
-from namenorm.integrations._frames import FrameOptions, columns_of, pick_resolver
+from namenorm.integrations._frames import (
+    FrameOptions,
+    NoLookups,
+    columns_of,
+    gazetteer_key,
+    worker_normalizer,
+    worker_stats,
+)
 
 __all__ = ["clean_dask", "worker_normalizer", "worker_stats"]
-
-_BUILT: list[int] = []  # one entry per Normalizer built in this process (see worker_stats)
-
-
-@lru_cache(maxsize=8)
-def worker_normalizer(gazetteers: tuple[str, ...] | None, include_bundled: bool) -> Resolver:
-    """The Normalizer of this process for a gazetteer configuration, built on first use."""
-    _BUILT.append(os.getpid())
-    return pick_resolver(None, list(gazetteers) if gazetteers is not None else None, include_bundled)
-
-
-def worker_stats() -> dict[str, int]:
-    """How many Normalizers this process built (for checking that workers load them once)."""
-    return {"pid": os.getpid(), "built": len(_BUILT)}
 
 
 def _clean_partition(pdf: Any, columns: list[str], gazetteers: tuple[str, ...] | None, include_bundled: bool,
@@ -48,13 +38,6 @@ def _clean_partition(pdf: Any, columns: list[str], gazetteers: tuple[str, ...] |
     from namenorm.integrations.pandas import clean_with
 
     return clean_with(pdf, columns, worker_normalizer(gazetteers, include_bundled), opts)
-
-
-class _NoLookups:
-    """A resolver for computing the output schema on an empty frame: it is never asked anything."""
-
-    def normalize_many(self, values: Iterable[str], **hints: Any) -> list[Any]:
-        return [None for _ in values]
 
 
 def clean_dask(ddf: Any, column: str | Sequence[str], gazetteers: Sequence[str | Path] | None = None, *,
@@ -78,6 +61,6 @@ def clean_dask(ddf: Any, column: str | Sequence[str], gazetteers: Sequence[str |
     opts = FrameOptions.of(lang=lang, types=types, country=country, fuzzy=fuzzy, min_score=min_score,
                            fields=fields, suffixes=suffixes)
     columns = columns_of(column)
-    meta = clean_with(ddf._meta, columns, _NoLookups(), opts)
-    gaz = tuple(str(Path(p).resolve()) for p in gazetteers) if gazetteers is not None else None
-    return ddf.map_partitions(_clean_partition, columns, gaz, include_bundled, opts, meta=meta)
+    meta = clean_with(ddf._meta, columns, NoLookups(), opts)
+    return ddf.map_partitions(_clean_partition, columns, gazetteer_key(gazetteers), include_bundled, opts,
+                              meta=meta)
