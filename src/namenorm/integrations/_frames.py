@@ -1,4 +1,5 @@
-"""What the dataframe helpers share: options, the resolver, and per-distinct-value new columns.
+"""What the dataframe helpers share: options, the resolver (one per worker process on a cluster), and
+per-distinct-value new columns.
 
 >>> from namenorm.match import Match
 >>> class Fake:
