@@ -23,6 +23,9 @@ pd = pytest.importorskip("pandas")
 if not (shutil.which("java") or os.environ.get("JAVA_HOME")):
     pytest.skip("Spark needs Java", allow_module_level=True)
 
+# pyspark's own notices about pandas 3, raised inside pyspark: nothing this project can act on
+pytestmark = [pytest.mark.filterwarnings("ignore:PySpark does not yet fully support pandas:FutureWarning"),
+              pytest.mark.filterwarnings("ignore:The copy keyword is deprecated")]
 GAZ = Path(__file__).parent / "data" / "clean" / "places.gaz"
 CITIES = ["Kiev", "Киеве", "Atlantis", None, "Lvov", "Kiev"]
 
