@@ -109,6 +109,12 @@ def _exit_with_parent() -> None:
     threading.Thread(target=watch, name="namenorm-parent-watch", daemon=True).start()
 
 
+def _settle_worker() -> None:
+    """What every worker does first, under any start method: watch its parent, and yield to it."""
+    _exit_with_parent()
+    _yield_to_parent()
+
+
 @contextlib.contextmanager
 def _worker_lost_is_an_error() -> Iterator[None]:
     """A pool broken by a worker's death (the out-of-memory killer, say) as a message for the user."""
@@ -121,15 +127,13 @@ def _worker_lost_is_an_error() -> Iterator[None]:
 def _init_forked() -> None:
     """A forked worker: the parent paused the collector while it cleans; here the inherited objects
     (the loaded index) are set aside for good and the collector runs over new objects only."""
-    _exit_with_parent()
-    _yield_to_parent()
+    _settle_worker()
     gc.freeze()
     gc.enable()
 
 
 def _init_worker(payload: bytes) -> None:
-    _exit_with_parent()
-    _yield_to_parent()
+    _settle_worker()
     resolver, query, spec, with_base = pickle.loads(payload)
     _preload(resolver)
     _worker.update(resolver=resolver, query=query, spec=spec,

@@ -8,12 +8,12 @@ Parquet to CSV work too.  Unlike the CSV path this holds the table in memory.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from namenorm.csvclean.errors import CleanError
-from namenorm.csvclean.fields import FieldSpec, Query, Resolver, resolve_values
+from namenorm.csvclean.fields import FieldSpec, Outcome, Query, Resolver
 from namenorm.csvclean.output import atomic_path, check_target
 from namenorm.csvclean.stream import CleanStats, count_outcomes
 
@@ -38,8 +38,7 @@ def _read(pl: Any, path: str | Path) -> Any:
 
 
 def clean_parquet(source: str | Path, output: str | Path | None, *, columns: Sequence[str],
-                  resolver: Resolver, query: Query, spec: FieldSpec, base: Callable[..., str] | None,
-                  in_place: bool = False) -> CleanStats:
+                  resolver: Resolver, query: Query, spec: FieldSpec, in_place: bool = False) -> CleanStats:
     """Clean ``columns`` of a Parquet (or CSV) file into a Parquet (or CSV) file."""
     pl = _polars()
     from namenorm.integrations._frames import FrameOptions
@@ -49,20 +48,21 @@ def clean_parquet(source: str | Path, output: str | Path | None, *, columns: Seq
         raise CleanError("Parquet output needs -o FILE.parquet")
     target = Path(output)
     check_target(target, Path(source), in_place)  # before the work, not after it
-    df = _read(pl, source)
-    missing = [c for c in columns if c not in df.columns]
+    table = _read(pl, source)
+    missing = [c for c in columns if c not in table.columns]
     if missing:
-        raise CleanError(f"unknown column {missing[0]!r}; the columns are: {', '.join(df.columns)}")
+        raise CleanError(f"unknown column {missing[0]!r}; the columns are: {', '.join(table.columns)}")
     opts = FrameOptions(query, spec.fields, tuple(sorted(spec.suffixes.items())))
-    stats = CleanStats(rows=df.height)
-    for c in columns:
-        counts = df.get_column(c).cast(pl.String).drop_nulls().value_counts()
-        values, ns = counts.get_column(c).to_list(), counts.get_column("count").to_list()
-        outcomes = resolve_values(resolver, values, query, spec, base)
+    stats = CleanStats(rows=table.height)
+
+    def tally(column: str, values: Sequence[str], outcomes: list[Outcome]) -> None:
+        """The summary's and the report's counts, from the outcomes the frame helper resolved."""
+        counts = table.get_column(column).cast(pl.String).drop_nulls().value_counts()
+        cells = zip(counts.get_column(column).to_list(), counts.get_column("count").to_list(), strict=True)
         stats.distinct += len(values)
-        count_outcomes(Counter(dict(zip(values, ns, strict=True))), dict(zip(values, outcomes, strict=True)),
-                       stats, report=True)
-    df = clean_with(df, list(columns), resolver, opts)
+        count_outcomes(Counter(dict(cells)), dict(zip(values, outcomes, strict=True)), stats, report=True)
+
+    df = clean_with(table, list(columns), resolver, opts, tally)
     with atomic_path(target) as tmp:
         if target.name.lower().endswith((".parquet", ".pq")):
             df.write_parquet(tmp)

@@ -83,7 +83,7 @@ def clean_csv(source: str | Path, output: str | Path | None = None, *, columns: 
         from namenorm.csvclean.parquet import clean_parquet
 
         stats = clean_parquet(source, output, columns=columns, resolver=resolver, query=query, spec=spec,
-                              base=base, in_place=in_place)
+                              in_place=in_place)
     else:
         lookup = ValueLookup(resolver, query, spec, jobs=jobs, cache_size=cache_size, base=base)
         stats = _clean_csv_stream(source, output, columns, lookup, header=header, delimiter=delimiter,

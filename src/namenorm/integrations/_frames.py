@@ -13,13 +13,21 @@ per-distinct-value new columns.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from namenorm.csvclean.fields import MATCHED, FieldSpec, Query, Resolver, base_form_function, resolve_values
+from namenorm.csvclean.fields import (
+    MATCHED,
+    FieldSpec,
+    Outcome,
+    Query,
+    Resolver,
+    base_form_function,
+    resolve_values,
+)
 
 __all__ = ["FrameOptions", "NoLookups", "check_columns", "columns_of", "gazetteer_key", "new_columns",
            "pick_resolver", "worker_normalizer", "worker_stats"]
@@ -110,15 +118,19 @@ class NoLookups:
         return [None for _ in values]
 
 
-def new_columns(values: Sequence[str], resolver: Resolver,
-                opts: FrameOptions) -> dict[str, dict[str, object]]:
+def new_columns(values: Sequence[str], resolver: Resolver, opts: FrameOptions,
+                observe: Callable[[Sequence[str], list[Outcome]], None] | None = None,
+                ) -> dict[str, dict[str, object]]:
     """For each new column (keyed by suffix): a mapping from each distinct value to its cell.
 
     Cells are ``None`` where there is no match (below ``min_score`` counts as none), the score is a float.
+    ``observe`` is shown each value's :class:`Outcome` (``clean``'s Parquet path counts them for its summary).
     """
     base = base_form_function()
     spec = opts.spec(base is not None)
     outcomes = resolve_values(resolver, list(values), opts.query, spec, base)
+    if observe is not None:
+        observe(values, outcomes)
     cols: dict[str, dict[str, object]] = {}
     for i, f in enumerate(spec.fields):
         cells: dict[str, object] = {}

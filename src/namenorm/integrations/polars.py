@@ -17,11 +17,12 @@ and the results are joined back with ``replace_strict``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import functools
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from namenorm.csvclean.fields import Resolver
+from namenorm.csvclean.fields import Outcome, Resolver
 from namenorm.integrations import require
 from namenorm.integrations._frames import FrameOptions, check_columns, columns_of, new_columns, pick_resolver
 
@@ -43,14 +44,17 @@ def clean_frame(df: Any, column: str | Sequence[str], normalizer: Resolver | Non
     return clean_with(df, columns_of(column), resolver, opts)
 
 
-def clean_with(df: Any, columns: list[str], resolver: Resolver, opts: FrameOptions) -> Any:
-    """:func:`clean_frame` with the resolver and options already chosen."""
+def clean_with(df: Any, columns: list[str], resolver: Resolver, opts: FrameOptions,
+               observe: Callable[[str, Sequence[str], list[Outcome]], None] | None = None) -> Any:
+    """:func:`clean_frame` with the resolver and options already chosen; ``observe`` is shown each
+    column's distinct values and their outcomes (see :func:`~namenorm.integrations._frames.new_columns`)."""
     pl = require("polars", "polars")
     check_columns(columns, df.columns)
     for column in columns:
         text = df.get_column(column).cast(pl.String)
         distinct = text.drop_nulls().unique().to_list()
-        cols = new_columns(distinct, resolver, opts)
+        seen = None if observe is None else functools.partial(observe, column)
+        cols = new_columns(distinct, resolver, opts, seen)
         added = []
         for suffix, cells in cols.items():
             dtype = pl.Float64 if suffix == opts.score_suffix else pl.String
