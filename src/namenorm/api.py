@@ -12,11 +12,21 @@ from namenorm.cache import cache_key, cached_index
 from namenorm.gazetteer import bundled_paths, expand_paths, load
 from namenorm.index import Index, build_index
 from namenorm.match import Match
-from namenorm.resolve import Hints, Resolver
+from namenorm.resolve import Hints, Resolver, with_chance
 
 __all__ = ["Normalizer", "candidates", "default_normalizer", "normalize", "normalize_many"]
 
 _TYPES = frozenset({"PER", "LOC", "ORG", "EVT", "PRO"})
+
+
+def _min_score(value: float | None) -> float:
+    """The score floor: None is 0 (every match); else a number in [0, 1]."""
+    if value is None:
+        return 0.0
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0.0 <= value <= 1.0:
+        raise ValueError("min_score must be a number from 0 to 1 (a match's estimated probability), "
+                         f"got {value!r}")
+    return float(value)
 
 
 def _hints(lang: str | None, types: Iterable[str] | str | None, country: str | None, fuzzy: bool) -> Hints:
@@ -89,7 +99,7 @@ class Normalizer:
                     paths = self.paths
                     if not paths:
                         raise ValueError("no gazetteers: pass gazetteers=[...] or include_bundled=True")
-                    ix = cached_index(cache_key(paths), lambda: build_index(load(list(paths))),
+                    ix = cached_index(cache_key(paths), lambda: with_chance(build_index(load(list(paths)))),
                                 enabled=self.use_cache)
                     self._resolver = Resolver(ix)
         return self._resolver
@@ -116,26 +126,46 @@ class Normalizer:
 
     # -- lookups ------------------------------------------------------------------------------------
     def normalize(self, text: str, *, lang: str | None = None, types: Iterable[str] | str | None = None,
-                  country: str | None = None, fuzzy: bool | None = None) -> Match | None:
-        """The best entity for ``text``, or None when nothing matches well enough."""
+                  country: str | None = None, fuzzy: bool | None = None,
+                  min_score: float | None = None) -> Match | None:
+        """The best entity for ``text``, or None when nothing matches well enough.
+
+        Hints: ``lang`` ("ru", "uk", ...: how to read Cyrillic), ``types`` ("PER", "LOC", "ORG",
+        "EVT", "PRO", or several: a filter), ``country`` (ISO alpha-2: preferred, not required),
+        ``fuzzy`` (typo matching; the Normalizer's setting when None) and ``min_score`` (a match
+        scored lower is None). The match's ``score`` is the estimated probability that it is right
+        (see :mod:`namenorm.evidence` and docs/scores.md); ``method`` says which step found it (see
+        :class:`namenorm.methods.Method`).
+
+        >>> n = Normalizer()
+        >>> n.normalize("Kyiv").score, n.normalize("Kiev", min_score=0.99).method
+        (1.0, 'exact')
+        """
         if not isinstance(text, str):
             raise TypeError(f"normalize() takes a str, got {type(text).__name__}")
         hints = _hints(lang, types, country, self.fuzzy if fuzzy is None else fuzzy)
         found = self._get().candidates(text, hints, limit=2)
-        return found[0] if found else None
+        return found[0] if found and found[0].score >= _min_score(min_score) else None
 
     def candidates(self, text: str, *, limit: int = 5, lang: str | None = None,
                    types: Iterable[str] | str | None = None, country: str | None = None,
-                   fuzzy: bool | None = None) -> list[Match]:
-        """Ranked candidate entities, for ambiguous names ("Washington", "Georgia")."""
+                   fuzzy: bool | None = None, min_score: float | None = None) -> list[Match]:
+        """Ranked candidate entities, for ambiguous names ("Washington", "Georgia"), the most likely
+        first. An ambiguous name's candidates share its probability: each score is how often that
+        entity is the one meant. Hints as for :meth:`normalize`.
+
+        >>> [(c.id, c.score > 0.5) for c in Normalizer().candidates("Washington")][:2]
+        [('Q61', True), ('iso3166-2:US-WA', False)]
+        """
         if not isinstance(text, str):
             raise TypeError(f"candidates() takes a str, got {type(text).__name__}")
         hints = _hints(lang, types, country, self.fuzzy if fuzzy is None else fuzzy)
-        return self._get().candidates(text, hints, limit=limit)
+        floor = _min_score(min_score)
+        return [m for m in self._get().candidates(text, hints, limit=limit) if m.score >= floor]
 
     def normalize_many(self, values: Iterable[str], *, lang: str | None = None,
                        types: Iterable[str] | str | None = None, country: str | None = None,
-                       fuzzy: bool | None = None) -> list[Match | None]:
+                       fuzzy: bool | None = None, min_score: float | None = None) -> list[Match | None]:
         """:meth:`normalize` for many values; each distinct value is resolved once.
 
         >>> [m.name if m else None for m in Normalizer().normalize_many(["Kiev", "Київ", "N/A"])]
@@ -144,6 +174,7 @@ class Normalizer:
         if isinstance(values, (str, bytes)):
             raise TypeError("normalize_many() takes an iterable of str, not one str: normalize() takes one")
         hints = _hints(lang, types, country, self.fuzzy if fuzzy is None else fuzzy)
+        floor = _min_score(min_score)
         resolver = self._get()
         memo = self._memo
         out: list[Match | None] = []
@@ -156,7 +187,8 @@ class Normalizer:
                     memo.clear()
                 found = resolver.candidates(v, hints, limit=2)
                 memo[key] = found[0] if found else None
-            out.append(memo[key])
+            m = memo[key]
+            out.append(m if m is None or m.score >= floor else None)
         return out
 
 
@@ -167,8 +199,9 @@ def default_normalizer() -> Normalizer:
 
 
 def normalize(text: str, *, lang: str | None = None, types: Iterable[str] | str | None = None,
-              country: str | None = None, fuzzy: bool = True) -> Match | None:
-    """Resolve ``text`` to an entity of the bundled gazetteers; None when nothing matches.
+              country: str | None = None, fuzzy: bool = True, min_score: float | None = None) -> Match | None:
+    """Resolve ``text`` to an entity of the bundled gazetteers; None when nothing matches (see
+    :meth:`Normalizer.normalize` for the hints, the score and the methods).
 
     >>> m = normalize("Kyiv")
     >>> m.name, m.type
@@ -176,13 +209,16 @@ def normalize(text: str, *, lang: str | None = None, types: Iterable[str] | str 
     >>> normalize("N/A") is None
     True
     """
-    return default_normalizer().normalize(text, lang=lang, types=types, country=country, fuzzy=fuzzy)
+    return default_normalizer().normalize(text, lang=lang, types=types, country=country, fuzzy=fuzzy,
+                                          min_score=min_score)
 
 
 def candidates(text: str, *, limit: int = 5, lang: str | None = None,
-               types: Iterable[str] | str | None = None, country: str | None = None) -> list[Match]:
-    """Ranked candidates for ``text`` from the bundled gazetteers."""
-    return default_normalizer().candidates(text, limit=limit, lang=lang, types=types, country=country)
+               types: Iterable[str] | str | None = None, country: str | None = None,
+               min_score: float | None = None) -> list[Match]:
+    """Ranked candidates for ``text`` from the bundled gazetteers (see :meth:`Normalizer.candidates`)."""
+    return default_normalizer().candidates(text, limit=limit, lang=lang, types=types, country=country,
+                                           min_score=min_score)
 
 
 def normalize_many(values: Iterable[str], **hints: Any) -> list[Match | None]:

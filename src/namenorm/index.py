@@ -89,6 +89,8 @@ class Index:
     # surname: a base form can only hit when the inflected text passes this gate (see lemma_gate)
     lemma_gate: frozenset[str] = field(default_factory=frozenset)
     country_codes: dict[str, int] = field(default_factory=dict)  # ISO alpha-2 -> entity of that country
+    # hits per million random strings of each loose step, script, length and type (namenorm.evidence)
+    chance: dict[str, int] = field(default_factory=dict)
 
     # -- storage: the core tables load first, the rest only when a lookup needs them -------------
     def dump(self, path: Path) -> None:
