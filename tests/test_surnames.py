@@ -133,6 +133,16 @@ def test_builder_doctests() -> None:
 def test_ranked_uses_weights_and_keeps_order_of_unweighted() -> None:
     assert build_surnames.ranked({"x": 0.1, "y": 0.5}) == [("y", 1), ("x", 2)]
     assert build_surnames.ranked(["b", "a", "b"]) == [("b", None), ("a", None)]
+    assert build_surnames.ranked({"x": 999, "y": 1000}, 1000) == [("y", 1)]
+
+
+def test_counted_lists_keep_only_surnames_with_enough_bearers() -> None:
+    # Luxembourg (counts of bearers): Muller (5,784) is kept, Kintziger (205, rank 350) is not
+    assert is_common_surname("muller") and not is_common_surname("kintziger")
+    for line in DATA.read_text(encoding="utf-8").splitlines():
+        if "de_LU:" in line and not line.startswith("#"):
+            rank = int(line.split("de_LU:")[1].split(",")[0])
+            assert rank <= 45, line  # the 45 surnames of Luxembourg with 1,000+ bearers
 
 
 def test_check_main_names_a_stale_surname_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

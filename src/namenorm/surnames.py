@@ -2,7 +2,7 @@
 
 The list (``surnames.tsv``, built by ``gazetteers/build_surnames.py``) holds the surnames of the
 documented frequency rankings that the ``faker`` package ships for 19 countries (its header names
-each source): 5,696 Latin-script and 500 Cyrillic (Russian) surnames, feminine forms included
+each source): 5,293 Latin-script and 500 Cyrillic (Russian) surnames, feminine forms included
 where the source lists them.
 
 A surname is common *in a script*: "scholz" is common in Latin (an Austrian list has it) but
