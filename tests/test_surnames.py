@@ -126,6 +126,12 @@ def test_builder_writes_the_committed_file(tmp_path: Path) -> None:
     assert out.read_bytes() == DATA.read_bytes(), "stale: run python gazetteers/build_surnames.py"
 
 
+def test_rejected_locales_are_never_read() -> None:
+    rejected = {loc.strip() for key in build_surnames.REJECTED for loc in key.split(",")}
+    assert {"en", "pl_PL", "uk_UA", "de_DE", "it_IT"} <= rejected
+    assert not rejected & set(build_surnames.SOURCES)
+
+
 def test_builder_doctests() -> None:
     assert doctest.testmod(build_surnames).failed == 0
 
