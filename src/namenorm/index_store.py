@@ -1,0 +1,316 @@
+"""An :class:`~namenorm.index.Index` on disk as plain data: loading one runs no code from the file.
+
+The tables are split in two parts, each a file of its own: the core tables, read when the index is
+loaded, and the :data:`~namenorm.index.LAZY_TABLES`, read on first use. Each field is encoded by the
+type of its value (``list`` of str, int, float or NamedTuple rows; ``array``; ``bytes``;
+``bytearray``; ``frozenset`` of str; ``dict`` of str to int or tuple of ints), so a new field of one
+of these types needs no change here. A part starts with a header (magic, format version, payload
+length, CRC-32 of the payload); a wrong header, length or checksum, or a file that is not the
+user's own or that others can write, raises :class:`StoreError`. Files are created 0600.
+
+>>> import tempfile
+>>> from pathlib import Path
+>>> from namenorm.index import Index
+>>> folder = Path(tempfile.mkdtemp())
+>>> dump(Index(exact={"kyiv": 0, "kiev": (0, 1)}, alias_text=["Kyiv", "Kiev"]), folder)
+>>> ix = load(folder, on_damaged=lambda error: {})
+>>> ix.exact, ix.alias_text
+({'kyiv': 0, 'kiev': (0, 1)}, ['Kyiv', 'Kiev'])
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import stat
+import struct
+import sys
+import zlib
+from array import array, typecodes
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from namenorm.gcpause import paused
+from namenorm.index import LAZY_TABLES, Index
+
+__all__ = ["CORE_FILE", "LAZY_FILE", "StoreError", "dump", "load", "read_part", "write_part"]
+
+CORE_FILE, LAZY_FILE = "index.core", "index.lazy"
+FORMAT_VERSION = 1
+_MAGIC = b"NNINDEX" + (b"L" if sys.byteorder == "little" else b"B")  # arrays are stored as in memory
+_HEAD = struct.Struct("<8sIQI")  # magic, format version, payload length, CRC-32 of the payload
+_INT64 = (-(1 << 63), (1 << 63) - 1)
+
+Blobs = list[bytes]
+
+
+class StoreError(Exception):
+    """A stored part is missing, damaged, of another format, or not safely owned."""
+
+
+# -- columns: a list of values of one kind, as (kind, meta, blobs) -----------------------------------
+def _enc_strs(items: list[Any]) -> tuple[dict[str, Any], Blobs]:
+    """Strings (or None): the distinct ones joined by NUL, plus their indices when some repeat."""
+    distinct = dict.fromkeys(items)
+    pool = [s for s in distinct if s is not None]
+    nul = any("\0" in s for s in pool)
+    text = json.dumps(pool) if nul else "\0".join(pool)
+    meta: dict[str, Any] = {"pool": len(pool), "json": nul, "none": None in distinct}
+    blobs = [text.encode("utf-8", "surrogatepass")]
+    if len(pool) < len(items):
+        where = {s: i for i, s in enumerate(pool)}
+        where[None] = len(pool)  # None is stored after the strings
+        blobs.append(array("I", map(where.__getitem__, items)).tobytes())
+    return meta, blobs
+
+
+def _dec_strs(meta: dict[str, Any], blobs: Blobs) -> list[Any]:
+    text = blobs[0].decode("utf-8", "surrogatepass")
+    pool: list[Any] = (json.loads(text) if meta["json"] else text.split("\0")) if meta["pool"] else []
+    if len(pool) != meta["pool"]:
+        raise StoreError("string table of the wrong length")
+    if meta["none"]:
+        pool.append(None)
+    if len(blobs) == 1:
+        return pool
+    idx = array("I")
+    idx.frombytes(blobs[1])
+    return list(map(pool.__getitem__, idx))
+
+
+def _enc_column(values: list[Any]) -> tuple[str, dict[str, Any], Blobs]:
+    kinds = {type(v) for v in values}
+    if kinds <= {str, type(None)}:
+        meta, blobs = _enc_strs(values)
+        return "strs", meta, blobs
+    if kinds == {int} and _INT64[0] <= min(values) and max(values) <= _INT64[1]:
+        return "ints", {}, [array("q", values).tobytes()]
+    if kinds == {float}:
+        return "floats", {}, [array("d", values).tobytes()]
+    if kinds == {tuple} and all(type(s) is str for t in values for s in t):
+        meta, blobs = _enc_strs([s for t in values for s in t])
+        return "str_tuples", meta, [array("I", map(len, values)).tobytes(), *blobs]
+    if kinds <= {str, int, float, bool, type(None)}:  # mixed scalars: JSON keeps each one's type
+        return "json", {}, [json.dumps(values).encode()]
+    raise TypeError(f"cannot store a list of {sorted(k.__name__ for k in kinds)}")
+
+
+def _dec_column(kind: str, meta: dict[str, Any], blobs: Blobs) -> list[Any]:
+    if kind == "strs":
+        return _dec_strs(meta, blobs)
+    if kind in ("ints", "floats"):
+        a = array("q" if kind == "ints" else "d")
+        a.frombytes(blobs[0])
+        return a.tolist()
+    if kind == "str_tuples":
+        lens = array("I")
+        lens.frombytes(blobs[0])
+        flat, out, start = _dec_strs(meta, blobs[1:]), [], 0
+        for n in lens:
+            out.append(tuple(flat[start : start + n]))
+            start += n
+        return out
+    if kind == "json":
+        values: list[Any] = json.loads(blobs[0])
+        return values
+    raise StoreError(f"unknown column kind {kind!r}")
+
+
+# -- fields: one table of the index --------------------------------------------------------------
+def _row_type(name: str) -> Any:
+    """The NamedTuple class of a ``list[Row]`` field, from the declared type (never from the file)."""
+    hint = str(Index.__dataclass_fields__[name].type)
+    if not (hint.startswith("list[") and hint.endswith("]")):
+        raise StoreError(f"{name} is declared {hint}, not a list of rows")
+    cls = getattr(sys.modules[Index.__module__], hint[5:-1], None)
+    if not (isinstance(cls, type) and issubclass(cls, tuple) and hasattr(cls, "_fields")):
+        raise StoreError(f"{name}: {hint[5:-1]} is not a NamedTuple of the index module")
+    return cls
+
+
+def _enc_field(name: str, value: object) -> tuple[str, dict[str, Any], Blobs]:
+    if isinstance(value, array):
+        return "array", {"typecode": value.typecode}, [value.tobytes()]
+    if type(value) in (bytes, bytearray):
+        return type(value).__name__, {}, [bytes(value)]  # type: ignore[call-overload]
+    if type(value) is frozenset:
+        kind, meta, blobs = _enc_column(sorted(value))
+        if kind != "strs":
+            raise TypeError(f"{name}: cannot store a frozenset of {kind}")
+        return "frozenset", meta, blobs
+    if type(value) is list and value and hasattr(value[0], "_fields"):
+        if any(type(r) is not type(value[0]) for r in value):
+            raise TypeError(f"{name}: rows of more than one type")
+        columns = [_enc_column(list(col)) for col in zip(*value, strict=True)]
+        meta = {"n": len(value), "fields": list(value[0]._fields), "columns": [[k, m, len(b)] for k, m, b
+                                                                              in columns]}
+        return "rows", meta, [blob for _, _, blobs in columns for blob in blobs]
+    if type(value) is list:
+        kind, meta, blobs = _enc_column(value)
+        return "list", {"kind": kind, **meta}, blobs
+    if type(value) is dict and all(type(k) is str for k in value):
+        keys_meta, key_blobs = _enc_strs(list(value))
+        vals = array("q", (v if type(v) is int else 0 for v in value.values()))
+        tuples = [(i, v) for i, v in enumerate(value.values()) if type(v) is not int]
+        if any(type(v) is not tuple or any(type(x) is not int for x in v) for _, v in tuples):
+            raise TypeError(f"{name}: dict values must be int or tuple of int")
+        meta = {"keys": keys_meta, "n_key_blobs": len(key_blobs)}
+        return "refs", meta, [*key_blobs, vals.tobytes(), array("I", (i for i, _ in tuples)).tobytes(),
+                              array("I", (len(v) for _, v in tuples)).tobytes(),
+                              array("q", (x for _, v in tuples for x in v)).tobytes()]
+    raise TypeError(f"{name}: cannot store a {type(value).__name__}")
+
+
+def _dec_field(name: str, kind: str, meta: dict[str, Any], blobs: Blobs) -> object:
+    if kind == "array":
+        if meta["typecode"] not in typecodes:
+            raise StoreError(f"{name}: unknown array type {meta['typecode']!r}")
+        a = array(meta["typecode"])
+        a.frombytes(blobs[0])
+        return a
+    if kind in ("bytes", "bytearray"):
+        return blobs[0] if kind == "bytes" else bytearray(blobs[0])
+    if kind == "frozenset":
+        return frozenset(_dec_strs(meta, blobs))
+    if kind == "rows":
+        cls, cols, at = _row_type(name), [], 0
+        if list(cls._fields) != meta["fields"]:
+            raise StoreError(f"{name}: stored fields {meta['fields']} are not {list(cls._fields)}")
+        for ckind, cmeta, n in meta["columns"]:
+            cols.append(_dec_column(ckind, cmeta, blobs[at : at + n]))
+            at += n
+        return list(map(cls, *cols)) if cols else []
+    if kind == "list":
+        return _dec_column(meta["kind"], meta, blobs)
+    if kind == "refs":
+        nk = meta["n_key_blobs"]
+        keys = _dec_strs(meta["keys"], blobs[:nk])
+        vals, pos, lens, flat = array("q"), array("I"), array("I"), array("q")
+        for a, blob in zip((vals, pos, lens, flat), blobs[nk:], strict=True):
+            a.frombytes(blob)
+        if len(vals) != len(keys):
+            raise StoreError(f"{name}: {len(keys)} keys but {len(vals)} values")
+        table: dict[str, Any] = dict(zip(keys, vals, strict=True))
+        flat_list, start = flat.tolist(), 0
+        for i, n in zip(pos, lens, strict=True):
+            table[keys[i]] = tuple(flat_list[start : start + n])
+            start += n
+        if start != len(flat_list):
+            raise StoreError(f"{name}: {len(flat_list) - start} values in no tuple")
+        return table
+    raise StoreError(f"{name}: unknown field kind {kind!r}")
+
+
+# -- parts: a header, a JSON manifest, the blobs ------------------------------------------------------
+def write_part(path: Path, tables: dict[str, object]) -> None:
+    """Encode ``tables`` into a new file at ``path`` (created 0600; an existing file is an error)."""
+    manifest, blobs = [], []
+    for name, value in tables.items():
+        kind, meta, field_blobs = _enc_field(name, value)
+        manifest.append([name, kind, meta, [len(b) for b in field_blobs]])
+        blobs += field_blobs
+    head = json.dumps(manifest).encode()
+    payload = b"".join([struct.pack("<I", len(head)), head, *blobs])
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    with open(fd, "wb") as f:
+        f.write(_HEAD.pack(_MAGIC, FORMAT_VERSION, len(payload), zlib.crc32(payload)))
+        f.write(payload)
+
+
+def open_checked(path: Path) -> int:
+    """A read-only descriptor of ``path``, refused unless it is the user's own regular file that no
+    one else can write (as ssh checks its keys)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError as e:
+        raise StoreError(f"cannot open {path.name} ({e.strerror})") from None
+    st = os.fstat(fd)
+    problem = ("not a regular file" if not stat.S_ISREG(st.st_mode) else
+               f"owned by uid {st.st_uid}" if hasattr(os, "getuid") and st.st_uid != os.getuid() else
+               "writable by others" if st.st_mode & 0o022 else "")
+    if problem:
+        os.close(fd)
+        raise StoreError(f"{path.name} is {problem}")
+    return fd
+
+
+def read_part(fd: int) -> dict[str, object]:
+    """Decode the part open at ``fd`` (read from its start; the descriptor stays open)."""
+    data = os.pread(fd, os.fstat(fd).st_size, 0)
+    if len(data) < _HEAD.size:
+        raise StoreError("truncated header")
+    magic, version, length, crc = _HEAD.unpack_from(data)
+    if magic != _MAGIC or version != FORMAT_VERSION:
+        raise StoreError(f"not an index part of format {FORMAT_VERSION}")
+    payload = memoryview(data)[_HEAD.size :]
+    if len(payload) != length:
+        raise StoreError(f"{len(payload)} bytes instead of {length}")
+    if zlib.crc32(payload) != crc:
+        raise StoreError("checksum mismatch")
+    try:
+        (n,) = struct.unpack_from("<I", payload)
+        manifest = json.loads(bytes(payload[4 : 4 + n]))
+        at, out = 4 + n, {}
+        with paused():  # millions of small objects, no cycles
+            for name, kind, meta, sizes in manifest:
+                blobs = []
+                for size in sizes:
+                    blobs.append(bytes(payload[at : at + size]))
+                    at += size
+                out[name] = _dec_field(name, kind, meta, blobs)
+    except StoreError:
+        raise
+    except Exception as e:  # a well-formed checksum over a payload this code did not write
+        raise StoreError(f"undecodable payload ({type(e).__name__}: {e})") from None
+    return out
+
+
+# -- an index: the core part now, the lazy part on first use -----------------------------------------
+def dump(ix: Index, folder: Path) -> None:
+    """Write ``ix`` into ``folder`` as :data:`CORE_FILE` and :data:`LAZY_FILE`."""
+    names = [f.name for f in dataclasses.fields(Index)]
+    write_part(folder / LAZY_FILE, {n: getattr(ix, n) for n in names if n in LAZY_TABLES})
+    write_part(folder / CORE_FILE, {n: getattr(ix, n) for n in names if n not in LAZY_TABLES})
+
+
+def load(folder: Path, on_damaged: Callable[[StoreError], dict[str, object]]) -> Index:
+    """Read the core part of the index in ``folder``; the lazy part is read on first use, and if it
+    is damaged then, ``on_damaged(error)`` gives the tables instead. Raises :class:`StoreError`."""
+    core_fd = open_checked(folder / CORE_FILE)
+    try:
+        lazy_fd = open_checked(folder / LAZY_FILE)  # held open: a later replaced entry is no matter
+        try:
+            tables = read_part(core_fd)
+        except StoreError:
+            os.close(lazy_fd)
+            raise
+    finally:
+        os.close(core_fd)
+    missing = {f.name for f in dataclasses.fields(Index)} - set(LAZY_TABLES) - set(tables)
+    if missing:
+        os.close(lazy_fd)
+        raise StoreError(f"no table {sorted(missing)[0]} in {CORE_FILE}")
+
+    fds = [lazy_fd]
+
+    def read_lazy() -> dict[str, object]:
+        try:
+            if not fds:
+                raise StoreError("read already")
+            fd = fds.pop()
+            try:
+                lazy = read_part(fd)
+            finally:
+                os.close(fd)
+            if set(LAZY_TABLES) - set(lazy):
+                raise StoreError(f"no table {sorted(set(LAZY_TABLES) - set(lazy))[0]}")
+        except (StoreError, OSError) as e:
+            return on_damaged(StoreError(f"{LAZY_FILE}: {e}"))
+        return lazy
+
+    ix = Index.__new__(Index)
+    ix.__dict__.update(tables)
+    ix.__dict__["_load_lazy"] = read_lazy
+    return ix
