@@ -119,7 +119,7 @@ def private_root(create: bool = True) -> Path | None:
             root.mkdir(mode=0o700, parents=True, exist_ok=True)
         if _is_private(root.stat()):
             return root
-        sub = root / f"user-{os.getuid()}"
+        sub = root / f"user-{getattr(os, 'getuid', lambda: 0)()}"
         with contextlib.suppress(FileExistsError):
             if create:
                 sub.mkdir(mode=0o700)
@@ -140,8 +140,11 @@ def private_root(create: bool = True) -> Path | None:
 @contextlib.contextmanager
 def compile_lock(root: Path) -> Iterator[bool]:
     """Hold the cache's lock file; yields False (with a notice) when the wait timed out."""
-    import fcntl
-
+    try:
+        import fcntl
+    except ImportError:  # Windows: no flock; concurrent starters may each compile
+        yield True
+        return
     fd = os.open(root / LOCK_FILE, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
     try:
         deadline, waiting = time.monotonic() + _lock_timeout(), False
@@ -173,8 +176,8 @@ def compile_progress(done: int, total: int) -> None:
 
 
 def _compile(build: Callable[[], Index]) -> Index:
-    log.info("namenorm: compiling the gazetteers into an index (first run or changed gazetteers; "
-             "about 20 s, later runs load it in under a second)")
+    log.info("namenorm: compiling the gazetteers into an index (once per gazetteer version; about 20 s "
+             "for the bundled ones)")
     start = time.perf_counter()
     ix = build()
     log.info("namenorm: index compiled in %.1f s", time.perf_counter() - start, extra={"compile_end": True})

@@ -35,7 +35,8 @@ from typing import Any
 from namenorm.gcpause import paused
 from namenorm.index import LAZY_TABLES, Index
 
-__all__ = ["CORE_FILE", "LAZY_FILE", "StoreError", "dump", "load", "read_part", "write_part"]
+__all__ = ["CORE_FILE", "LAZY_FILE", "StoreError", "dump", "encode_part", "load", "open_checked", "read_part",
+           "write_part"]
 
 CORE_FILE, LAZY_FILE = "index.core", "index.lazy"
 FORMAT_VERSION = 1
@@ -130,7 +131,7 @@ def _row_type(name: str) -> Any:
     return cls
 
 
-def _enc_field(name: str, value: object) -> tuple[str, dict[str, Any], Blobs]:
+def _enc_field(value: object) -> tuple[str, dict[str, Any], Blobs]:
     if isinstance(value, array):
         return "array", {"typecode": value.typecode}, [value.tobytes()]
     if type(value) in (bytes, bytearray):
@@ -138,11 +139,11 @@ def _enc_field(name: str, value: object) -> tuple[str, dict[str, Any], Blobs]:
     if type(value) is frozenset:
         kind, meta, blobs = _enc_column(sorted(value))
         if kind != "strs":
-            raise TypeError(f"{name}: cannot store a frozenset of {kind}")
+            raise TypeError(f"cannot store a frozenset of {kind}")
         return "frozenset", meta, blobs
     if type(value) is list and value and hasattr(value[0], "_fields"):
         if any(type(r) is not type(value[0]) for r in value):
-            raise TypeError(f"{name}: rows of more than one type")
+            raise TypeError("rows of more than one type")
         columns = [_enc_column(list(col)) for col in zip(*value, strict=True)]
         meta = {"n": len(value), "fields": list(value[0]._fields), "columns": [[k, m, len(b)] for k, m, b
                                                                               in columns]}
@@ -155,12 +156,12 @@ def _enc_field(name: str, value: object) -> tuple[str, dict[str, Any], Blobs]:
         vals = array("q", (v if type(v) is int else 0 for v in value.values()))
         tuples = [(i, v) for i, v in enumerate(value.values()) if type(v) is not int]
         if any(type(v) is not tuple or any(type(x) is not int for x in v) for _, v in tuples):
-            raise TypeError(f"{name}: dict values must be int or tuple of int")
+            raise TypeError("dict values must be int or tuple of int")
         meta = {"keys": keys_meta, "n_key_blobs": len(key_blobs)}
         return "refs", meta, [*key_blobs, vals.tobytes(), array("I", (i for i, _ in tuples)).tobytes(),
                               array("I", (len(v) for _, v in tuples)).tobytes(),
                               array("q", (x for _, v in tuples for x in v)).tobytes()]
-    raise TypeError(f"{name}: cannot store a {type(value).__name__}")
+    raise TypeError(f"cannot store a {type(value).__name__}")
 
 
 def _dec_field(name: str, kind: str, meta: dict[str, Any], blobs: Blobs) -> object:
@@ -204,19 +205,26 @@ def _dec_field(name: str, kind: str, meta: dict[str, Any], blobs: Blobs) -> obje
 
 
 # -- parts: a header, a JSON manifest, the blobs ------------------------------------------------------
-def write_part(path: Path, tables: dict[str, object]) -> None:
-    """Encode ``tables`` into a new file at ``path`` (created 0600; an existing file is an error)."""
+def encode_part(tables: dict[str, object]) -> bytes:
+    """The bytes of a part holding ``tables``: header, JSON manifest, blobs."""
     manifest, blobs = [], []
     for name, value in tables.items():
-        kind, meta, field_blobs = _enc_field(name, value)
+        try:
+            kind, meta, field_blobs = _enc_field(value)
+        except TypeError as e:
+            raise TypeError(f"table {name}: {e}") from None
         manifest.append([name, kind, meta, [len(b) for b in field_blobs]])
         blobs += field_blobs
     head = json.dumps(manifest).encode()
     payload = b"".join([struct.pack("<I", len(head)), head, *blobs])
+    return _HEAD.pack(_MAGIC, FORMAT_VERSION, len(payload), zlib.crc32(payload)) + payload
+
+
+def write_part(path: Path, data: bytes) -> None:
+    """Write ``data`` to a new file at ``path``, created 0600 (an existing file is an error)."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
     with open(fd, "wb") as f:
-        f.write(_HEAD.pack(_MAGIC, FORMAT_VERSION, len(payload), zlib.crc32(payload)))
-        f.write(payload)
+        f.write(data)
 
 
 def open_checked(path: Path) -> int:
@@ -271,8 +279,10 @@ def read_part(fd: int) -> dict[str, object]:
 def dump(ix: Index, folder: Path) -> None:
     """Write ``ix`` into ``folder`` as :data:`CORE_FILE` and :data:`LAZY_FILE`."""
     names = [f.name for f in dataclasses.fields(Index)]
-    write_part(folder / LAZY_FILE, {n: getattr(ix, n) for n in names if n in LAZY_TABLES})
-    write_part(folder / CORE_FILE, {n: getattr(ix, n) for n in names if n not in LAZY_TABLES})
+    lazy = encode_part({n: getattr(ix, n) for n in names if n in LAZY_TABLES})
+    core = encode_part({n: getattr(ix, n) for n in names if n not in LAZY_TABLES})
+    write_part(folder / LAZY_FILE, lazy)
+    write_part(folder / CORE_FILE, core)
 
 
 def load(folder: Path, on_damaged: Callable[[StoreError], dict[str, object]]) -> Index:
