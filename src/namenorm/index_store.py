@@ -4,9 +4,11 @@ The tables are split in two parts, each a file of its own: the core tables, read
 loaded, and the :data:`~namenorm.index.LAZY_TABLES`, read on first use. Each field is encoded by the
 type of its value (``list`` of str, int, float or NamedTuple rows; ``array``; ``bytes``;
 ``bytearray``; ``frozenset`` of str; ``dict`` of str to int or tuple of ints), so a new field of one
-of these types needs no change here. A part starts with a header (magic, format version, payload
-length, CRC-32 of the payload); a wrong header, length or checksum, or a file that is not the
-user's own or that others can write, raises :class:`StoreError`. Files are created 0600.
+of these types needs no change here. Each part holds every distinct string once, in one table, so
+the loaded tables share string objects as unpickled ones did. A part starts with a header (magic,
+format version, payload length, CRC-32 of the payload); a wrong header, length or checksum, or a
+file that is not the user's own or that others can write, raises :class:`StoreError`. Files are
+created 0600.
 
 >>> import tempfile
 >>> from pathlib import Path
@@ -29,6 +31,7 @@ import sys
 import zlib
 from array import array, typecodes
 from collections.abc import Callable
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -44,63 +47,84 @@ _MAGIC = b"NNINDEX" + (b"L" if sys.byteorder == "little" else b"B")  # arrays ar
 _HEAD = struct.Struct("<8sIQI")  # magic, format version, payload length, CRC-32 of the payload
 _INT64 = (-(1 << 63), (1 << 63) - 1)
 
-Blobs = list[bytes]
+Blobs = list[bytes]  # written
+Views = list[memoryview]  # read: slices of the part, not copies
+_GATHER = 1 << 16  # indices per itemgetter call: bounds the ints made at once
 
 
 class StoreError(Exception):
     """A stored part is missing, damaged, of another format, or not safely owned."""
 
 
-# -- columns: a list of values of one kind, as (kind, meta, blobs) -----------------------------------
-def _enc_strs(items: list[Any]) -> tuple[dict[str, Any], Blobs]:
-    """Strings (or None): the distinct ones joined by NUL, plus their indices when some repeat."""
-    distinct = dict.fromkeys(items)
-    pool = [s for s in distinct if s is not None]
-    nul = any("\0" in s for s in pool)
-    text = json.dumps(pool) if nul else "\0".join(pool)
-    meta: dict[str, Any] = {"pool": len(pool), "json": nul, "none": None in distinct}
-    blobs = [text.encode("utf-8", "surrogatepass")]
-    if len(pool) < len(items):
-        where = {s: i for i, s in enumerate(pool)}
-        where[None] = len(pool)  # None is stored after the strings
-        blobs.append(array("I", map(where.__getitem__, items)).tobytes())
-    return meta, blobs
+# -- strings: one table per part, every distinct string once (shared, as pickle's memo shares them) --
+class _Strings:
+    """The string table of a part being written; id 0 stands for None."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str | None, int] = {None: 0}
+
+    def add(self, items: list[Any]) -> tuple[dict[str, Any], Blobs]:
+        """Store ``items`` (str or None): a slice of the table when all are new, else their ids."""
+        start = len(self.ids)
+        new = [s for s in dict.fromkeys(items) if s not in self.ids]
+        self.ids.update(zip(new, range(start, start + len(new)), strict=True))
+        if len(new) == len(items):
+            return {"slice": [start, len(new)]}, []
+        return {}, [array("I", map(self.ids.__getitem__, items)).tobytes()]
+
+    def table(self) -> tuple[dict[str, Any], bytes]:
+        pool = list(self.ids)[1:]
+        text = "\0".join(pool)  # type: ignore[arg-type]
+        nul = text.count("\0") != max(len(pool) - 1, 0)  # a string holds a NUL: JSON keeps it apart
+        blob = (json.dumps(pool) if nul else text).encode("utf-8", "surrogatepass")
+        return {"n": len(pool), "json": nul}, blob
 
 
-def _dec_strs(meta: dict[str, Any], blobs: Blobs) -> list[Any]:
-    text = blobs[0].decode("utf-8", "surrogatepass")
-    pool: list[Any] = (json.loads(text) if meta["json"] else text.split("\0")) if meta["pool"] else []
-    if len(pool) != meta["pool"]:
+def _read_table(meta: dict[str, Any], blob: memoryview) -> list[Any]:
+    text = str(blob, "utf-8", "surrogatepass")
+    pool: list[Any] = (json.loads(text) if meta["json"] else text.split("\0")) if meta["n"] else []
+    if len(pool) != meta["n"]:
         raise StoreError("string table of the wrong length")
-    if meta["none"]:
-        pool.append(None)
-    if len(blobs) == 1:
-        return pool
+    pool.insert(0, None)
+    return pool
+
+
+def _dec_strs(meta: dict[str, Any], blobs: Views, pool: list[Any]) -> list[Any]:
+    if "slice" in meta:
+        start, n = meta["slice"]
+        if start < 1 or start + n > len(pool):
+            raise StoreError("string slice out of the table")
+        return pool[start : start + n]
     idx = array("I")
-    idx.frombytes(blobs[1])
-    return list(map(pool.__getitem__, idx))
+    idx.frombytes(blobs[0])
+    out: list[Any] = []
+    for at in range(0, len(idx), _GATHER):  # a gather in C, twice as fast as map or a comprehension
+        chunk = idx[at : at + _GATHER]
+        out += itemgetter(*chunk)(pool) if len(chunk) > 1 else [pool[chunk[0]]]  # one index: no tuple
+    return out
 
 
-def _enc_column(values: list[Any]) -> tuple[str, dict[str, Any], Blobs]:
-    kinds = {type(v) for v in values}
+# -- columns: a list of values of one kind, as (kind, meta, blobs) -----------------------------------
+def _enc_column(values: list[Any], strings: _Strings) -> tuple[str, dict[str, Any], Blobs]:
+    kinds = set(map(type, values))
     if kinds <= {str, type(None)}:
-        meta, blobs = _enc_strs(values)
+        meta, blobs = strings.add(values)
         return "strs", meta, blobs
     if kinds == {int} and _INT64[0] <= min(values) and max(values) <= _INT64[1]:
         return "ints", {}, [array("q", values).tobytes()]
     if kinds == {float}:
         return "floats", {}, [array("d", values).tobytes()]
     if kinds == {tuple} and all(type(s) is str for t in values for s in t):
-        meta, blobs = _enc_strs([s for t in values for s in t])
+        meta, blobs = strings.add([s for t in values for s in t])
         return "str_tuples", meta, [array("I", map(len, values)).tobytes(), *blobs]
     if kinds <= {str, int, float, bool, type(None)}:  # mixed scalars: JSON keeps each one's type
         return "json", {}, [json.dumps(values).encode()]
     raise TypeError(f"cannot store a list of {sorted(k.__name__ for k in kinds)}")
 
 
-def _dec_column(kind: str, meta: dict[str, Any], blobs: Blobs) -> list[Any]:
+def _dec_column(kind: str, meta: dict[str, Any], blobs: Views, pool: list[Any]) -> list[Any]:
     if kind == "strs":
-        return _dec_strs(meta, blobs)
+        return _dec_strs(meta, blobs, pool)
     if kind in ("ints", "floats"):
         a = array("q" if kind == "ints" else "d")
         a.frombytes(blobs[0])
@@ -108,13 +132,13 @@ def _dec_column(kind: str, meta: dict[str, Any], blobs: Blobs) -> list[Any]:
     if kind == "str_tuples":
         lens = array("I")
         lens.frombytes(blobs[0])
-        flat, out, start = _dec_strs(meta, blobs[1:]), [], 0
+        flat, out, start = _dec_strs(meta, blobs[1:], pool), [], 0
         for n in lens:
             out.append(tuple(flat[start : start + n]))
             start += n
         return out
     if kind == "json":
-        values: list[Any] = json.loads(blobs[0])
+        values: list[Any] = json.loads(bytes(blobs[0]))
         return values
     raise StoreError(f"unknown column kind {kind!r}")
 
@@ -131,30 +155,34 @@ def _row_type(name: str) -> Any:
     return cls
 
 
-def _enc_field(value: object) -> tuple[str, dict[str, Any], Blobs]:
+def _enc_field(value: object, strings: _Strings) -> tuple[str, dict[str, Any], Blobs]:
     if isinstance(value, array):
         return "array", {"typecode": value.typecode}, [value.tobytes()]
     if type(value) in (bytes, bytearray):
         return type(value).__name__, {}, [bytes(value)]  # type: ignore[call-overload]
     if type(value) is frozenset:
-        kind, meta, blobs = _enc_column(sorted(value))
+        kind, meta, blobs = _enc_column(sorted(value), strings)
         if kind != "strs":
             raise TypeError(f"cannot store a frozenset of {kind}")
         return "frozenset", meta, blobs
     if type(value) is list and value and hasattr(value[0], "_fields"):
         if any(type(r) is not type(value[0]) for r in value):
             raise TypeError("rows of more than one type")
-        columns = [_enc_column(list(col)) for col in zip(*value, strict=True)]
+        columns = [_enc_column(list(col), strings) for col in zip(*value, strict=True)]
         meta = {"n": len(value), "fields": list(value[0]._fields), "columns": [[k, m, len(b)] for k, m, b
                                                                               in columns]}
         return "rows", meta, [blob for _, _, blobs in columns for blob in blobs]
     if type(value) is list:
-        kind, meta, blobs = _enc_column(value)
+        kind, meta, blobs = _enc_column(value, strings)
         return "list", {"kind": kind, **meta}, blobs
     if type(value) is dict and all(type(k) is str for k in value):
-        keys_meta, key_blobs = _enc_strs(list(value))
-        vals = array("q", (v if type(v) is int else 0 for v in value.values()))
-        tuples = [(i, v) for i, v in enumerate(value.values()) if type(v) is not int]
+        keys_meta, key_blobs = strings.add(list(value))
+        values = list(value.values())
+        types = list(map(type, values))
+        tuples = [(i, values[i]) for i, t in enumerate(types) if t is not int] if set(types) - {int} else []
+        for i, _ in tuples:
+            values[i] = 0
+        vals = array("q", values)
         if any(type(v) is not tuple or any(type(x) is not int for x in v) for _, v in tuples):
             raise TypeError("dict values must be int or tuple of int")
         meta = {"keys": keys_meta, "n_key_blobs": len(key_blobs)}
@@ -164,7 +192,7 @@ def _enc_field(value: object) -> tuple[str, dict[str, Any], Blobs]:
     raise TypeError(f"cannot store a {type(value).__name__}")
 
 
-def _dec_field(name: str, kind: str, meta: dict[str, Any], blobs: Blobs) -> object:
+def _dec_field(name: str, kind: str, meta: dict[str, Any], blobs: Views, pool: list[Any]) -> object:
     if kind == "array":
         if meta["typecode"] not in typecodes:
             raise StoreError(f"{name}: unknown array type {meta['typecode']!r}")
@@ -172,22 +200,22 @@ def _dec_field(name: str, kind: str, meta: dict[str, Any], blobs: Blobs) -> obje
         a.frombytes(blobs[0])
         return a
     if kind in ("bytes", "bytearray"):
-        return blobs[0] if kind == "bytes" else bytearray(blobs[0])
+        return bytes(blobs[0]) if kind == "bytes" else bytearray(blobs[0])
     if kind == "frozenset":
-        return frozenset(_dec_strs(meta, blobs))
+        return frozenset(_dec_strs(meta, blobs, pool))
     if kind == "rows":
         cls, cols, at = _row_type(name), [], 0
         if list(cls._fields) != meta["fields"]:
             raise StoreError(f"{name}: stored fields {meta['fields']} are not {list(cls._fields)}")
         for ckind, cmeta, n in meta["columns"]:
-            cols.append(_dec_column(ckind, cmeta, blobs[at : at + n]))
+            cols.append(_dec_column(ckind, cmeta, blobs[at : at + n], pool))
             at += n
         return list(map(cls, *cols)) if cols else []
     if kind == "list":
-        return _dec_column(meta["kind"], meta, blobs)
+        return _dec_column(meta["kind"], meta, blobs, pool)
     if kind == "refs":
         nk = meta["n_key_blobs"]
-        keys = _dec_strs(meta["keys"], blobs[:nk])
+        keys = _dec_strs(meta["keys"], blobs[:nk], pool)
         vals, pos, lens, flat = array("q"), array("I"), array("I"), array("q")
         for a, blob in zip((vals, pos, lens, flat), blobs[nk:], strict=True):
             a.frombytes(blob)
@@ -206,17 +234,18 @@ def _dec_field(name: str, kind: str, meta: dict[str, Any], blobs: Blobs) -> obje
 
 # -- parts: a header, a JSON manifest, the blobs ------------------------------------------------------
 def encode_part(tables: dict[str, object]) -> bytes:
-    """The bytes of a part holding ``tables``: header, JSON manifest, blobs."""
-    manifest, blobs = [], []
+    """The bytes of a part holding ``tables``: header, JSON manifest, string table, blobs."""
+    fields, blobs, strings = [], [], _Strings()
     for name, value in tables.items():
         try:
-            kind, meta, field_blobs = _enc_field(value)
+            kind, meta, field_blobs = _enc_field(value, strings)
         except TypeError as e:
             raise TypeError(f"table {name}: {e}") from None
-        manifest.append([name, kind, meta, [len(b) for b in field_blobs]])
+        fields.append([name, kind, meta, [len(b) for b in field_blobs]])
         blobs += field_blobs
-    head = json.dumps(manifest).encode()
-    payload = b"".join([struct.pack("<I", len(head)), head, *blobs])
+    table_meta, table = strings.table()
+    head = json.dumps({"strings": [table_meta, len(table)], "fields": fields}).encode()
+    payload = b"".join([struct.pack("<I", len(head)), head, table, *blobs])
     return _HEAD.pack(_MAGIC, FORMAT_VERSION, len(payload), zlib.crc32(payload)) + payload
 
 
@@ -260,14 +289,18 @@ def read_part(fd: int) -> dict[str, object]:
     try:
         (n,) = struct.unpack_from("<I", payload)
         manifest = json.loads(bytes(payload[4 : 4 + n]))
-        at, out = 4 + n, {}
+        table_meta, size = manifest["strings"]
+        at, out = 4 + n + size, {}
         with paused():  # millions of small objects, no cycles
-            for name, kind, meta, sizes in manifest:
+            pool = _read_table(table_meta, payload[4 + n : at])
+            for name, kind, meta, sizes in manifest["fields"]:
                 blobs = []
                 for size in sizes:
-                    blobs.append(bytes(payload[at : at + size]))
+                    blobs.append(payload[at : at + size])
                     at += size
-                out[name] = _dec_field(name, kind, meta, blobs)
+                out[name] = _dec_field(name, kind, meta, blobs, pool)
+        if at != len(payload):
+            raise StoreError(f"{len(payload) - at} bytes after the last table")
     except StoreError:
         raise
     except Exception as e:  # a well-formed checksum over a payload this code did not write
