@@ -295,3 +295,18 @@ def test_cache_info_prune_and_clear(gaz: Path, root: Path, tmp_path: Path) -> No
     assert cleared.returncode == 0 and "removed 1 entry" in cleared.stdout and entries(root) == []
     empty = _cli("cache", "info", root=tmp_path / "never")
     assert empty.returncode == 0 and "0 entries" in empty.stdout and not (tmp_path / "never").exists()
+
+
+def test_the_notice_handler_is_installed_once_and_follows_stderr(capsys: pytest.CaptureFixture[str]) -> None:
+    from namenorm.cache import compile_progress
+    from namenorm.compile_notice import show
+
+    logger = logging.getLogger("namenorm")
+    first, second = show(terminal=False), show(terminal=False)
+    try:
+        assert first not in logger.handlers and second in logger.handlers
+        logging.getLogger("namenorm.cache").info("namenorm: compiling")
+        compile_progress(1, 2)  # progress off a terminal: not shown
+        assert capsys.readouterr().err == "namenorm: compiling\n"
+    finally:
+        logger.removeHandler(second)

@@ -126,3 +126,17 @@ def test_a_damaged_lazy_part_is_handed_to_the_rebuild_at_first_use(tmp_path: Pat
     ix = load(tmp_path, lambda error: rebuilt)
     path.write_bytes(path.read_bytes()[:-1])  # damaged after the core was read, before first use
     assert ix.latin == {"rebuilt": 1}
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="counts open descriptors through /proc")
+def test_an_index_dropped_before_its_lazy_read_closes_its_descriptor(tmp_path: Path) -> None:
+    import gc
+
+    _part(tmp_path, CORE_FILE)
+    before = len(os.listdir("/proc/self/fd"))
+    for _ in range(20):
+        load(tmp_path, _no_rebuild)
+    read = load(tmp_path, _no_rebuild)
+    assert read.latin == {"kyyiv": 0}
+    gc.collect()
+    assert len(os.listdir("/proc/self/fd")) == before

@@ -25,31 +25,34 @@ __all__ = ["show"]
 
 
 class _Notice(logging.Handler):
-    def __init__(self, stream: TextIO, terminal: bool) -> None:
+    def __init__(self, stream: TextIO | None, terminal: bool) -> None:
         super().__init__(logging.DEBUG if terminal else logging.INFO)
-        self.stream, self.terminal, self.open_line = stream, terminal, False
+        self.out, self.terminal, self.open_line = stream, terminal, False
 
     def emit(self, record: logging.LogRecord) -> None:
         if getattr(record, "compile_end", False) and not self.terminal:
             return  # off a terminal the start notice is the one line
+        stream = self.out if self.out is not None else sys.stderr  # the stderr of the moment
         progress = getattr(record, "progress", None)
         if progress is not None:  # DEBUG: reaches here on a terminal only
             done, total = progress
-            self.stream.write(f"\r{record.getMessage()} ({done / max(total, 1):.0%})")
+            stream.write(f"\r{record.getMessage()} ({done / max(total, 1):.0%})")
             self.open_line = True
         else:
-            self.stream.write(("\n" if self.open_line else "") + record.getMessage() + "\n")
+            stream.write(("\n" if self.open_line else "") + record.getMessage() + "\n")
             self.open_line = False
-        self.stream.flush()
+        stream.flush()
 
 
 def show(stream: TextIO | None = None, *, terminal: bool | None = None) -> logging.Handler:
-    """Write the ``namenorm`` logger's notices to ``stream`` (default stderr); progress redraws one
-    line when ``terminal`` (default: whether the stream is a terminal). Returns the handler."""
-    out = stream if stream is not None else sys.stderr
-    tty = out.isatty() if terminal is None else terminal
-    handler = _Notice(out, tty)
+    """Write the ``namenorm`` logger's notices to ``stream`` (default: stderr at the time of each
+    notice); progress redraws one line when ``terminal`` (default: whether the stream is a
+    terminal). Replaces the handler of an earlier call; returns the new one."""
+    tty = (stream if stream is not None else sys.stderr).isatty() if terminal is None else terminal
     logger = logging.getLogger("namenorm")
+    for old in [h for h in logger.handlers if isinstance(h, _Notice)]:
+        logger.removeHandler(old)
+    handler = _Notice(stream, tty)
     logger.addHandler(handler)
     logger.setLevel(logging.DEBUG if tty else logging.INFO)
     return handler

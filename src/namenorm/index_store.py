@@ -28,6 +28,7 @@ import os
 import stat
 import struct
 import sys
+import weakref
 import zlib
 from array import array, typecodes
 from collections.abc import Callable
@@ -356,4 +357,10 @@ def load(folder: Path, on_damaged: Callable[[StoreError], dict[str, object]]) ->
     ix = Index.__new__(Index)
     ix.__dict__.update(tables)
     ix.__dict__["_load_lazy"] = read_lazy
+    weakref.finalize(ix, _close_all, fds)  # an index dropped before its first lazy read
     return ix
+
+
+def _close_all(fds: list[int]) -> None:
+    while fds:
+        os.close(fds.pop())
