@@ -310,3 +310,12 @@ def test_the_notice_handler_is_installed_once_and_follows_stderr(capsys: pytest.
         assert capsys.readouterr().err == "namenorm: compiling\n"
     finally:
         logger.removeHandler(second)
+
+
+def test_a_bad_keep_setting_is_named_and_nothing_is_stored(
+        gaz: Path, root: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    monkeypatch.setenv("NAMENORM_CACHE_KEEP", "three")
+    assert _norm(gaz).normalize("Kyiv") is not None
+    assert "NAMENORM_CACHE_KEEP='three' is not a whole number" in _notices(caplog)[0]
+    assert entries(root) == [] and [p.name for p in root.iterdir()] == [LOCK_FILE]
+    assert _cli("cache", "prune", root=root).returncode == 2

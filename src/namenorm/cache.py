@@ -71,8 +71,8 @@ def _lock_timeout() -> float:
 
 
 # the code that decides what an index holds; a change anywhere else never invalidates the cache
-_INDEX_CODE = ("index.py", "index_store.py", "fuzzy.py", "keys.py", "text.py", "scripts.py", "gazetteer",
-               "morph", "translit")
+_INDEX_CODE = ("index.py", "index_store.py", "index_codec.py", "fuzzy.py", "keys.py", "text.py",
+               "scripts.py", "gazetteer", "morph", "translit")
 
 
 @lru_cache(maxsize=1)
@@ -145,7 +145,13 @@ def compile_lock(root: Path) -> Iterator[bool]:
     except ImportError:  # Windows: no flock; concurrent starters may each compile
         yield True
         return
-    fd = os.open(root / LOCK_FILE, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    try:
+        fd = os.open(root / LOCK_FILE, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    except OSError as e:
+        log.warning("namenorm: cannot open the lock file %s (%s); compiling without the cache",
+                    root / LOCK_FILE, e.strerror)
+        yield False
+        return
     try:
         deadline, waiting = time.monotonic() + _lock_timeout(), False
         while True:
@@ -202,6 +208,7 @@ def _try_load(folder: Path, rebuild: Callable[[index_store.StoreError], dict[str
 def _store(ix: Index, root: Path, key: str) -> None:
     from namenorm.cache_entries import prune
 
+    keep = keep_limit()  # a bad setting stops before anything is written
     tmp = Path(tempfile.mkdtemp(dir=root, prefix=".tmp-"))  # 0700
     try:
         index_store.dump(ix, tmp)
@@ -213,7 +220,7 @@ def _store(ix: Index, root: Path, key: str) -> None:
         tmp.rename(folder)  # atomic: readers see a whole entry or none
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    prune(root, keep_limit())
+    prune(root, keep)
 
 
 def cached_index(key: str, build: Callable[[], Index], *, enabled: bool = True) -> Index:
@@ -244,7 +251,9 @@ def _build_and_store(root: Path, key: str, build: Callable[[], Index], *,
         if held:
             try:
                 _store(ix, root, key)
-            except (OSError, TypeError, ValueError) as e:
+            except OSError as e:
                 log.warning("namenorm: cannot store the index in %s (%s); set NAMENORM_CACHE_DIR to a "
                             "writable folder", root, e)
+            except (TypeError, ValueError) as e:  # a table type the store lacks, a bad setting
+                log.warning("namenorm: cannot store the index in %s (%s)", root, e)
     return ix
