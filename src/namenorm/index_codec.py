@@ -51,7 +51,11 @@ class _Strings:
         self.ids.update(zip(new, range(start, start + len(new)), strict=True))
         if len(new) == len(items):
             return {"slice": [start, len(new)]}, []
-        return {}, [array("I", map(self.ids.__getitem__, items)).tobytes()]
+        ids = array("I")
+        for at in range(0, len(items), _GATHER):  # itemgetter: a lookup loop in C
+            chunk = items[at : at + _GATHER]
+            ids.extend(itemgetter(*chunk)(self.ids) if len(chunk) > 1 else [self.ids[chunk[0]]])
+        return {}, [ids.tobytes()]
 
     def table(self) -> tuple[dict[str, Any], bytes]:
         pool = list(self.ids)[1:]
