@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from namenorm.cache import cache_key, cached_index
+from namenorm.cache import cache_key, cached_index, compile_progress
 from namenorm.gazetteer import bundled_paths, expand_paths, load
 from namenorm.index import Index, build_index
 from namenorm.match import Match
@@ -99,8 +99,9 @@ class Normalizer:
                     paths = self.paths
                     if not paths:
                         raise ValueError("no gazetteers: pass gazetteers=[...] or include_bundled=True")
-                    ix = cached_index(cache_key(paths), lambda: with_chance(build_index(load(list(paths)))),
-                                enabled=self.use_cache)
+                    ix = cached_index(cache_key(paths),
+                                      lambda: with_chance(build_index(load(list(paths)), compile_progress)),
+                                      enabled=self.use_cache)
                     self._resolver = Resolver(ix)
         return self._resolver
 

@@ -13,6 +13,8 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from namenorm.compile_notice import show as show_compile_notices
+
 __all__ = ["main"]
 
 
@@ -116,7 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", help=".gaz files or folders (default: the bundled gazetteers)")
     p.set_defaults(func=_cmd_gazetteer)
 
-    for mod in ("namenorm.csvclean.cli", "namenorm.extract_cli"):
+    for mod in ("namenorm.csvclean.cli", "namenorm.extract_cli", "namenorm.cache_cli"):
         try:
             register = __import__(mod, fromlist=["register"]).register
         except ImportError:
@@ -135,6 +137,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     ap = build_parser()
     args = ap.parse_args(argv)
+    show_compile_notices()
     try:
         return int(args.func(args))
     except (ValueError, FileNotFoundError) as e:
