@@ -2,7 +2,9 @@
 
 Default output is tab-separated: start, end, text, id, name, type, score, method. ``--jsonl``
 prints one JSON object per mention with the same fields. Offsets count characters of the decoded
-file (Python string indices).
+file (Python string indices). The file's encoding is detected as ``clean`` detects it (a byte order
+mark, else UTF-8 when valid, else cp1251) unless ``--encoding`` gives it. ``--types`` and
+``--country`` keep only the mentions of entities of those types, or of that country.
 """
 
 from __future__ import annotations
@@ -10,9 +12,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 
-__all__ = ["register"]
+from namenorm.cli_args import add_gazetteer_options, add_hint_options, make_normalizer
+from namenorm.cli_input import read_text
+from namenorm.match import Mention
+
+__all__ = ["register", "run"]
 
 _FIELDS = ("start", "end", "text", "id", "name", "type", "score", "method")
 
@@ -22,40 +27,32 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p = subparsers.add_parser("extract", help="find and link names in running text",
                               description="Find the names in FILE (or stdin with -) and link them to "
                               "entities; prints start, end, text, id, name, type, score, method.")
-    p.add_argument("file", metavar="FILE", help="a UTF-8 text file, or - for stdin")
-    p.add_argument("--jsonl", action="store_true", help="one JSON object per mention")
-    p.add_argument("--lang", help="language of the text (en, uk, ru, ...); default: guessed per sentence")
-    p.add_argument("--gazetteer", action="append", metavar="PATH",
-                   help="your own .gaz file or folder, added to the bundled ones (repeatable)")
-    p.add_argument("--no-bundled", action="store_true", help="use only the --gazetteer files")
+    p.add_argument("file", metavar="FILE", help="a text file, or - for stdin")
+    p.add_argument("--jsonl", action="store_true", help="one JSON object per mention (JSON Lines)")
+    p.add_argument("--json", action="store_true", dest="jsonl", help=argparse.SUPPRESS)
+    p.add_argument("--encoding", help="the file's encoding (default: detected among utf-8, utf-8-sig, "
+                   "utf-16, cp1251)")
+    add_hint_options(p, fuzzy=False)
+    add_gazetteer_options(p)
     p.set_defaults(func=run)
 
 
-def _read(name: str) -> str:
-    if name == "-":
-        return sys.stdin.read()
-    path = Path(name)
-    if not path.is_file():
-        raise FileNotFoundError(f"no such file: {name} (give a text file, or - to read stdin)")
-    try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as e:
-        raise ValueError(f"{name} is not UTF-8 text ({e.reason} at byte {e.start}); convert it first, "
-                         "e.g. iconv -f cp1251 -t utf-8") from None
+def _kept(m: Mention, args: argparse.Namespace) -> bool:
+    if args.types and m.match.type not in args.types:
+        return False
+    return not args.country or m.match.country == args.country
 
 
 def run(args: argparse.Namespace) -> int:
     """Handler of ``namenorm extract``; returns the exit code (0, or 2 for bad input)."""
-    from namenorm.api import Normalizer, default_normalizer
     from namenorm.extract import extract
 
-    text = _read(args.file)
-    if args.gazetteer or args.no_bundled:
-        norm = Normalizer(gazetteers=args.gazetteer or [], include_bundled=not args.no_bundled)
-    else:
-        norm = default_normalizer()
+    text = read_text(args.file, args.encoding)
+    norm = make_normalizer(args)
     out = sys.stdout
     for m in extract(text, lang=args.lang, normalizer=norm):
+        if not _kept(m, args):
+            continue
         row = (m.start, m.end, m.text, m.match.id, m.match.name, m.match.type, m.match.score, m.match.method)
         if args.jsonl:
             out.write(json.dumps(dict(zip(_FIELDS, row, strict=True)), ensure_ascii=False) + "\n")
