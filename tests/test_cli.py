@@ -6,6 +6,7 @@ Every run uses the small test gazetteer (``--no-bundled``), so no test loads the
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import subprocess
@@ -271,3 +272,29 @@ def test_gazetteer_problems_and_missing_files() -> None:
 def test_translit_keeps_one_line_per_input() -> None:
     r = cli("translit", "-", "--scheme", "uk_national", stdin="Київ\n\nЛьвів\n")
     assert r.returncode == 0 and r.stdout == "Kyiv\n\nLviv\n"
+
+
+# -- 8. the README's command-line section matches the parser -----------------------------------
+def test_readme_command_line_section_matches_the_parser() -> None:
+    import re
+
+    from namenorm.cli import EXIT_CODES, build_parser
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Command line\n", 1)[1].split("\n## ", 1)[0]
+    block = section.split("```")[1]
+    parser = build_parser()
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction)).choices
+    usage: dict[str, set[str]] = {}
+    command = ""
+    for line in block.strip().splitlines():
+        if line.startswith("namenorm "):
+            command = line.split()[1]
+        usage.setdefault(command, set()).update(re.findall(r"(?<![\w-])(-{1,2}[a-z][\w-]*)", line))
+    assert set(usage) == {"normalize", "extract", "clean", "translit", "gazetteer", "--version"}
+    for command, options in usage.items():
+        known = commands.get(command, parser)
+        listed = {s for a in known._actions for s in a.option_strings}
+        assert options <= listed, (command, options - listed)
+    table = {int(c) for row in re.findall(r"^\| ([\d /]+) \|", section, re.M) for c in row.split("/")}
+    assert table == {int(c) for c in re.findall(r"(?:^ {2}|; )(\d+) ", EXIT_CODES, re.M)}

@@ -62,9 +62,9 @@ def type_list(value: str) -> tuple[str, ...]:
     types = tuple(t.strip().upper() for t in value.split(",") if t.strip())
     bad = [t for t in types if t not in TYPES]
     if not types or bad:
-        shown = ", ".join(repr(t) for t in bad) if bad else "none"
-        raise argparse.ArgumentTypeError(f"unknown type {shown}; give one or more of "
-                                         f"{','.join(sorted(TYPES))}, separated by commas")
+        what = f"unknown type {', '.join(repr(t) for t in bad)}" if bad else "no type given"
+        raise argparse.ArgumentTypeError(f"{what}; give one or more of {','.join(sorted(TYPES))}, "
+                                         "separated by commas")
     return types
 
 

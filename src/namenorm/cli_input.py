@@ -1,7 +1,8 @@
 """Input files of the command line: refusing what is not text, with a message that says so, and
 reading a text file in the encoding ``clean`` would detect.
 
-A file is taken for binary when its first bytes start like a known binary format, or hold a NUL
+A file is taken for binary when its first bytes start like a known binary format (signatures made
+of printable characters, such as ``MZ``, only with control characters after them), or hold a NUL
 byte or more than 1% of control characters (tab, line breaks, form feed and escape excepted).
 UTF-16 and UTF-32 with a byte order mark are text. Giving ``--encoding`` skips the test.
 
@@ -45,14 +46,18 @@ _CONTROLS = frozenset(range(32)) - _TEXT_CONTROLS
 _WIDE_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
 
 
+def _printable(magic: bytes) -> bool:
+    return magic.isascii() and magic.decode("ascii").isprintable()
+
+
 def binary_kind(head: bytes) -> str | None:
     """What ``head`` (the first bytes of a file) looks like when it is not text, else None."""
     if head.startswith(_WIDE_BOMS):
         return None
     controls = sum(head.count(c) for c in _CONTROLS) if head else 0
     for magic, kind in _MAGIC:
-        # a signature of printable letters alone ("MZ", "BZh") could start a text: control bytes decide
-        if head.startswith(magic) and (controls or not magic.isalpha()):
+        # a signature of printable characters ("MZ", "PAR1") could start a text: control bytes decide
+        if head.startswith(magic) and (controls or not _printable(magic)):
             return kind
     if b"\x00" in head:
         return "binary data (it holds NUL bytes)"
