@@ -205,6 +205,16 @@ def test_binary_input_is_named_as_such(tmp_path: Path) -> None:
         r = cli(command, str(elf), *extra, *OWN)
         assert r.returncode == 2 and "it looks like an ELF executable" in r.stderr, r.stderr
         assert "unknown column" not in r.stderr
+    r = cli("clean", "-", "-c", "city", *OWN, stdin=noise.read_bytes())
+    assert r.returncode == 2 and "<stdin> is not a text file" in r.stderr
+
+
+def test_a_failed_encoding_is_not_suggested_again(tmp_path: Path) -> None:
+    src = tmp_path / "tilde.csv"  # cp1252's small tilde, 0x98, is the one byte cp1251 cannot decode
+    src.write_bytes(b"city,n\nKiev \x98x,1\n")
+    r = cli("clean", str(src), "-c", "city", *OWN)
+    assert r.returncode == 2 and "cannot decode" in r.stderr and "as cp1251 (detected" in r.stderr
+    assert "--encoding utf-16 or the file's real encoding" in r.stderr
 
 
 def test_column_number_out_of_range(tmp_path: Path) -> None:

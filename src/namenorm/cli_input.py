@@ -24,7 +24,7 @@ from pathlib import Path
 from namenorm.cli_args import UsageError
 from namenorm.csvclean.source import SAMPLE_BYTES, detect_encoding
 
-__all__ = ["binary_kind", "check_text_file", "read_text", "text_inputs"]
+__all__ = ["binary_kind", "check_text_file", "read_text", "refuse_binary", "text_inputs"]
 
 _MAGIC = (
     (b"\x7fELF", "an ELF executable"),
@@ -77,10 +77,11 @@ def check_text_file(path: Path, name: str, want: str) -> None:
                 head = g.read(SAMPLE_BYTES)
         except (OSError, EOFError, zlib.error):
             return  # a damaged .gz: the reader reports it where it breaks
-    _refuse_binary(name, head, want)
+    refuse_binary(name, head, want)
 
 
-def _refuse_binary(name: str, head: bytes, want: str) -> None:
+def refuse_binary(name: str, head: bytes, want: str) -> None:
+    """Raise :class:`UsageError` when ``head``, the first bytes of ``name``, are not text."""
     kind = binary_kind(head)
     if kind is not None:
         raise UsageError(f"{name} is not a text file: it looks like {kind}; give {want} (or, if it is "
@@ -101,7 +102,7 @@ def read_text(name: str, encoding: str | None) -> str:
             raise UsageError(f"no such file: {name} (give a text file, or - to read stdin)")
         data = path.read_bytes()
     if encoding is None:
-        _refuse_binary(name, data[:SAMPLE_BYTES], "a text file")
+        refuse_binary(name, data[:SAMPLE_BYTES], "a text file")
     try:
         codecs.lookup(encoding or "utf-8")
     except LookupError:

@@ -24,11 +24,12 @@ from namenorm.cli_args import (
     make_normalizer,
     positive_int,
 )
-from namenorm.cli_input import check_text_file
+from namenorm.cli_input import check_text_file, refuse_binary
 from namenorm.csvclean.errors import CleanError
 from namenorm.csvclean.fields import Query
 from namenorm.csvclean.progress import Progress, summary
 from namenorm.csvclean.run import clean_csv
+from namenorm.csvclean.source import SAMPLE_BYTES
 
 __all__ = ["build_parser", "register", "run"]
 
@@ -104,9 +105,15 @@ def _terminate_as_interrupt() -> Iterator[None]:
 
 def _refuse_binary_input(args: argparse.Namespace) -> None:
     """A binary file (an executable, a spreadsheet) is named as such, not read as cp1251 text."""
+    if args.encoding is not None:
+        return
+    if args.input == "-":
+        peek = getattr(sys.stdin.buffer, "peek", None)  # what the reader will read first, left unread
+        if peek is not None:
+            refuse_binary("<stdin>", peek(SAMPLE_BYTES), "a CSV or TSV file")
+        return
     path = Path(args.input)
-    if args.encoding is None and args.input != "-" and path.is_file() \
-            and not path.name.lower().endswith((".parquet", ".pq")):
+    if path.is_file() and not path.name.lower().endswith((".parquet", ".pq")):
         check_text_file(path, args.input, "a CSV or TSV file")
 
 
