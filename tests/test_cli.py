@@ -66,6 +66,11 @@ def test_help_lists_every_subcommand_and_the_exit_codes() -> None:
     for command in ("normalize", "extract", "clean", "translit", "gazetteer"):
         assert command in r.stdout
     assert "exit codes:" in r.stdout and "--fail-on-miss" in r.stdout
+    from namenorm.cli import build_parser
+
+    commands = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction)).choices
+    for command, parser in commands.items():
+        assert "exit codes:\n  0    the command ran" in parser.format_help(), command
 
 
 @pytest.mark.parametrize("module", ["namenorm.csvclean.cli", "namenorm.extract.cli",
@@ -113,10 +118,11 @@ def test_normalize_explain_says_why_nothing_matched() -> None:
     assert rows[0][7].startswith("'Kiev' -> exact alias 'Kiev'")
     assert rows[1][7] == "no alias, inflected form, romanisation or near spelling matched 'Atlantis'"
     assert rows[2][7] == "the input is blank"
-    r = cli("normalize", "Kiev", "--types", "PER", "--explain", "--jsonl", *OWN)
+    r = cli("normalize", "Kiev", "--types", "PER", "--country", "FR", "--explain", "--jsonl", *OWN)
     rec = json.loads(r.stdout)
     assert rec["match"] is None
-    assert "without --types, --country and --lang it would be test:kyiv" in rec["explain"]
+    assert rec["explain"] == ("nothing matched 'Kiev' with --types PER --country FR; without those hints it "
+                              "would be test:kyiv (Kyiv, LOC, UA)")
     r = cli("normalize", "Parus", "--no-fuzzy", "--explain", "--jsonl", *OWN)
     assert "with fuzzy matching it would be test:paris" in json.loads(r.stdout)["explain"]
 
@@ -288,7 +294,8 @@ def test_translit_keeps_one_line_per_input() -> None:
 def test_readme_command_line_section_matches_the_parser() -> None:
     import re
 
-    from namenorm.cli import EXIT_CODES, build_parser
+    from namenorm.cli import build_parser
+    from namenorm.cli_args import EXIT_CODES
 
     readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
     section = readme.split("## Command line\n", 1)[1].split("\n## ", 1)[0]

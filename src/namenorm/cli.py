@@ -22,19 +22,12 @@ from importlib import metadata
 from pathlib import Path
 
 from namenorm import normalize_cli
-from namenorm.cli_args import UsageError
+from namenorm.cli_args import HELP_LAYOUT, UsageError
 from namenorm.cli_input import text_inputs
 from namenorm.csvclean import cli as clean_cli
 from namenorm.extract import cli as extract_cli
 
 __all__ = ["build_parser", "main", "package_version"]
-
-EXIT_CODES = """exit codes:
-  0    the command ran (inputs that match nothing are data, not errors)
-  1    only on request: --fail-on-miss (normalize, clean) when some value matched nothing,
-       and gazetteer check when it found problems
-  2    usage or input error (the message says what to do)
-  130  interrupted (Ctrl-C); 143 terminated (SIGTERM)"""
 
 
 def package_version() -> str:
@@ -85,7 +78,7 @@ def _cmd_gazetteer(args: argparse.Namespace) -> int:
 
 
 def _register_translit(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("translit", help="transliterate Cyrillic to Latin",
+    p = sub.add_parser("translit", help="transliterate Cyrillic to Latin", **HELP_LAYOUT,
                        description="Transliterate each TEXT with a scheme (default: auto by language).")
     p.add_argument("text", nargs="+", metavar="TEXT", help="text, or - to read lines from stdin")
     p.add_argument("--scheme", default="auto", help="uk_national, ru_icao, ru_wikipedia, ... or auto")
@@ -93,8 +86,7 @@ def _register_translit(sub: argparse._SubParsersAction[argparse.ArgumentParser])
 
 
 def _register_gazetteer(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("gazetteer", help="check or describe gazetteer files", epilog=EXIT_CODES,
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = sub.add_parser("gazetteer", help="check or describe gazetteer files", **HELP_LAYOUT)
     p.add_argument("action", choices=["check", "stats"], help="check: validate (exit 1 on problems); "
                    "stats: counts")
     p.add_argument("paths", nargs="*", help=".gaz files or folders (default: the bundled gazetteers)")
@@ -104,8 +96,7 @@ def _register_gazetteer(sub: argparse._SubParsersAction[argparse.ArgumentParser]
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (exposed for documentation and tests)."""
     ap = argparse.ArgumentParser(prog="namenorm", description="Map names in any spelling, script or "
-                                 "inflected form to canonical entity IDs.", epilog=EXIT_CODES,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+                                 "inflected form to canonical entity IDs.", **HELP_LAYOUT)
     ap.add_argument("--version", action="version", version=f"namenorm {package_version()}")
     sub = ap.add_subparsers(dest="command", required=True, metavar="COMMAND")
     registrars = (

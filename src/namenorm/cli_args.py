@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Iterable
+from typing import Any
 
 import regex
 
@@ -28,12 +29,23 @@ from namenorm.gazetteer.model import TYPES
 from namenorm.index import Index
 from namenorm.morph.analyzers import LANGS as MORPH_LANGS
 
-__all__ = ["UsageError", "add_gazetteer_options", "add_hint_options", "check_hints", "country_code",
-           "lang_code", "make_normalizer", "positive_int", "type_list"]
+__all__ = ["EXIT_CODES", "HELP_LAYOUT", "UsageError", "add_gazetteer_options", "add_hint_options",
+           "check_hints", "country_code", "lang_code", "make_normalizer", "positive_int", "type_list"]
 
 _LANG = regex.compile(r"[a-z]{2,3}")
 _COUNTRY = regex.compile(r"[A-Z]{2}")
 _ANY_LANG = "xx"  # the gazetteers' "any language" aliases: not a language to hint
+
+
+EXIT_CODES = """exit codes:
+  0    the command ran (inputs that match nothing are data, not errors)
+  1    only on request: --fail-on-miss (normalize, clean) when some value matched nothing,
+       and gazetteer check when it found problems
+  2    usage or input error (the message says what to do)
+  130  interrupted (Ctrl-C); 143 terminated (SIGTERM)"""
+# every parser's help: descriptions as written (wrapped in the code), then the exit codes
+HELP_LAYOUT: dict[str, Any] = {"epilog": EXIT_CODES,
+                               "formatter_class": argparse.RawDescriptionHelpFormatter}
 
 
 class UsageError(Exception):

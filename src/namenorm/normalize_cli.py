@@ -16,7 +16,13 @@ import json
 from typing import Any
 
 from namenorm.api import Normalizer
-from namenorm.cli_args import add_gazetteer_options, add_hint_options, make_normalizer, positive_int
+from namenorm.cli_args import (
+    HELP_LAYOUT,
+    add_gazetteer_options,
+    add_hint_options,
+    make_normalizer,
+    positive_int,
+)
 from namenorm.cli_input import text_inputs
 from namenorm.match import Match
 
@@ -29,9 +35,10 @@ _TSV_FIELDS = ("id", "name", "type", "score", "method", "ambiguous")
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``normalize`` subcommand to the main parser's subparsers."""
     p = subparsers.add_parser(
-        "normalize", help="resolve names to entities",
-        description="Resolve each TEXT to an entity. Prints a header line, then one tab-separated row "
-        "per input: input, id, name, type, score, method, ambiguous (empty fields when nothing matched).")
+        "normalize", help="resolve names to entities", **HELP_LAYOUT,
+        description="Resolve each TEXT to an entity. Prints a header line, then one tab-separated row\n"
+        "per input: input, id, name, type, score, method, ambiguous (empty fields when nothing\n"
+        "matched).")
     p.add_argument("text", nargs="+", metavar="TEXT",
                    help="a name, or - to read one per line from stdin (UTF-8; every line gives one row)")
     p.add_argument("--jsonl", action="store_true", help="one JSON object per input (JSON Lines)")
@@ -56,8 +63,8 @@ def why_no_match(norm: Normalizer, text: str, hints: dict[str, Any]) -> str:
     >>> _ = src.write_text("[acme:1] ORG Acme Widgets\\nen: Acme\\n", encoding="utf-8")
     >>> n = Normalizer(gazetteers=[src], include_bundled=False)
     >>> print(why_no_match(n, "Acme", {"types": ["LOC"], "fuzzy": True}))
-    nothing of the allowed types or country matched 'Acme';
-    without --types, --country and --lang it would be acme:1 (Acme Widgets, ORG)
+    nothing matched 'Acme' with --types LOC; without those hints it would be acme:1
+    (Acme Widgets, ORG, no country)
     >>> print(why_no_match(n, "Globex", {"fuzzy": True}))
     no alias, inflected form, romanisation or near spelling matched 'Globex'
     >>> print(why_no_match(n, "Acme Widgetz", {"fuzzy": False}))
@@ -69,11 +76,13 @@ def why_no_match(norm: Normalizer, text: str, hints: dict[str, Any]) -> str:
     fuzzy = hints.get("fuzzy", True)
     tried = "no alias, inflected form, romanisation or near spelling" if fuzzy else \
         "no alias, inflected form or romanisation (fuzzy matching is off)"
-    if any(hints.get(k) for k in ("lang", "types", "country")):
+    given = [f"--{k} {','.join(v) if k == 'types' else v}" for k in ("lang", "types", "country")
+             if (v := hints.get(k))]
+    if given:
         unhinted = norm.normalize(text, fuzzy=fuzzy)
         if unhinted is not None:
-            return (f"nothing of the allowed types or country matched {text!r}; without --types, --country "
-                    f"and --lang it would be {unhinted.id} ({unhinted.name}, {unhinted.type})")
+            return (f"nothing matched {text!r} with {' '.join(given)}; without those hints it would be "
+                    f"{unhinted.id} ({unhinted.name}, {unhinted.type}, {unhinted.country or 'no country'})")
     if not fuzzy:
         near = norm.normalize(text, fuzzy=True)
         if near is not None:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from namenorm.cli_args import (
+    HELP_LAYOUT,
     UsageError,
     add_gazetteer_options,
     add_hint_options,
@@ -42,7 +43,7 @@ once."""
 def register(subparsers: Any) -> None:
     """Add the ``clean`` subcommand to an argparse subparsers object."""
     p = subparsers.add_parser("clean", help="add entity IDs to columns of a CSV file",
-                              description=_DESCRIPTION)
+                              description=_DESCRIPTION, **HELP_LAYOUT)
     p.add_argument("input", metavar="IN", help="a .csv, .tsv, .csv.gz or .parquet file, or - for stdin")
     p.add_argument("--column", "-c", action="append", required=True, metavar="COL",
                    help="a column to clean: its header name, or its 1-based number (repeatable)")

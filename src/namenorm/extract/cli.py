@@ -13,7 +13,7 @@ import argparse
 import json
 import sys
 
-from namenorm.cli_args import add_gazetteer_options, add_hint_options, make_normalizer
+from namenorm.cli_args import HELP_LAYOUT, add_gazetteer_options, add_hint_options, make_normalizer
 from namenorm.cli_input import read_text
 from namenorm.match import Mention
 
@@ -24,9 +24,9 @@ _FIELDS = ("start", "end", "text", "id", "name", "type", "score", "method")
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``extract`` subcommand to the main parser's subparsers."""
-    p = subparsers.add_parser("extract", help="find and link names in running text",
+    p = subparsers.add_parser("extract", help="find and link names in running text", **HELP_LAYOUT,
                               description="Find the names in FILE (or stdin with -) and link them to "
-                              "entities; prints start, end, text, id, name, type, score, method.")
+                              "entities; prints\nstart, end, text, id, name, type, score, method.")
     p.add_argument("file", metavar="FILE", help="a text file, or - for stdin")
     p.add_argument("--jsonl", action="store_true", help="one JSON object per mention (JSON Lines)")
     p.add_argument("--json", action="store_true", dest="jsonl", help=argparse.SUPPRESS)
