@@ -91,14 +91,21 @@ def positive_int(value: str) -> int:
     return n
 
 
-def add_hint_options(p: argparse.ArgumentParser, *, types: bool = True, fuzzy: bool = True) -> None:
-    """``--lang``, ``--country`` and (unless told not to) ``--types`` and ``--no-fuzzy``."""
-    p.add_argument("--lang", type=lang_code, help="language hint: en, uk, ru, de, fr, pl, ... (a language "
-                   "the gazetteers have names in)")
-    if types:
-        p.add_argument("--types", type=type_list,
-                       help=f"comma-separated type filter: {','.join(sorted(TYPES))}")
-    p.add_argument("--country", type=country_code, help="country hint, ISO 3166-1 alpha-2 (UA)")
+_HINT_HELP = {
+    "lang": "language hint: en, uk, ru, de, fr, pl, ... (a language the gazetteers have names in)",
+    "types": f"comma-separated type filter: {','.join(sorted(TYPES))}",
+    "country": "country hint, ISO 3166-1 alpha-2 (UA)",
+}
+
+
+def add_hint_options(p: argparse.ArgumentParser, *, fuzzy: bool = True,
+                     helps: dict[str, str] | None = None) -> None:
+    """``--lang``, ``--types``, ``--country`` and (unless told not to) ``--no-fuzzy``; ``helps``
+    replaces the help text of some of them (for a command that uses them otherwise)."""
+    shown = {**_HINT_HELP, **(helps or {})}
+    p.add_argument("--lang", type=lang_code, help=shown["lang"])
+    p.add_argument("--types", type=type_list, help=shown["types"])
+    p.add_argument("--country", type=country_code, help=shown["country"])
     if fuzzy:
         p.add_argument("--no-fuzzy", action="store_true", help="disable fuzzy matching")
 

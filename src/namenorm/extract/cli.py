@@ -32,7 +32,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("--json", action="store_true", dest="jsonl", help=argparse.SUPPRESS)
     p.add_argument("--encoding", help="the file's encoding (default: detected among utf-8, utf-8-sig, "
                    "utf-16, cp1251)")
-    add_hint_options(p, fuzzy=False)
+    add_hint_options(p, fuzzy=False, helps={
+        "lang": "language of the text (en, uk, ru, ...); default: guessed per sentence",
+        "types": "keep only the mentions of entities of these types (comma-separated: PER,LOC,...)",
+        "country": "keep only the mentions of entities in this country, ISO 3166-1 alpha-2 (UA)"})
     add_gazetteer_options(p)
     p.set_defaults(func=run)
 
