@@ -109,7 +109,8 @@ def _refuse_binary_input(args: argparse.Namespace) -> None:
     if args.encoding is not None:
         return
     if args.input == "-":
-        peek = getattr(sys.stdin.buffer, "peek", None)  # what the reader will read first, left unread
+        # what the reader will read first, left unread (a stand-in stdin may have no buffer to peek at)
+        peek = getattr(getattr(sys.stdin, "buffer", None), "peek", None)
         if peek is not None:
             refuse_binary("<stdin>", peek(SAMPLE_BYTES), "a CSV or TSV file")
         return
