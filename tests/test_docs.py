@@ -162,9 +162,11 @@ def test_readme_normalize_command_prints_the_table_shown() -> None:
 
 
 def test_ci_runs_the_readme_test_command() -> None:
-    """``.ci/run`` runs the second command of the README's first block: the full suite."""
+    """``.ci/run`` runs the second command of the README's first block (the full suite); the third is
+    the light one."""
     first, _ = _readme_first_blocks()
-    full = first.code.splitlines()[1].split("#")[0].strip()
+    full, light = first.code.splitlines()[1:3]
     assert full == "pip install -e '.[dev]' && python -m pytest"
+    assert light == "pip install -e '.[test]' && python -m pytest"
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
     assert full in [line.strip() for line in ci]
