@@ -217,3 +217,25 @@ def test_dask_on_a_local_cluster() -> None:
     # one Normalizer per worker process, not one per partition (8 partitions)
     assert 1 <= sum(s["built"] for s in built.values()) <= 2
     assert all(s["built"] <= 1 for s in built.values())
+
+
+def test_csvclean_and_integrations_share_the_column_model_without_importing_each_other() -> None:
+    """Both import the column model from namenorm._columns; neither imports the other package."""
+    import ast
+
+    import namenorm._columns as model
+    import namenorm.csvclean as csvclean
+    import namenorm.csvclean.errors as errors
+    import namenorm.csvclean.fields as fields
+
+    src = Path(model.__file__).parent
+    for package, other in (("integrations", "namenorm.csvclean"), ("csvclean", "namenorm.integrations")):
+        for path in sorted((src / package).glob("*.py")):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                names = [node.module or ""] if isinstance(node, ast.ImportFrom) else \
+                    [a.name for a in node.names] if isinstance(node, ast.Import) else []
+                assert not any(n.startswith(other) for n in names), f"{path.name} imports {names}"
+    # the documented names are still where they were, and are the same objects
+    assert csvclean.FieldSpec is fields.FieldSpec is model.FieldSpec
+    assert csvclean.Query is fields.Query is model.Query and fields.Outcome is model.Outcome
+    assert csvclean.CleanError is errors.CleanError is model.CleanError

@@ -20,15 +20,9 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from namenorm._columns import FrameOptions, columns_of
 from namenorm.integrations import require
-from namenorm.integrations._frames import (
-    FrameOptions,
-    NoLookups,
-    columns_of,
-    gazetteer_key,
-    worker_normalizer,
-    worker_stats,
-)
+from namenorm.integrations._frames import NoLookups, gazetteer_key, worker_normalizer, worker_stats
 
 __all__ = ["clean_dask", "worker_normalizer", "worker_stats"]
 

@@ -24,9 +24,9 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from namenorm.csvclean.fields import Resolver
+from namenorm._columns import FrameOptions, Resolver, check_columns, columns_of, new_columns
 from namenorm.integrations import require
-from namenorm.integrations._frames import FrameOptions, check_columns, columns_of, new_columns, pick_resolver
+from namenorm.integrations._frames import pick_resolver
 
 __all__ = ["clean_frame"]
 
