@@ -32,7 +32,8 @@ def cache_dir() -> Path:
 
 
 # the code that decides what an index holds; a change anywhere else never invalidates the cache
-_INDEX_CODE = ("index.py", "fuzzy.py", "keys.py", "text.py", "scripts.py", "gazetteer", "morph", "translit")
+_INDEX_CODE = ("index.py", "fuzzy.py", "keys.py", "text.py", "scripts.py", "chars.py", "gazetteer", "morph",
+               "translit")
 
 
 @lru_cache(maxsize=1)
