@@ -222,6 +222,12 @@ def candidates(text: str, *, limit: int = 5, lang: str | None = None,
                                            min_score=min_score)
 
 
-def normalize_many(values: Iterable[str], **hints: Any) -> list[Match | None]:
-    """:func:`normalize` for many values, each distinct value resolved once."""
-    return default_normalizer().normalize_many(values, **hints)
+def normalize_many(values: Iterable[str], *, lang: str | None = None,
+                   types: Iterable[str] | str | None = None, country: str | None = None,
+                   fuzzy: bool = True) -> list[Match | None]:
+    """:func:`normalize` for many values, each distinct value resolved once; the same hints.
+
+    >>> [m.name if m else None for m in normalize_many(["Kiev", "Київ", "N/A"], types="LOC")]
+    ['Kyiv', 'Kyiv', None]
+    """
+    return default_normalizer().normalize_many(values, lang=lang, types=types, country=country, fuzzy=fuzzy)

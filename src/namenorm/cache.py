@@ -71,9 +71,10 @@ def _lock_timeout() -> float:
 
 
 # the code that decides what an index holds; a change anywhere else never invalidates the cache
-_INDEX_CODE = ("index.py", "index_store.py", "index_codec.py", "fuzzy.py", "keys.py", "text.py",
+_INDEX_CODE = ("index.py", "index_store.py", "index_codec.py", "fuzzy.py", "keys.py", "text.py", "chars.py",
                "scripts.py", "gazetteer", "morph", "translit", "resolve.py", "evidence.py", "methods.py",
-               "names.py", "stopwords.py", "common_words.txt", "surnames.py", "surnames.tsv")
+               "names.py", "titles.txt", "placeholders.txt", "stopwords.py", "common_words.txt", "surnames.py",
+               "surnames.tsv")
 
 
 @lru_cache(maxsize=1)

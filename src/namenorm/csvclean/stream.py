@@ -17,8 +17,7 @@ from itertools import compress, filterfalse, repeat
 from operator import attrgetter, eq, itemgetter
 from typing import TextIO
 
-from namenorm.csvclean.errors import CleanError
-from namenorm.csvclean.fields import EMPTY, MATCHED, Outcome
+from namenorm._columns import EMPTY, MATCHED, CleanError, Outcome
 from namenorm.csvclean.layout import Layout, quote_minimal, raw_fields, select_columns, unquote
 from namenorm.csvclean.lookup import Request, ValueLookup
 from namenorm.csvclean.reader import Chunk, ChunkReader, Records, record_lines, split_break

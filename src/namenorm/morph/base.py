@@ -15,14 +15,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from namenorm.chars import APOSTROPHES
 from namenorm.morph.analyzers import inflect_word, is_dictionary_parse, word_parses
 from namenorm.morph.phrase import Reading, read_phrase
 from namenorm.morph.tokens import copy_case, keep_e, split_phrase
 from namenorm.morph.wordinfo import GENDER_CODE, STRIP_BASE
 from namenorm.scripts import cyrillic_lang, has_cyrillic
 
-_APOSTROPHES = "’ʼ‘`´′"
-_APOS_TABLE = str.maketrans(dict.fromkeys(_APOSTROPHES, "'"))
+_APOS_TABLE = str.maketrans(dict.fromkeys(APOSTROPHES, "'"))
 
 
 def resolve_langs(text: str, lang: str | None) -> tuple[str, ...]:
@@ -77,7 +77,7 @@ def _form(lang: str, surface: str, index: int, grammemes: frozenset[str]) -> str
     if out is None:
         return None
     out = copy_case(surface, keep_e(surface, out))
-    apostrophe = next((c for c in surface if c in _APOSTROPHES), None)
+    apostrophe = next((c for c in surface if c in APOSTROPHES), None)
     return out.replace("'", apostrophe) if apostrophe else out
 
 
