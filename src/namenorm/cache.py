@@ -73,8 +73,8 @@ def _lock_timeout() -> float:
 # the code that decides what an index holds; a change anywhere else never invalidates the cache
 _INDEX_CODE = ("index.py", "index_store.py", "index_codec.py", "fuzzy.py", "keys.py", "text.py", "chars.py",
                "scripts.py", "gazetteer", "morph", "translit", "resolve.py", "evidence.py", "methods.py",
-               "names.py", "titles.txt", "placeholders.txt", "stopwords.py", "common_words.txt", "surnames.py",
-               "surnames.tsv")
+               "names.py", "titles.txt", "placeholders.txt", "stopwords.py", "common_words.txt",
+               "surnames.py", "surnames.tsv")
 
 
 @lru_cache(maxsize=1)
