@@ -250,10 +250,10 @@ def _cli(*args: str, root: Path, **kwargs: object) -> subprocess.CompletedProces
 
 
 def test_the_cli_gives_a_one_line_notice_off_a_terminal(gaz: Path, root: Path) -> None:
-    run = _cli("normalize", "Kyiv", "--no-bundled", "--gazetteer", str(gaz), root=root)
+    run = _cli("normalize", "Kyiv", "--no-header", "--no-bundled", "--gazetteer", str(gaz), root=root)
     assert run.returncode == 0 and run.stdout.startswith("Kyiv\tt:kyiv")
     assert run.stderr.count("\n") == 1 and "compiling the gazetteers" in run.stderr
-    again = _cli("normalize", "Kyiv", "--no-bundled", "--gazetteer", str(gaz), root=root)
+    again = _cli("normalize", "Kyiv", "--no-header", "--no-bundled", "--gazetteer", str(gaz), root=root)
     assert again.stderr == ""
 
 
@@ -262,7 +262,7 @@ def test_progress_redraws_one_line_on_a_terminal(gaz: Path, tmp_path: Path) -> N
     script = textwrap.dedent(f"""
         import sys
         from namenorm.cli import main
-        sys.exit(main(["normalize", "Kyiv", "--no-bundled", "--gazetteer", {str(gaz)!r}]))
+        sys.exit(main(["normalize", "Kyiv", "--no-header", "--no-bundled", "--gazetteer", {str(gaz)!r}]))
     """)
     leader, follower = pty.openpty()
     env = {**os.environ, "PYTHONPATH": SRC, "NAMENORM_CACHE_DIR": str(tmp_path / "c")}

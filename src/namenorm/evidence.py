@@ -5,9 +5,9 @@ A loose step (romanisation, base form, surname alone, the cross-script key, fuzz
 loose hit counts only as far as it beats chance:
 
 1. **Chance rate.** When an index is compiled, :func:`measure_chance` sends a few thousand random
-   pronounceable strings (a letter-bigram model of the index's own names, so they look like names,
-   in Latin and in Cyrillic, one and two words, every length) through the cascade with evidence
-   switched off, and counts how often each loose step hits an entity of each type. The table is
+   pronounceable strings (a letter model of the index's own names and of common surnames, so they
+   look like names; in Latin and in Cyrillic, one and two words, every length) through the cascade
+   with evidence switched off, and counts how often each loose step hits an entity of each type. The table is
    stored in the index (hits per million probes), so it grows with the gazetteer by itself.
 2. **Prominence.** A random hit lands on a random entity; the chance that it lands on one at least
    as prominent as the candidate is the candidate's quantile among entities of its type (curated
@@ -34,8 +34,10 @@ from __future__ import annotations
 import random
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
 
-__all__ = ["ACCEPT", "PROBES", "TAU", "Prominence", "bucket", "chance_rate", "measure_chance", "posterior"]
+__all__ = ["ACCEPT", "PROBES", "TAU", "Prominence", "bucket", "chance_rate", "generic_names",
+           "measure_chance", "posterior"]
 
 TAU = 0.008  # the chance at which a loose hit is a coin toss (fitted: benchmarks/reliability.py)
 ACCEPT = 0.7  # loose hits less likely than this to be right are dropped
@@ -91,51 +93,74 @@ class Prominence:
         return max(self._q[ei], 1e-9)
 
 
-def _bigrams(names: Iterable[str], alphabet: str) -> dict[str, list[str]]:
-    """Letter successors seen in ``names`` ("^" starts a word), each as often as it was seen."""
+def _letter_model(names: Iterable[str], alphabet: str) -> dict[str, list[str]]:
+    """Letter successors after each two letters seen in ``names`` ("^" pads a word's start), each
+    as often as it was seen: strings drawn from it share the syllables and endings of real names."""
     follow: dict[str, list[str]] = defaultdict(list)
     letters = set(alphabet)
     for name in names:
         for word in name.split():
             if len(word) >= 3 and set(word) <= letters:
-                for a, b in zip("^" + word, word, strict=False):
-                    follow[a].append(b)
+                padded = "^^" + word
+                for i in range(len(word)):
+                    follow[padded[i:i + 2]].append(word[i])
     return follow
 
 
 def _random_word(rng: random.Random, follow: dict[str, list[str]], length: int) -> str:
-    while True:
-        out, prev = [], "^"
+    """A word of ``length`` letters from the model; where the model has no way on (a small corpus
+    has few long words), the next letter is any letter that follows the word's first one."""
+    out: list[str] = []
+    for _ in range(50):
+        out, prev = [], "^^"
         for _ in range(length):
             nxt = follow.get(prev)
             if not nxt:
                 break
-            prev = rng.choice(nxt)
-            out.append(prev)
+            c = rng.choice(nxt)
+            out.append(c)
+            prev = prev[1] + c
         if len(out) == length:
             return "".join(out)
+    letters = follow["^^"]
+    while len(out) < length:
+        out.append(rng.choice(letters))
+    return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def generic_names() -> tuple[str, ...]:
+    """Words that show what names and words look like whatever the gazetteer: the common surnames
+    of :mod:`namenorm.surnames` (Latin and Cyrillic) and the common words of :mod:`namenorm.stopwords`.
+    Mixed into the letter model, they keep a small gazetteer's random strings from being copies of
+    its own few names."""
+    from namenorm.stopwords import common_latin_words
+    from namenorm.surnames import surname_list
+
+    return (*surname_list(), *sorted(common_latin_words()))
 
 
 def measure_chance(keys: Iterable[str], probe: Callable[[str], Iterable[tuple[str, str]]],
-                   seed: int = 20261206) -> dict[str, int]:
+                   seed: int = 20261206, generic: Iterable[str] = ()) -> dict[str, int]:
     """Hits per million random strings for every bucket (see :func:`bucket`).
 
-    ``keys`` are the index's folded names (the bigram model is trained on them, and a string that is
-    one of them is skipped: that is a listed name, not chance); ``probe(text)`` runs the cascade with
-    evidence off and yields ``(step, entity type)`` for each hit.
+    ``keys`` are the index's folded names: the letter model is trained on them and on ``generic``
+    words (see :func:`generic_names`), and a string that is a key is skipped (that is a listed name,
+    not chance); ``probe(text)`` runs the cascade with evidence off and yields ``(step, entity
+    type)`` for each hit.
     """
     keys = list(keys)
     listed = set(keys)
+    corpus = [*keys, *generic]
     rng = random.Random(seed)
     counts: Counter[str] = Counter()
     for script in _SCRIPTS:
-        follow = _bigrams(keys, _ALPHABETS[script])
-        if not follow.get("^"):
+        follow = _letter_model(corpus, _ALPHABETS[script])
+        if not follow.get("^^"):
             continue
         for words in (1, 2):
             for length in _LENGTHS:
-                done = 0
-                while done < PROBES:
+                for _ in range(PROBES):
                     if words == 1:
                         text = _random_word(rng, follow, length)
                     else:
@@ -143,8 +168,7 @@ def measure_chance(keys: Iterable[str], probe: Callable[[str], Iterable[tuple[st
                         rest = max(3, length - first)
                         text = f"{_random_word(rng, follow, first)} {_random_word(rng, follow, rest)}"
                     if text in listed:
-                        continue
-                    done += 1
+                        continue  # a listed name, not chance: counted as a probe that hit nothing loose
                     for step, etype in set(probe(text.title())):
                         counts[bucket(step, script, words, len(text.replace(" ", "")), etype)] += 1
     return {k: round(v * 1e6 / PROBES) for k, v in sorted(counts.items())}

@@ -299,6 +299,8 @@ class Resolver:
                 out.append(c)
                 continue
             ei = ix.alias_ent[c.aid]
+            if words == 1 and ix.ents[ei].type == "PER" and self._common_surname(key, script, c.aid):
+                continue  # thousands carry it: a lone common surname names no one person
             step = f"fuzzy:{c.edits}" if c.method is Method.FUZZY else c.method.value
             rate = chance_rate(ix.chance, bucket(step, script, words, length, ix.ents[ei].type))
             chance = rate * quantile(ei)
@@ -308,6 +310,16 @@ class Resolver:
             odds = f"1 in {1 / chance:,.0f}" if chance > 0 else "never"
             out.append(c._replace(score=c.score * p, step=f"{c.step} (by chance {odds})"))
         return out
+
+    def _common_surname(self, key: str, script: str, aid: int) -> bool:
+        """Whether the one-word query, or the surname of the alias it reached (its nominative, when
+        the query is inflected), is a common surname in the query's script (:mod:`namenorm.surnames`)."""
+        from namenorm.surnames import is_common_surname
+
+        alias_words = fold(self.ix.alias_text[aid]).split()
+        if is_common_surname(key, script):
+            return True
+        return bool(alias_words) and is_common_surname(alias_words[-1], script)
 
     def chance_probe(self, text: str) -> Iterator[tuple[str, str]]:
         """``(step, entity type)`` of every loose hit of every step for ``text``, evidence aside: what
@@ -372,7 +384,7 @@ class Resolver:
 
 def with_chance(ix: Index) -> Index:
     """``ix`` with its chance table measured (see :func:`namenorm.evidence.measure_chance`)."""
-    from namenorm.evidence import measure_chance
+    from namenorm.evidence import generic_names, measure_chance
 
-    ix.chance = measure_chance(ix.exact, Resolver(ix, evidence=False).chance_probe)
+    ix.chance = measure_chance(ix.exact, Resolver(ix, evidence=False).chance_probe, generic=generic_names())
     return ix

@@ -41,7 +41,7 @@ from unidecode import unidecode
 from namenorm.scripts import dominant_script
 from namenorm.text import fold
 
-__all__ = ["is_common_surname"]
+__all__ = ["is_common_surname", "surname_list"]
 
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
 
@@ -68,14 +68,27 @@ def _keys(surname: str, script: str) -> set[str]:
 
 
 @lru_cache(maxsize=1)
+def _rows() -> tuple[tuple[str, str], ...]:
+    """``(folded surname, script)`` for every listed surname, in file order (read once)."""
+    text = resources.files("namenorm").joinpath("surnames.tsv").read_text(encoding="utf-8")
+    return tuple((line.split("\t")[0], line.split("\t")[1]) for line in text.splitlines()
+                 if line and not line.startswith("#"))
+
+
+def surname_list() -> tuple[str, ...]:
+    """Every listed common surname, folded, in file order.
+
+    >>> "nowak" in surname_list(), "иванов" in surname_list()
+    (True, True)
+    """
+    return tuple(surname for surname, _ in _rows())
+
+
+@lru_cache(maxsize=1)
 def _index() -> dict[str, frozenset[str]]:
     """script -> the keys of its common surnames (read once, on first use)."""
-    text = resources.files("namenorm").joinpath("surnames.tsv").read_text(encoding="utf-8")
     out: dict[str, set[str]] = defaultdict(set)
-    for line in text.splitlines():
-        if not line or line.startswith("#"):
-            continue
-        surname, script, _ = line.split("\t")
+    for surname, script in _rows():
         out[script] |= _keys(surname, script)
     return {script: frozenset(keys) for script, keys in out.items()}
 
