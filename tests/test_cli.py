@@ -315,3 +315,19 @@ def test_readme_command_line_section_matches_the_parser() -> None:
         assert options <= listed, (command, options - listed)
     table = {int(c) for row in re.findall(r"^\| ([\d /]+) \|", section, re.M) for c in row.split("/")}
     assert table == {int(c) for c in re.findall(r"(?:^ {2}|; )(\d+) ", EXIT_CODES, re.M)}
+
+
+def test_min_score_on_normalize_and_extract() -> None:
+    # "Zelenskky" is a loose match (scored below 1): a floor of 1 turns it into a miss, and says why
+    rows = tsv(cli("normalize", "Zelenskky", "Kiev", *OWN).stdout)
+    assert rows[1][1] == "test:zelenskyy" and float(rows[1][4]) < 1.0
+    floored = cli("normalize", "Zelenskky", "Kiev", "--min-score", "1", "--explain", *OWN)
+    rows = tsv(floored.stdout)
+    assert rows[1][1] == "" and "below --min-score 1" in rows[1][-1]
+    assert rows[2][1] == "test:kyiv"
+    bad = cli("normalize", "Kiev", "--min-score", "1.5", *OWN)
+    assert bad.returncode == 2 and "--min-score" in bad.stderr
+    text = "Zelenskky met officials in Kiev."
+    kept = cli("extract", "-", "--min-score", "0.99", *OWN, stdin=text.encode()).stdout
+    assert "test:kyiv" in kept
+    assert all(float(line.split("\t")[6]) >= 0.99 for line in kept.splitlines())

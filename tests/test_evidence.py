@@ -24,7 +24,7 @@ def norm() -> Normalizer:
 
 
 def test_measure_chance_counts_hits_per_bucket() -> None:
-    # a probe that "hits" every five-letter string (none is listed): that bucket is certain, no other one is there
+    # a probe that "hits" every five-letter string (none is listed): that bucket is certain, no other is there
     table = measure_chance(["kyiv", "lviv", "kharkiv", "mykolaiv"],
                            lambda t: [("fuzzy:1", "LOC")] if len(t) == 5 else [])
     assert table[bucket("fuzzy:1", "Latin", 1, 5, "LOC")] == 1_000_000

@@ -91,6 +91,24 @@ def positive_int(value: str) -> int:
     return n
 
 
+def score_floor(value: str) -> float:
+    """A score from 0 to 1 (``--min-score``)."""
+    try:
+        x = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
+    if not 0.0 <= x <= 1.0:
+        raise argparse.ArgumentTypeError(f"must be from 0 to 1 (a match's probability), got {value}")
+    return x
+
+
+def add_min_score_option(p: argparse.ArgumentParser) -> None:
+    """``--min-score S``: matches scored lower count as no match (see docs/scores.md)."""
+    p.add_argument("--min-score", type=score_floor, metavar="S",
+                   help="treat matches scored below S (0-1, the estimated probability that a match is "
+                        "right) as no match")
+
+
 _HINT_HELP = {
     "lang": "language hint: en, uk, ru, de, fr, pl, ... (a language the gazetteers have names in)",
     "types": f"comma-separated type filter: {','.join(sorted(TYPES))}",

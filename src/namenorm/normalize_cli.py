@@ -20,6 +20,7 @@ from namenorm.cli_args import (
     HELP_LAYOUT,
     add_gazetteer_options,
     add_hint_options,
+    add_min_score_option,
     make_normalizer,
     positive_int,
 )
@@ -50,6 +51,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                    help="up to N ranked candidates per input, one row each after a rank column "
                    "(with --jsonl: a candidates list)")
     p.add_argument("--fail-on-miss", action="store_true", help="exit with 1 when some input matched nothing")
+    add_min_score_option(p)
     add_hint_options(p)
     add_gazetteer_options(p)
     p.set_defaults(func=run)
@@ -83,6 +85,12 @@ def why_no_match(norm: Normalizer, text: str, hints: dict[str, Any]) -> str:
         if unhinted is not None:
             return (f"nothing matched {text!r} with {' '.join(given)}; without those hints it would be "
                     f"{unhinted.id} ({unhinted.name}, {unhinted.type}, {unhinted.country or 'no country'})")
+    floor = hints.get("min_score")
+    if floor:
+        low = norm.normalize(text, **{**hints, "min_score": None})
+        if low is not None:
+            return (f"the best match, {low.id} ({low.name}), scored {low.score:.2f}, below --min-score "
+                    f"{floor:g}")
     if not fuzzy:
         near = norm.normalize(text, fuzzy=True)
         if near is not None:
@@ -129,7 +137,7 @@ def run(args: argparse.Namespace) -> int:
     """Handler of ``namenorm normalize``; returns the exit code (see ``namenorm --help``)."""
     norm = make_normalizer(args)
     hints: dict[str, Any] = {"lang": args.lang, "types": args.types, "country": args.country,
-                             "fuzzy": not args.no_fuzzy}
+                             "fuzzy": not args.no_fuzzy, "min_score": args.min_score}
     if not args.jsonl and not args.no_header:
         rank, explain = ["rank"] if args.candidates else [], ["explain"] if args.explain else []
         print("\t".join(["input", *rank, *_TSV_FIELDS, *explain]))

@@ -43,6 +43,25 @@ def _with_titles_removed(s: str) -> Iterator[tuple[str, str]]:
         yield untitled, "title removed"
 
 
+def _same_first_name(given: str, listed: str) -> bool:
+    """Whether a folded first name (or initial) can be a listed person's: an initial must be the
+    first letter of the listed name (loosely: "V." for Volodymyr, "W." for Wladimir); a whole name
+    must be a spelling of it, its loose keys at most two edits apart (Volodymyr and Vladimir,
+    Sergei and Sergey), never just another name with the same first letter ("Attila" is not "Alexei").
+
+    >>> _same_first_name("s", "sergey"), _same_first_name("sergei", "sergey")
+    (True, True)
+    >>> _same_first_name("volodymyr", "vladimir"), _same_first_name("attila", "alexei")
+    (True, False)
+    """
+    a, b = skeleton(given), skeleton(listed)
+    if not a or not b:
+        return False
+    if len(given) <= 2:
+        return a[0] == b[0]
+    return OSA.distance(a, b, score_cutoff=2) <= 2
+
+
 def _gender_clash(a: str | None, b: str | None) -> bool:
     return a in ("m", "f") and b in ("m", "f") and a != b
 
@@ -198,10 +217,8 @@ class Resolver:
             if refs(self.ix.surname, "^" + words[0]):
                 return []  # "Gabriel": a surname, but also someone's first name
             return self._surname_alone(hits)
-        first = skeleton(words[0])[:1]
         return [Cand(a, Method.NAME_STRUCTURE.cap, Method.NAME_STRUCTURE, "first name and surname of alias")
-                for a in hits
-                if first and skeleton(fold(self.ix.alias_text[a]).split()[0])[:1] == first]
+                for a in hits if _same_first_name(words[0], fold(self.ix.alias_text[a]).split()[0])]
 
     def _surname_alone(self, hits: tuple[int, ...]) -> list[Cand]:
         """A surname without a first name: the person it clearly means, if one does (see _dominant)."""

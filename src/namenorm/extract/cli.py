@@ -13,7 +13,13 @@ import argparse
 import json
 import sys
 
-from namenorm.cli_args import HELP_LAYOUT, add_gazetteer_options, add_hint_options, make_normalizer
+from namenorm.cli_args import (
+    HELP_LAYOUT,
+    add_gazetteer_options,
+    add_hint_options,
+    add_min_score_option,
+    make_normalizer,
+)
 from namenorm.cli_input import read_text
 from namenorm.match import Mention
 
@@ -36,11 +42,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "lang": "language of the text (en, uk, ru, ...); default: guessed per sentence",
         "types": "keep only the mentions of entities of these types (comma-separated: PER,LOC,...)",
         "country": "keep only the mentions of entities in this country, ISO 3166-1 alpha-2 (UA)"})
+    add_min_score_option(p)
     add_gazetteer_options(p)
     p.set_defaults(func=run)
 
 
 def _kept(m: Mention, args: argparse.Namespace) -> bool:
+    if args.min_score is not None and m.match.score < args.min_score:
+        return False
     if args.types and m.match.type not in args.types:
         return False
     return not args.country or m.match.country == args.country
