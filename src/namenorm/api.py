@@ -224,10 +224,11 @@ def candidates(text: str, *, limit: int = 5, lang: str | None = None,
 
 def normalize_many(values: Iterable[str], *, lang: str | None = None,
                    types: Iterable[str] | str | None = None, country: str | None = None,
-                   fuzzy: bool = True) -> list[Match | None]:
+                   fuzzy: bool = True, min_score: float | None = None) -> list[Match | None]:
     """:func:`normalize` for many values, each distinct value resolved once; the same hints.
 
     >>> [m.name if m else None for m in normalize_many(["Kiev", "Київ", "N/A"], types="LOC")]
     ['Kyiv', 'Kyiv', None]
     """
-    return default_normalizer().normalize_many(values, lang=lang, types=types, country=country, fuzzy=fuzzy)
+    return default_normalizer().normalize_many(values, lang=lang, types=types, country=country, fuzzy=fuzzy,
+                                               min_score=min_score)

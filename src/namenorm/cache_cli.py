@@ -17,13 +17,14 @@ from pathlib import Path
 
 from namenorm.cache import cache_dir, compile_lock, keep_limit, private_root
 from namenorm.cache_entries import Entry, clear, entries, prune
+from namenorm.cli_args import HELP_LAYOUT
 
 __all__ = ["register"]
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``cache`` subcommand to the main parser's subparsers."""
-    p = subparsers.add_parser("cache", help="show or remove the compiled indexes cached on disk",
+    p = subparsers.add_parser("cache", help="show or remove the compiled indexes cached on disk", **HELP_LAYOUT,
                               description="The cache of compiled indexes (NAMENORM_CACHE_DIR, default "
                               "~/.cache/namenorm). info: list entries; clear: remove all; prune: keep "
                               "the most recently used.")

@@ -37,13 +37,15 @@ _DIGIT_IN_WORD = regex.compile(r"(?<=\p{L})[0135]|[0135](?=\p{L})")
 
 
 class Cand(NamedTuple):
-    """A candidate alias found by one step of the cascade (``edits``: a fuzzy hit's edit distance)."""
+    """A candidate alias found by one step of the cascade (``edits``: a fuzzy hit's edit distance;
+    ``note``: what the evidence said of a loose hit)."""
 
     aid: int
     score: float
     method: Method
     step: str
     edits: int = 0
+    note: str = ""
 
 
 def edit_budget(key: str) -> int:

@@ -325,7 +325,7 @@ class Resolver:
             if p < ACCEPT:
                 continue
             odds = f"1 in {1 / chance:,.0f}" if chance > 0 else "never"
-            out.append(c._replace(score=c.score * p, step=f"{c.step} (by chance {odds})"))
+            out.append(c._replace(score=c.score * p, note=f"a random string does this {odds}"))
         return out
 
     def _common_surname(self, key: str, script: str, aid: int) -> bool:
@@ -393,7 +393,8 @@ class Resolver:
         for ei, c in ranked[:limit]:
             e = self.ix.ents[ei]
             alias = self.ix.alias_text[c.aid]
-            steps = (f"{c.step} {alias!r} ({self.ix.alias_lang[c.aid]})",)
+            note = f" ({c.note})" if c.note else ""
+            steps = (f"{c.step} {alias!r} ({self.ix.alias_lang[c.aid]}){note}",)
             out.append(Match(e.id, e.name, e.type, round(c.score, 4), c.method.value, alias, query,
                              self.ix.alias_lang[c.aid], e.country, ambiguous, steps))
         return out
