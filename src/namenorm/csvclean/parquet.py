@@ -14,7 +14,8 @@ from typing import Any
 
 from namenorm.csvclean.errors import CleanError
 from namenorm.csvclean.fields import FieldSpec, Outcome, Query, Resolver
-from namenorm.csvclean.output import atomic_path, check_target
+from namenorm.csvclean.output import check_target
+from namenorm.csvclean.safefile import open_atomic
 from namenorm.csvclean.stream import CleanStats, count_outcomes
 
 __all__ = ["clean_parquet"]
@@ -63,7 +64,7 @@ def clean_parquet(source: str | Path, output: str | Path | None, *, columns: Seq
         count_outcomes(Counter(dict(cells)), dict(zip(values, outcomes, strict=True)), stats, report=True)
 
     df = clean_with(table, list(columns), resolver, opts, tally)
-    with atomic_path(target) as tmp:
+    with open_atomic(target) as tmp:
         if target.name.lower().endswith((".parquet", ".pq")):
             df.write_parquet(tmp)
         else:
