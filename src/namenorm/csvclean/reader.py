@@ -1,15 +1,13 @@
-"""Reading records in chunks, keeping each record's raw text while the input's quoting is not the
-csv module's minimal style (so untouched fields are written back byte for byte).
+"""Reading records in chunks, keeping each record's raw text (so untouched fields, their quotes and
+each record's line ending are written back byte for byte, in every record of the file).
 
-The first records are read through a tap that keeps their raw text.  If every one of them is
-written back identically by the csv module (minimal quoting, the common case), the rest of the
-file is read by the csv module alone, at full speed; otherwise raw text is kept to the end.
+Records the csv module reads go through a tap that keeps their raw text, whatever the chunk.
 
 >>> import io
->>> r = ChunkReader(io.StringIO('a,b\\n1,"x"\\n2,y\\n', newline=""), ",", probe=10)
+>>> r = ChunkReader(io.StringIO('a,b\\n1,"x"\\r\\n2,y\\n', newline=""), ",")
 >>> c = r.read(10)
->>> c.rows, c.raws, r.exact
-([['a', 'b'], ['1', 'x'], ['2', 'y']], ['a,b\\n', '1,"x"\\n', '2,y\\n'], True)
+>>> c.rows, c.raws
+([['a', 'b'], ['1', 'x'], ['2', 'y']], ['a,b\\n', '1,"x"\\r\\n', '2,y\\n'])
 
 Once the stream knows the header, :meth:`ChunkReader.scan_with` has plain records read in blocks
 straight from the text (see :mod:`~namenorm.csvclean.scan`); the csv module reads whatever a block
@@ -19,7 +17,6 @@ starts with that the scanner does not take, one chunk at a time, and the blocks 
 from __future__ import annotations
 
 import csv
-import io
 import itertools
 import re
 from collections.abc import Iterator
@@ -27,7 +24,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TextIO
 
 from namenorm.csvclean.scan import RecordScanner, line_breaks, record_values
-from namenorm.csvclean.writer import Writer
 
 if TYPE_CHECKING:
     from _csv import Reader
@@ -150,17 +146,14 @@ class _Tap:
 class ChunkReader:
     """Reads chunks of records from a text stream opened with ``newline=""``."""
 
-    def __init__(self, text: TextIO, delimiter: str, *, probe: int = 1000) -> None:
+    def __init__(self, text: TextIO, delimiter: str) -> None:
         self.delimiter = delimiter
         # the csv module iterates the file itself, at full speed, until scanning starts; from then on
         # it reads through a put-back buffer, to which the scanner returns the text it does not take
         self.text: TextIO | _Pushback = text
         self._tap = _Tap(text)
         self._reader = self._csv(self._tap)
-        self._probe = probe
-        self.exact = True  # raw text is being kept
         self._line_base = 0  # lines read by readers that were replaced
-        self._echo = Writer(io.StringIO(), delimiter, "\r\n")  # how the csv module writes a row
         self._scanner: RecordScanner | None = None
         self._block = 1 << 16  # characters per block, adapted to about one chunk of records
         self._at_end = False
@@ -170,9 +163,6 @@ class ChunkReader:
         """Physical lines read so far."""
         return self._line_base + self._reader.line_num
 
-    def _minimal(self, row: list[str], raw: str) -> bool:
-        return self._echo.line(row, "") == split_break(raw)[0]
-
     def _csv(self, lines: Iterator[str] | TextIO) -> Reader:
         return csv.reader(lines, delimiter=self.delimiter, quotechar='"', doublequote=True, strict=False)
 
@@ -180,9 +170,8 @@ class ChunkReader:
         """Go on reading from ``lines`` (records read so far end where it starts)."""
         self._line_base += self._reader.line_num
         self.text = lines
-        if self.exact:
-            self._tap = _Tap(lines)
-        self._reader = self._csv(self._tap if self.exact else lines)
+        self._tap = _Tap(lines)
+        self._reader = self._csv(self._tap)
 
     def scan_with(self, scanner: RecordScanner) -> None:
         """Read plain records with ``scanner`` from now on (see :mod:`~namenorm.csvclean.scan`)."""
@@ -198,32 +187,12 @@ class ChunkReader:
             if chunk is not None:
                 return chunk
         first = self.line_num + 1
-        if not self.exact:
-            rows = list(itertools.islice(self._reader, n))
-            # a field holds a line break when the rows took more lines than one each; the last row of
-            # the input may end inside an unterminated quote (a line break in a field, no extra line)
-            last = len(rows) < n and rows and any("\n" in f or "\r" in f for f in rows[-1])
-            return Chunk(rows, None, first, self.line_num - first + 1 != len(rows) or bool(last))
         rows = []
         raws: list[str] = []
-        if self._probe > 0:
-            n = min(n, self._probe + 1)  # keep raw text only as long as needed to decide
         for row in itertools.islice(self._reader, n):
             rows.append(row)
             raws.append(self._tap.take())
-        if self._probe > 0:
-            probe = min(self._probe, len(rows))
-            if all(self._minimal(rows[i], raws[i]) for i in range(probe)):
-                self._probe -= probe
-                if self._probe <= 0 or len(rows) < n:
-                    self._go_fast()
-            else:
-                self._probe = 0  # not minimal quoting: keep raw text to the end
         return Chunk(rows, raws, first)
-
-    def _go_fast(self) -> None:
-        self.exact = False
-        self._read_from(self.text)
 
     def _scan(self, n: int) -> Chunk | None:
         """A block of scanned records, or None when the text does not start with one (the csv module

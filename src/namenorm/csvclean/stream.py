@@ -33,6 +33,7 @@ BAD_LINES = ("error", "skip", "keep")
 # bench_clean's city column (--jobs 2, niced workers, 8 alternating pairs), and the main process peaked
 # at 390-398 MiB with 3 against 433-439 MiB with 6.
 READ_AHEAD = 3
+FIRST_CHUNK = 1000  # records in the first chunk, which holds the header and is read by the csv module
 
 
 @dataclass
@@ -49,16 +50,9 @@ class CleanStats:
     guesses: dict[str, str] = field(default_factory=dict)
 
 
-def _split_end(raw: str, w: Writer) -> tuple[str, str]:
-    """``raw`` as (body, line ending); a lone CR in a file that ends lines otherwise becomes the file's
-    line ending, so a later row written as a bare ending cannot merge with it into one CRLF."""
-    body, end = split_break(raw)
-    return body, w.terminator if end == "\r" and w.terminator != "\r" else end
-
-
 def _spliced(row: list[str], raw: str, layout: Layout, quoted: list[tuple[str, ...]], w: Writer) -> str:
     """The raw record with the new fields spliced in; untouched fields keep their exact bytes."""
-    body, end = _split_end(raw, w)
+    body, end = split_break(raw)
     spans = raw_fields(body, w.delimiter) if row else []
     if len(spans) != len(row) or any(unquote(s) != v for s, v in zip(spans, row, strict=False)):
         values = [[unquote(q) or "" for q in t] for t in quoted]  # the new fields, unquoted again
@@ -89,11 +83,11 @@ def _clean_stream(source: Source, out: TextIO, lookup: ValueLookup, columns: Seq
                   progress: Callable[[CleanStats], None] | None) -> CleanStats:
     if on_bad_lines not in BAD_LINES:
         raise CleanError(f"--on-bad-lines takes one of {', '.join(BAD_LINES)}, got {on_bad_lines!r}")
-    reader = ChunkReader(source.text, source.delimiter, probe=min(1000, chunk_size))
+    reader = ChunkReader(source.text, source.delimiter)
     w = Writer(out, source.delimiter, source.terminator)
     stats = CleanStats()
     try:
-        chunk = reader.read(chunk_size)
+        chunk = reader.read(min(chunk_size, FIRST_CHUNK))  # small: plain records are scanned sooner
         if not chunk.rows:
             return stats
         first = chunk.rows[0]
@@ -233,11 +227,11 @@ class _Cleaner:
             self._write_records(job.records, founds)
             return
         rows, raws, needs = job.rows, job.raws, layout.needs
-        if raws is not None:
+        if raws is not None and not self._as_written(rows, raws, job.multiline):
             quoted: dict[str, tuple[str, ...]] = {}
             for r, raw in zip(rows, raws, strict=True):
                 if len(r) < needs:
-                    w.out.write("".join(_split_end(raw, w)))
+                    w.out.write(raw)
                     continue
                 vals = []
                 for k, found in zip(cols, founds, strict=True):
@@ -257,6 +251,13 @@ class _Cleaner:
                 if len(r) >= needs:
                     layout.apply(r, [found[r[k]].fields for k, found in zip(cols, founds, strict=True)])
         w.rows(rows, multiline=job.multiline)
+
+    def _as_written(self, rows: list[list[str]], raws: list[str], multiline: bool) -> bool:
+        """Whether the csv module writes ``rows`` back as exactly ``raws`` (minimal quoting, the file's
+        line ending everywhere): then the rows, rewritten, are written by the csv module, faster than
+        splicing their raw text, with the same bytes in every original field. A lone empty field
+        (written ``""``) is quoted only while it is alone: such chunks are spliced."""
+        return [""] not in rows and "".join(self.w.texts(rows, multiline)) == "".join(raws)
 
     def _write_records(self, records: Records, founds: list[dict[str, Outcome]]) -> None:
         """Write scanned records, the new fields of each cleaned value in the slot after it."""
