@@ -96,8 +96,8 @@ def test_every_record_keeps_its_bytes(tmp_path: Path, file: tuple[str, str, list
     got = out.read_bytes().decode("utf-8")
     want = expected(records, col, delim)
     if got != want:
-        at = next(i for i, (a, b) in enumerate(zip(got, want, strict=False)) if a != b) if got[:len(want)] != \
-            want[:len(got)] else min(len(got), len(want))
+        at = next((i for i, (a, b) in enumerate(zip(got, want, strict=False)) if a != b),
+                  min(len(got), len(want)))
         raise AssertionError(f"first difference at character {at}: got {got[at - 40:at + 40]!r}, "
                              f"want {want[at - 40:at + 40]!r}")
 
