@@ -18,6 +18,7 @@ from typing import Any
 from namenorm.csvclean.errors import CleanError
 from namenorm.csvclean.fields import Query
 from namenorm.csvclean.progress import Progress, summary
+from namenorm.csvclean.reader import MAX_FIELD
 from namenorm.csvclean.run import clean_csv
 
 __all__ = ["build_parser", "register", "run"]
@@ -62,6 +63,9 @@ def register(subparsers: Any) -> None:
     p.add_argument("--no-bundled", action="store_true", help="use only the --gazetteer files")
     p.add_argument("--jobs", "-j", type=int, default=1,
                    help="processes for looking up distinct values (at a lower priority than the reader)")
+    p.add_argument("--max-field", type=int, default=MAX_FIELD, metavar="CHARS",
+                   help=f"longest field allowed, in characters (default: {MAX_FIELD:,}); a longer one, "
+                   "most often a quote that never closes, stops the run with its line")
     p.add_argument("--chunk-size", type=int, default=50_000, help=argparse.SUPPRESS)
     p.add_argument("--quiet", "-q", action="store_true", help="no progress line and no summary")
     p.set_defaults(func=run)
@@ -101,8 +105,8 @@ def run(args: argparse.Namespace) -> int:
     types = tuple(t.strip() for t in args.types.split(",") if t.strip()) if args.types else None
     query = Query(args.lang, types, args.country, False if args.no_fuzzy else None, args.min_score)
     progress = None if args.quiet else Progress()
-    if args.jobs < 1 or args.chunk_size < 1:
-        print("namenorm clean: --jobs and --chunk-size must be at least 1", file=sys.stderr)
+    if args.jobs < 1 or args.chunk_size < 1 or args.max_field < 1:
+        print("namenorm clean: --jobs, --chunk-size and --max-field must be at least 1", file=sys.stderr)
         return 2
     try:
         with _terminate_as_interrupt():
@@ -111,7 +115,8 @@ def run(args: argparse.Namespace) -> int:
                                suffixes=args.suffixes, header=not args.no_header, delimiter=args.delimiter,
                                encoding=args.encoding, output_encoding=args.output_encoding,
                                on_bad_lines=args.on_bad_lines, jobs=args.jobs, chunk_size=args.chunk_size,
-                               report=args.report, in_place=args.in_place, progress=progress)
+                               report=args.report, in_place=args.in_place, progress=progress,
+                               max_field=args.max_field)
     except CleanError as e:
         print(f"namenorm clean: {e}", file=sys.stderr)
         return 2

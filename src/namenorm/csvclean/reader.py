@@ -23,12 +23,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TextIO
 
+from namenorm.csvclean.errors import CleanError
 from namenorm.csvclean.scan import RecordScanner, line_breaks, record_values
 
 if TYPE_CHECKING:
     from _csv import Reader
 
-__all__ = ["Chunk", "ChunkReader", "Records", "record_lines", "split_break"]
+__all__ = ["MAX_FIELD", "Chunk", "ChunkReader", "Records", "open_quote", "record_lines", "split_break"]
+
+MAX_FIELD = 1 << 20  # characters in one field at most (``--max-field``): a stray quote stops early
 
 _BREAK = re.compile(r"\r\n|\r|\n")
 _READ = 8192  # characters per read of a block: about what the decoder decodes at a time
@@ -146,8 +149,9 @@ class _Tap:
 class ChunkReader:
     """Reads chunks of records from a text stream opened with ``newline=""``."""
 
-    def __init__(self, text: TextIO, delimiter: str) -> None:
+    def __init__(self, text: TextIO, delimiter: str, *, max_field: int = MAX_FIELD) -> None:
         self.delimiter = delimiter
+        self.max_field = max_field
         # the csv module iterates the file itself, at full speed, until scanning starts; from then on
         # it reads through a put-back buffer, to which the scanner returns the text it does not take
         self.text: TextIO | _Pushback = text
@@ -186,13 +190,35 @@ class ChunkReader:
             chunk = self._scan(n)
             if chunk is not None:
                 return chunk
-        first = self.line_num + 1
+        first = start = last = self.line_num + 1
         rows = []
         raws: list[str] = []
-        for row in itertools.islice(self._reader, n):
-            rows.append(row)
-            raws.append(self._tap.take())
+        try:
+            for row in itertools.islice(self._reader, n):
+                rows.append(row)
+                raws.append(self._tap.take())
+                last, start = start, self.line_num + 1
+        except csv.Error as e:
+            if "field limit" not in str(e):
+                raise
+            raise self._too_long(self._tap.take(), start) from None
+        if raws and open_quote(raws[-1], self.delimiter) is not None:  # only the file's end closes it
+            raise self._unclosed(raws[-1], last)
         return Chunk(rows, raws, first)
+
+    def _too_long(self, text: str, start: int) -> CleanError:
+        at = open_quote(text, self.delimiter)
+        where = "" if at is None else f" (the quote opened on line {start + line_breaks(text, at)} is " \
+                                       f"never closed?)"
+        return CleanError(f"a field is longer than --max-field {self.max_field:,} characters{where}; fix "
+                          f"the quoting, or raise --max-field if the field is real",
+                          line=start if at is None else start + line_breaks(text, at))
+
+    def _unclosed(self, raw: str, start: int) -> CleanError:
+        at = open_quote(raw, self.delimiter)
+        assert at is not None
+        return CleanError("a quote opened here is never closed: the file ends inside it; close it with "
+                          "another \" or remove it", line=start + line_breaks(raw, at))
 
     def _scan(self, n: int) -> Chunk | None:
         """A block of scanned records, or None when the text does not start with one (the csv module
@@ -205,6 +231,12 @@ class ChunkReader:
         if text[-1] == "\r":  # a CR that may start a CRLF: keep the pair together
             text += self.text.read(1)
         pieces, used = self._scanner.scan(text)
+        if used > self.max_field:  # a record may hold a field over the limit: the csv module reads it
+            per = self._scanner.per
+            long = next((i for i, p in enumerate(pieces) if len(p) > self.max_field), None)
+            if long is not None:
+                del pieces[long - long % per :]
+                used = sum(map(len, pieces))
         self.text.put_back(text[used:])
         if not pieces:
             return None
@@ -213,6 +245,39 @@ class ChunkReader:
         records = Records(pieces, self._scanner.per)
         self._block = max(256, min(used * n // len(records), 1 << 24))
         return Chunk([], None, first, False, records)
+
+
+def open_quote(text: str, delimiter: str) -> int | None:
+    """Where the quoted field that ``text`` (records, as the csv module reads them) ends inside
+    begins; None when every quote closes.
+
+    >>> open_quote('a,"b""c",d\\n', ","), open_quote('a,"b\\nc,d\\n', ","), open_quote('a"b,"c"x\\n', ",")
+    (None, 2, None)
+    """
+    ends = _field_ends(delimiter)
+    i, n = 0, len(text)
+    while i < n:
+        if text[i] == '"':  # a quoted field: up to a quote that is not doubled
+            at = i
+            i += 1
+            while True:
+                j = text.find('"', i)
+                if j < 0:
+                    return at
+                if text.startswith('""', j):
+                    i = j + 2
+                    continue
+                i = j + 1
+                break
+        m = ends.search(text, i)  # the rest of the field (after a closing quote: kept as it is)
+        if m is None:
+            return None
+        i = m.end()
+    return None
+
+
+def _field_ends(delimiter: str) -> re.Pattern[str]:
+    return re.compile(f"[{re.escape(delimiter)}\r\n]")
 
 
 def split_break(raw: str) -> tuple[str, str]:

@@ -9,6 +9,7 @@ value cache, and (with ``--report``) the counts of unmatched values.
 from __future__ import annotations
 
 import csv
+import io
 from collections import Counter, deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ from namenorm.csvclean.errors import CleanError
 from namenorm.csvclean.fields import EMPTY, MATCHED, Outcome
 from namenorm.csvclean.layout import Layout, quote_minimal, raw_fields, select_columns, unquote
 from namenorm.csvclean.lookup import Request, ValueLookup
-from namenorm.csvclean.reader import Chunk, ChunkReader, Records, record_lines, split_break
+from namenorm.csvclean.reader import MAX_FIELD, Chunk, ChunkReader, Records, record_lines, split_break
 from namenorm.csvclean.scan import RecordScanner
 from namenorm.csvclean.source import DAMAGED, Source, locate_read_error
 from namenorm.csvclean.writer import Writer
@@ -50,11 +51,17 @@ class CleanStats:
     guesses: dict[str, str] = field(default_factory=dict)
 
 
+def _parsed(body: str, delimiter: str) -> list[str]:
+    """The fields the csv module reads from one record's text."""
+    return next(csv.reader(io.StringIO(body, newline=""), delimiter=delimiter, strict=False), [])
+
+
 def _spliced(row: list[str], raw: str, layout: Layout, quoted: list[tuple[str, ...]], w: Writer) -> str:
     """The raw record with the new fields spliced in; untouched fields keep their exact bytes."""
     body, end = split_break(raw)
     spans = raw_fields(body, w.delimiter) if row else []
-    if len(spans) != len(row) or any(unquote(s) != v for s, v in zip(spans, row, strict=False)):
+    if len(spans) != len(row) or (any(unquote(s) != v for s, v in zip(spans, row, strict=False))
+                                  and _parsed(body, w.delimiter) != row):  # a stray quote: "a""b"c
         values = [[unquote(q) or "" for q in t] for t in quoted]  # the new fields, unquoted again
         return w.line(layout.apply(list(row), values), end)
     return w.delimiter.join(layout.apply(spans, quoted)) + end
@@ -62,7 +69,8 @@ def _spliced(row: list[str], raw: str, layout: Layout, quoted: list[tuple[str, .
 
 def clean_stream(source: Source, out: TextIO, lookup: ValueLookup, columns: Sequence[str], *,
                  header: bool = True, on_bad_lines: str = "error", chunk_size: int = 50_000,
-                 report: bool = False, progress: Callable[[CleanStats], None] | None = None) -> CleanStats:
+                 report: bool = False, progress: Callable[[CleanStats], None] | None = None,
+                 max_field: int = MAX_FIELD) -> CleanStats:
     """Clean ``columns`` of ``source`` into ``out``; raises :class:`CleanError` on bad input.
 
     With ``lookup.jobs`` > 1 the next chunk is read and its new values sent to the workers before the
@@ -72,7 +80,7 @@ def clean_stream(source: Source, out: TextIO, lookup: ValueLookup, columns: Sequ
     with paused():  # chunks of row lists hold no cycles
         try:
             return _clean_stream(source, out, lookup, columns, header, on_bad_lines, chunk_size, report,
-                                 progress)
+                                 progress, max_field)
         except BaseException:
             lookup.discard()  # no work in flight outlives the run
             raise
@@ -80,10 +88,10 @@ def clean_stream(source: Source, out: TextIO, lookup: ValueLookup, columns: Sequ
 
 def _clean_stream(source: Source, out: TextIO, lookup: ValueLookup, columns: Sequence[str], header: bool,
                   on_bad_lines: str, chunk_size: int, report: bool,
-                  progress: Callable[[CleanStats], None] | None) -> CleanStats:
+                  progress: Callable[[CleanStats], None] | None, max_field: int) -> CleanStats:
     if on_bad_lines not in BAD_LINES:
         raise CleanError(f"--on-bad-lines takes one of {', '.join(BAD_LINES)}, got {on_bad_lines!r}")
-    reader = ChunkReader(source.text, source.delimiter)
+    reader = ChunkReader(source.text, source.delimiter, max_field=max_field)
     w = Writer(out, source.delimiter, source.terminator)
     stats = CleanStats()
     try:
