@@ -4,6 +4,7 @@ in bounded memory; an unclosed quote at the end of the file is an error, not a m
 from __future__ import annotations
 
 import os
+import re
 import resource
 import subprocess
 import sys
@@ -109,3 +110,16 @@ def test_a_stray_quote_in_a_large_input_stops_early_in_bounded_memory(gaz: Path)
     assert proc.returncode == 2, err
     assert "line 3" in err and "--max-field" in err
     assert sent[0] < 100 << 20  # it stopped early, long before the end of the stream
+
+
+def test_cyrillize_spells_a_long_word_in_pieces_and_keeps_every_gap() -> None:
+    from namenorm.translit.cyrillize import MAX_WORD, cyrillize
+
+    word = "Zelenskyy" * 20  # 180 letters: spelled MAX_WORD letters at a time
+    pieces = [word[i : i + MAX_WORD] for i in range(0, len(word), MAX_WORD)]
+    assert cyrillize(word, lang="uk")[0] == "".join(cyrillize(p, lang="uk")[0] for p in pieces)
+    text = "Kyiv, Lviv - Odesa! " * 2_000
+    got = cyrillize(text, lang="uk")
+    assert len(got) == 16
+    gaps = re.compile(r"[^\s,!-]")
+    assert all(gaps.sub("", g) == ", - ! " * 2_000 for g in got)
