@@ -122,4 +122,4 @@ def test_cyrillize_spells_a_long_word_in_pieces_and_keeps_every_gap() -> None:
     got = cyrillize(text, lang="uk")
     assert len(got) == 16
     gaps = re.compile(r"[^\s,!-]")
-    assert all(gaps.sub("", g) == ", - ! " * 2_000 for g in got)
+    assert all(gaps.sub("", g) == gaps.sub("", text) for g in got)
