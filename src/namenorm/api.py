@@ -11,21 +11,39 @@ from typing import Any
 from namenorm.cache import cache_key, cached_index
 from namenorm.gazetteer import bundled_paths, expand_paths, load
 from namenorm.index import Index, build_index
+from namenorm.limits import MAX_TEXT, too_long
 from namenorm.match import Match
 from namenorm.resolve import Hints, Resolver
 
-__all__ = ["Normalizer", "candidates", "default_normalizer", "normalize", "normalize_many"]
+__all__ = ["MAX_TEXT", "Normalizer", "candidates", "default_normalizer", "normalize", "normalize_many"]
 
 _TYPES = frozenset({"PER", "LOC", "ORG", "EVT", "PRO"})
 
 
-def _hints(lang: str | None, types: Iterable[str] | str | None, country: str | None, fuzzy: bool) -> Hints:
+def _hints(lang: str | None, types: Iterable[str] | str | None, country: str | None, fuzzy: bool,
+           langs: frozenset[str]) -> Hints:
+    """The hints of a lookup, checked: a clear TypeError or ValueError for a wrong one."""
+    if lang is not None:
+        if not isinstance(lang, str):
+            raise TypeError(f"lang must be a language code such as 'uk', or None; got {type(lang).__name__}")
+        if lang not in langs:
+            raise ValueError(f"unknown lang {lang!r}; use None or one of: {', '.join(sorted(langs))}")
     if isinstance(types, str):
         types = [t.strip() for t in types.split(",") if t.strip()]
+    elif types is not None:
+        if isinstance(types, (bytes, bytearray)) or not isinstance(types, Iterable):
+            raise TypeError(f"types must be a str such as 'PER,LOC', a list of str, or None; got "
+                            f"{type(types).__name__}")
+        types = list(types)
+        if not all(isinstance(t, str) for t in types):
+            raise TypeError(f"types must hold str values such as 'PER'; got {types!r}")
     tset = frozenset(t.upper() for t in types) if types else None
     if tset and not tset <= _TYPES:
         bad = ", ".join(sorted(tset - _TYPES))
         raise ValueError(f"unknown type(s) {bad}; use {', '.join(sorted(_TYPES))}")
+    if country is not None and not isinstance(country, str):
+        raise TypeError(f"country must be an ISO 3166-1 alpha-2 code such as 'UA', or None; got "
+                        f"{type(country).__name__}")
     if country is not None and not (len(country) == 2 and country.isalpha()):
         raise ValueError(f"country must be an ISO 3166-1 alpha-2 code such as 'UA', got {country!r}")
     return Hints(lang, tset, country.upper() if country else None, None, fuzzy)
@@ -57,6 +75,7 @@ class Normalizer:
         self.use_cache = use_cache
         self._lock = threading.Lock()
         self._resolver: Resolver | None = None
+        self._langs: frozenset[str] | None = None
         self._memo: dict[tuple[str, Hints], Match | None] = {}
 
     # -- pickling: the configuration travels, the index is reloaded from the cache ---------------
@@ -114,13 +133,42 @@ class Normalizer:
         preload_schemes()
         return self
 
+    @property
+    def languages(self) -> frozenset[str]:
+        """The ``lang`` hints accepted: the languages of the gazetteers' names (not the untagged
+        ``xx``), and those with morphology or a transliteration scheme.
+
+        >>> {"uk", "ru", "en"} <= Normalizer().languages
+        True
+        """
+        if self._langs is None:
+            from namenorm.morph.analyzers import LANGS
+            from namenorm.translit.romanize import LANG_SCHEMES
+
+            named = set(self._get().ix.alias_lang) - {"xx"}
+            self._langs = frozenset(named | set(LANGS) | {k for k in LANG_SCHEMES if k})
+        return self._langs
+
+    def _check(self, lang: str | None, types: Iterable[str] | str | None, country: str | None,
+               fuzzy: bool | None) -> Hints:
+        return _hints(lang, types, country, self.fuzzy if fuzzy is None else fuzzy,
+                      self.languages if lang is not None else frozenset())
+
     # -- lookups ------------------------------------------------------------------------------------
     def normalize(self, text: str, *, lang: str | None = None, types: Iterable[str] | str | None = None,
                   country: str | None = None, fuzzy: bool | None = None) -> Match | None:
-        """The best entity for ``text``, or None when nothing matches well enough."""
+        """The best entity for ``text``, or None when nothing matches well enough (or ``text`` is over
+        :data:`MAX_TEXT` characters).
+
+        Raises TypeError or ValueError for a wrong hint: ``lang`` one of :attr:`languages` or None,
+        ``types`` a str ("PER,LOC") or a list of str among PER, LOC, ORG, EVT, PRO, ``country`` an
+        ISO 3166-1 alpha-2 code.
+        """
         if not isinstance(text, str):
             raise TypeError(f"normalize() takes a str, got {type(text).__name__}")
-        hints = _hints(lang, types, country, self.fuzzy if fuzzy is None else fuzzy)
+        hints = self._check(lang, types, country, fuzzy)
+        if too_long(text):  # not a name (see namenorm.limits)
+            return None
         found = self._get().candidates(text, hints, limit=2)
         return found[0] if found else None
 
@@ -130,7 +178,9 @@ class Normalizer:
         """Ranked candidate entities, for ambiguous names ("Washington", "Georgia")."""
         if not isinstance(text, str):
             raise TypeError(f"candidates() takes a str, got {type(text).__name__}")
-        hints = _hints(lang, types, country, self.fuzzy if fuzzy is None else fuzzy)
+        hints = self._check(lang, types, country, fuzzy)
+        if too_long(text):
+            return []
         return self._get().candidates(text, hints, limit=limit)
 
     def normalize_many(self, values: Iterable[str], *, lang: str | None = None,
@@ -143,13 +193,16 @@ class Normalizer:
         """
         if isinstance(values, (str, bytes)):
             raise TypeError("normalize_many() takes an iterable of str, not one str: normalize() takes one")
-        hints = _hints(lang, types, country, self.fuzzy if fuzzy is None else fuzzy)
+        hints = self._check(lang, types, country, fuzzy)
         resolver = self._get()
         memo = self._memo
         out: list[Match | None] = []
         for i, v in enumerate(values):
             if not isinstance(v, str):
                 raise TypeError(f"normalize_many() takes str values; item {i} is a {type(v).__name__}")
+            if too_long(v):
+                out.append(None)
+                continue
             key = (v, hints)
             if key not in memo:
                 if len(memo) > 500_000:

@@ -31,6 +31,7 @@ from typing import Any, Generic, TypeVar, cast
 
 from namenorm.csvclean.errors import CleanError
 from namenorm.csvclean.fields import FieldSpec, Outcome, Query, Resolver, base_form_function, resolve_values
+from namenorm.limits import too_long
 
 __all__ = ["Batch", "BoundedCache", "Request", "ValueLookup"]
 
@@ -228,7 +229,7 @@ class ValueLookup:
         pending = [] if not self._inflight else list(
             compress(found, map(isinstance, found.values(), repeat(Batch))))
         if missing:
-            self.resolved += len(missing)
+            self.resolved += sum(1 for v in missing if v.strip() and not too_long(v))  # looked up
             inflight = self._inflight
             fresh = [v for v in missing if v not in inflight]  # a value evicted while in flight waits
             if fresh:

@@ -18,7 +18,7 @@ from operator import attrgetter, eq, itemgetter
 from typing import TextIO
 
 from namenorm.csvclean.errors import CleanError
-from namenorm.csvclean.fields import EMPTY, MATCHED, Outcome
+from namenorm.csvclean.fields import EMPTY, MATCHED, TOO_LONG, Outcome
 from namenorm.csvclean.layout import Layout, quote_minimal, raw_fields, select_columns, unquote
 from namenorm.csvclean.lookup import Request, ValueLookup
 from namenorm.csvclean.reader import MAX_FIELD, Chunk, ChunkReader, Records, record_lines, split_break
@@ -47,6 +47,7 @@ class CleanStats:
     distinct: int = 0
     skipped: int = 0
     kept_bad: int = 0
+    too_long: int = 0  # cells over MAX_TEXT characters, not looked up
     unmatched: Counter[str] = field(default_factory=Counter)
     guesses: dict[str, str] = field(default_factory=dict)
 
@@ -288,11 +289,13 @@ def count_outcomes(counts: Counter[str], found: dict[str, Outcome], stats: Clean
     status = list(map(attrgetter("status"), outs))
     stats.cells += sum(ns) - sum(compress(ns, map(eq, status, repeat(EMPTY))))
     stats.matched += sum(compress(ns, map(eq, status, repeat(MATCHED))))
+    if TOO_LONG in status:
+        stats.too_long += sum(compress(ns, map(eq, status, repeat(TOO_LONG))))
     if not report:
         return
     unmatched = stats.unmatched
     for v, c, o in zip(counts, ns, outs, strict=True):
-        if o.status != MATCHED and o.status != EMPTY and (v in unmatched or len(unmatched) < 2_000_000):
+        if o.status < MATCHED and (v in unmatched or len(unmatched) < 2_000_000):
             unmatched[v] += c
             if o.guess:
                 stats.guesses[v] = o.guess
