@@ -126,3 +126,17 @@ def test_over_long_aliases_are_reported_and_refused(tmp_path: Path) -> None:
         load([path])
     ok = _gaz(tmp_path, f"[t:1] LOC Alpha\nen: Alpha | {'a' * MAX_TEXT}\n".encode())
     assert check([ok])[1] == []
+
+
+def test_on_bad_lines_keep_writes_bad_rows_exactly_as_they_were(tmp_path: Path) -> None:
+    gaz = tmp_path / "c.gaz"
+    gaz.write_text("[Q1899] LOC Kyiv\nen: Kyiv | Kiev\n", encoding="utf-8")
+    src, out = tmp_path / "in.csv", tmp_path / "out.csv"
+    text = 'city,n\nKiev,1\n"Kiev",2,extra\r\nKiev\n"Kiev" , 3,4\nKiev,5\n'
+    src.write_bytes(text.encode())
+    for chunk in (1, 2, 1000):
+        r = clean_csv(src, out, columns=["city"], gazetteers=[gaz], include_bundled=False, fields="id",
+                      on_bad_lines="keep", chunk_size=chunk)
+        assert out.read_bytes().decode() == ('city,city_id,n\nKiev,Q1899,1\n"Kiev",2,extra\r\nKiev\n'
+                                             '"Kiev" , 3,4\nKiev,Q1899,5\n')
+        assert (r.stats.rows, r.stats.kept_bad, r.stats.cells, r.stats.matched) == (5, 3, 2, 2)

@@ -51,7 +51,7 @@ def register(subparsers: Any) -> None:
     p.add_argument("--output-encoding", help="output encoding (default: the input's)")
     p.add_argument("--on-bad-lines", choices=["error", "skip", "keep"], default="error",
                    help="rows with the wrong number of fields: stop (default), drop them, or keep "
-                   "them (their fields unchanged; new fields added when the row has the column)")
+                   "them exactly as they are (their bytes unchanged, no new fields, not looked up)")
     p.add_argument("--report", metavar="FILE", help="write the unmatched values, grouped, with counts (CSV)")
     p.add_argument("--min-score", type=float, default=0.0, help="treat matches below this score as no match")
     p.add_argument("--lang", help="language hint (en, uk, ru, de, fr, pl, ...)")

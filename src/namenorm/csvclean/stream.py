@@ -173,6 +173,7 @@ class _Job:
     skipped: int
     kept_bad: int
     records: Records | None = None  # the chunk as scanned text instead of rows
+    kept: frozenset[int] = frozenset()  # rows with the wrong number of fields, written as they are
 
 
 class _Cleaner:
@@ -213,11 +214,13 @@ class _Cleaner:
             else:
                 kept = len(bad)
         needs = self.layout.needs
-        whole = min(lengths, default=0) >= needs or all(len(r) >= needs for r in rows)
-        counts = [Counter(map(itemgetter(k), rows) if whole else [r[k] for r in rows if len(r) >= needs])
+        keep = frozenset(bad) if kept else frozenset()
+        whole = not keep and (min(lengths, default=0) >= needs or all(len(r) >= needs for r in rows))
+        looked = rows if not keep else [r for i, r in enumerate(rows) if i not in keep]
+        counts = [Counter(map(itemgetter(k), rows) if whole else [r[k] for r in looked if len(r) >= needs])
                   for k in self.cols]
         requests = [self.lookup.request(c.keys()) for c in counts]
-        return _Job(rows, raws, chunk.multiline, whole, counts, requests, skipped, kept)
+        return _Job(rows, raws, chunk.multiline, whole, counts, requests, skipped, kept, kept=keep)
 
     def ready(self, job: _Job) -> bool:
         """Whether every outcome of ``job`` is known (finishing it waits for no worker)."""
@@ -236,10 +239,11 @@ class _Cleaner:
             self._write_records(job.records, founds)
             return
         rows, raws, needs = job.rows, job.raws, layout.needs
-        if raws is not None and not self._as_written(rows, raws, job.multiline):
+        if raws is not None and (job.kept or not self._as_written(rows, raws, job.multiline)):
             quoted: dict[str, tuple[str, ...]] = {}
-            for r, raw in zip(rows, raws, strict=True):
-                if len(r) < needs:
+            kept = job.kept
+            for i, (r, raw) in enumerate(zip(rows, raws, strict=True)):
+                if len(r) < needs or (kept and i in kept):  # short, or a bad row kept: as it was
                     w.out.write(raw)
                     continue
                 vals = []
