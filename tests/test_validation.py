@@ -140,3 +140,20 @@ def test_on_bad_lines_keep_writes_bad_rows_exactly_as_they_were(tmp_path: Path) 
         assert out.read_bytes().decode() == ('city,city_id,n\nKiev,Q1899,1\n"Kiev",2,extra\r\nKiev\n'
                                              '"Kiev" , 3,4\nKiev,Q1899,5\n')
         assert (r.stats.rows, r.stats.kept_bad, r.stats.cells, r.stats.matched) == (5, 3, 2, 2)
+
+
+@pytest.mark.parametrize("ending", [b"\n", b"\r\n", b"\r"])
+def test_a_decode_error_on_stdin_names_its_line(tmp_path: Path, ending: bytes) -> None:
+    import os
+    import subprocess
+    import sys
+
+    gaz = tmp_path / "c.gaz"
+    gaz.write_text("[Q1899] LOC Kyiv\nen: Kyiv | Kiev\n", encoding="utf-8")
+    data = b"city" + ending + (b"Kiev" + ending) * 40_000 + b"L\xffviv" + ending + b"Kiev" + ending
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    r = subprocess.run([sys.executable, "-m", "namenorm.cli", "clean", "-", "-c", "city", "--no-bundled",
+                        "--gazetteer", str(gaz), "-q", "-o", str(tmp_path / "out.csv")],
+                       input=data, capture_output=True, env=env, timeout=120)
+    assert r.returncode == 2
+    assert "line 40002: cannot decode <stdin> as utf-8" in r.stderr.decode()

@@ -146,6 +146,8 @@ def _clean_stream(source: Source, out: TextIO, lookup: ValueLookup, columns: Seq
     except (UnicodeDecodeError, *DAMAGED) as e:
         found = locate_read_error(source.path, source.encoding) if source.path else None
         kind, line = found or ("undecodable" if isinstance(e, UnicodeDecodeError) else "damaged", None)
+        if found is None and isinstance(e, UnicodeDecodeError):  # stdin: from the bytes read
+            line = source.error_line(e)
         if kind == "damaged":  # bad bytes from a broken .gz are a symptom, not the file's encoding
             raise CleanError(f"{source.name}: the gzip data is cut short or damaged; check it with "
                              f"`gzip -t`, then fetch or compress it again", line=line) from None
