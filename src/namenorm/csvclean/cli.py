@@ -25,8 +25,8 @@ __all__ = ["build_parser", "register", "run"]
 
 _DESCRIPTION = """Add COL_id, COL_name, COL_type, COL_score, COL_method and COL_base after each cleaned
 column of a CSV/TSV file (.gz too; Parquet with the polars extra). Every original row and field is
-kept; unmatched values get empty fields. Streams in constant memory; each distinct value is looked up
-once."""
+kept, with its bytes; unmatched values get empty fields, and values over 10,000 characters are not
+looked up. Streams in constant memory; each distinct value is looked up once."""
 
 
 def register(subparsers: Any) -> None:
@@ -37,7 +37,8 @@ def register(subparsers: Any) -> None:
     p.add_argument("--column", "-c", action="append", required=True, metavar="COL",
                    help="a column to clean: its header name, or its 1-based number (repeatable)")
     p.add_argument("-o", "--output", metavar="OUT", help="output file (default: stdout); written to a "
-                   "temporary file and renamed when complete; .gz compresses, .parquet needs polars")
+                   "temporary file beside it and renamed when complete (a device or FIFO such as "
+                   "/dev/null is written straight); .gz compresses, .parquet needs polars")
     p.add_argument("--in-place", action="store_true", help="allow -o to be the input file")
     p.add_argument("--fields", help="which new fields, comma-separated "
                    "(default: id,name,type,score,method,base)")
