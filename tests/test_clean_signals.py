@@ -76,7 +76,7 @@ def test_sigterm_stops_the_run_as_ctrl_c_does(tmp_path: Path) -> None:
     proc, marker, out = _start(tmp_path)
     proc.send_signal(signal.SIGTERM)
     _, err = proc.communicate(timeout=60)
-    assert proc.returncode == 128 + signal.SIGTERM and "terminated; no output written" in err
+    assert proc.returncode == 128 + signal.SIGTERM and "terminated; no output written" in err, err
     assert _none_left(marker, within=10)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv"]  # no OUT, no temporary file
     assert not out.exists()
