@@ -11,6 +11,7 @@ from typing import Any
 from namenorm.cache import cache_key, cached_index
 from namenorm.gazetteer import bundled_paths, expand_paths, load
 from namenorm.index import Index, build_index
+from namenorm.langs import ISO_639_1, check_lang
 from namenorm.limits import MAX_TEXT, too_long
 from namenorm.match import Match
 from namenorm.resolve import Hints, Resolver
@@ -23,11 +24,7 @@ _TYPES = frozenset({"PER", "LOC", "ORG", "EVT", "PRO"})
 def _hints(lang: str | None, types: Iterable[str] | str | None, country: str | None, fuzzy: bool,
            langs: frozenset[str]) -> Hints:
     """The hints of a lookup, checked: a clear TypeError or ValueError for a wrong one."""
-    if lang is not None:
-        if not isinstance(lang, str):
-            raise TypeError(f"lang must be a language code such as 'uk', or None; got {type(lang).__name__}")
-        if lang not in langs:
-            raise ValueError(f"unknown lang {lang!r}; use None or one of: {', '.join(sorted(langs))}")
+    check_lang(lang, "lang hint", langs)
     if isinstance(types, str):
         types = [t.strip() for t in types.split(",") if t.strip()]
     elif types is not None:
@@ -135,18 +132,14 @@ class Normalizer:
 
     @property
     def languages(self) -> frozenset[str]:
-        """The ``lang`` hints accepted: the languages of the gazetteers' names (not the untagged
-        ``xx``), and those with morphology or a transliteration scheme.
+        """The ``lang`` hints accepted: ISO 639-1 codes, and the languages of the gazetteers' names
+        (not the untagged ``xx``).
 
         >>> {"uk", "ru", "en"} <= Normalizer().languages
         True
         """
         if self._langs is None:
-            from namenorm.morph.analyzers import LANGS
-            from namenorm.translit.romanize import LANG_SCHEMES
-
-            named = set(self._get().ix.alias_lang) - {"xx"}
-            self._langs = frozenset(named | set(LANGS) | {k for k in LANG_SCHEMES if k})
+            self._langs = ISO_639_1 | (frozenset(self._get().ix.alias_lang) - {"xx"})
         return self._langs
 
     def _check(self, lang: str | None, types: Iterable[str] | str | None, country: str | None,
