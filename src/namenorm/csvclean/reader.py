@@ -204,7 +204,7 @@ class ChunkReader:
             raise self._too_long(self._tap.take(), start) from None
         if raws and open_quote(raws[-1], self.delimiter) is not None:  # only the file's end closes it
             raise self._unclosed(raws[-1], last)
-        return Chunk(rows, raws, first)
+        return Chunk(rows, raws, first, self.line_num - first + 1 != len(rows))  # a field holds a line break
 
     def _too_long(self, text: str, start: int) -> CleanError:
         at = open_quote(text, self.delimiter)
