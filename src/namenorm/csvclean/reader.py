@@ -231,12 +231,11 @@ class ChunkReader:
         if text[-1] == "\r":  # a CR that may start a CRLF: keep the pair together
             text += self.text.read(1)
         pieces, used = self._scanner.scan(text)
-        if used > self.max_field:  # a record may hold a field over the limit: the csv module reads it
-            per = self._scanner.per
-            long = next((i for i, p in enumerate(pieces) if len(p) > self.max_field), None)
-            if long is not None:
-                del pieces[long - long % per :]
-                used = sum(map(len, pieces))
+        if used > self.max_field and max(map(len, pieces), default=0) > self.max_field:
+            # a record that may hold a field over the limit, and those after it: the csv module reads it
+            long = next(i for i, p in enumerate(pieces) if len(p) > self.max_field)
+            del pieces[long - long % self._scanner.per :]
+            used = sum(map(len, pieces))
         self.text.put_back(text[used:])
         if not pieces:
             return None
