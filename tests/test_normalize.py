@@ -112,6 +112,21 @@ def test_normalize_many_matches_normalize(norm: Normalizer) -> None:
     assert norm.normalize_many(values) == [norm.normalize(v) for v in values]
 
 
+def test_module_normalize_many_takes_the_hints_of_normalize() -> None:
+    """It took ``**hints``: a misspelt hint got through to the Normalizer (or silently nowhere)."""
+    import inspect
+
+    import namenorm
+
+    with pytest.raises(TypeError, match="langg"):
+        namenorm.normalize_many(["Kiev"], langg="uk")  # type: ignore[call-arg]
+    want = {n: (p.kind, p.default) for n, p in inspect.signature(namenorm.normalize).parameters.items()}
+    got = {n: (p.kind, p.default) for n, p in inspect.signature(namenorm.normalize_many).parameters.items()}
+    assert {n: v for n, v in got.items() if n != "values"} == {n: v for n, v in want.items() if n != "text"}
+    assert namenorm.normalize_many(["Georgia"], types="LOC", country="US") == \
+        [namenorm.normalize("Georgia", types="LOC", country="US")]
+
+
 def test_pickle_round_trip(norm: Normalizer) -> None:
     clone = pickle.loads(pickle.dumps(norm))
     assert clone.normalize("Kiev") == norm.normalize("Kiev")

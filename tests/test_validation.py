@@ -19,12 +19,13 @@ from namenorm.limits import MAX_TEXT
     ({"types": b"Kyiv"}, TypeError, "types must be a str"),
     ({"types": [b"LOC"]}, TypeError, "types must hold str"),
     ({"types": 5}, TypeError, "types must be a str"),
-    ({"types": "LOC,XYZ"}, ValueError, "unknown type(s) XYZ"),
+    ({"types": "LOC,XYZ"}, ValueError, "unknown type 'XYZ'"),
     ({"lang": 42}, TypeError, "lang must be a language code"),
     ({"lang": "zz"}, ValueError, "unknown lang 'zz'; use None or one of: aa, ab"),
     ({"lang": "EN"}, ValueError, "unknown lang 'EN'"),
     ({"country": 1}, TypeError, "country must be an ISO"),
-    ({"country": "UKR"}, ValueError, "country must be an ISO"),
+    ({"country": "UKR"}, ValueError, "'UKR' is not an ISO 3166-1 alpha-2"),
+    ({"country": "ÜA"}, ValueError, "'ÜA' is not an ISO 3166-1 alpha-2"),
 ])
 def test_bad_hints_raise_a_clear_error(kwargs: dict[str, object], error: type[Exception], words: str) -> None:
     for call in (lambda: normalize("Kyiv", **kwargs),  # type: ignore[arg-type]
@@ -46,6 +47,25 @@ def test_the_accepted_languages_are_listed_and_work(tmp_path: Path) -> None:
     assert "en, " in str(e.value) and "uk" in str(e.value)
     assert normalize("Києві", lang="uk").name == "Kyiv"  # type: ignore[union-attr]
     assert normalize("Kyiv", types=["loc"], lang=None, country="ua").id == "Q1899"  # type: ignore[union-attr]
+
+
+@given(st.one_of(st.none(), st.integers(), st.text(max_size=8), st.lists(st.text(max_size=4), max_size=3),
+                 st.binary(max_size=4)))
+def test_hint_checks_raise_only_clear_errors(value: object) -> None:
+    # one check of the types and country hints, for the API and the command line alike
+    from namenorm.gazetteer.model import TYPES
+    from namenorm.hint_checks import country_code, type_set
+
+    try:
+        types = type_set(value)
+        assert types is None or (types and types <= TYPES)
+    except (TypeError, ValueError):
+        pass
+    try:
+        code = country_code(value)
+        assert code is None or (len(code) == 2 and code.isascii() and code.isupper() and code.isalpha())
+    except (TypeError, ValueError):
+        pass
 
 
 def test_base_form_checks_lang() -> None:

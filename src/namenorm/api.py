@@ -8,42 +8,33 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from namenorm.cache import cache_key, cached_index
+from namenorm.cache import cache_key, cached_index, compile_progress
 from namenorm.gazetteer import bundled_paths, expand_paths, load
+from namenorm.hint_checks import country_code, type_set
 from namenorm.index import Index, build_index
 from namenorm.langs import ISO_639_1, check_lang
 from namenorm.limits import MAX_TEXT, too_long
 from namenorm.match import Match
-from namenorm.resolve import Hints, Resolver
+from namenorm.resolve import Hints, Resolver, with_chance
 
 __all__ = ["MAX_TEXT", "Normalizer", "candidates", "default_normalizer", "normalize", "normalize_many"]
 
-_TYPES = frozenset({"PER", "LOC", "ORG", "EVT", "PRO"})
+
+def _min_score(value: float | None) -> float:
+    """The score floor: None is 0 (every match); else a number in [0, 1]."""
+    if value is None:
+        return 0.0
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0.0 <= value <= 1.0:
+        raise ValueError("min_score must be a number from 0 to 1 (a match's estimated probability), "
+                         f"got {value!r}")
+    return float(value)
 
 
 def _hints(lang: str | None, types: Iterable[str] | str | None, country: str | None, fuzzy: bool,
            langs: frozenset[str]) -> Hints:
     """The hints of a lookup, checked: a clear TypeError or ValueError for a wrong one."""
     check_lang(lang, "lang hint", langs)
-    if isinstance(types, str):
-        types = [t.strip() for t in types.split(",") if t.strip()]
-    elif types is not None:
-        if isinstance(types, (bytes, bytearray)) or not isinstance(types, Iterable):
-            raise TypeError(f"types must be a str such as 'PER,LOC', a list of str, or None; got "
-                            f"{type(types).__name__}")
-        types = list(types)
-        if not all(isinstance(t, str) for t in types):
-            raise TypeError(f"types must hold str values such as 'PER'; got {types!r}")
-    tset = frozenset(t.upper() for t in types) if types else None
-    if tset and not tset <= _TYPES:
-        bad = ", ".join(sorted(tset - _TYPES))
-        raise ValueError(f"unknown type(s) {bad}; use {', '.join(sorted(_TYPES))}")
-    if country is not None and not isinstance(country, str):
-        raise TypeError(f"country must be an ISO 3166-1 alpha-2 code such as 'UA', or None; got "
-                        f"{type(country).__name__}")
-    if country is not None and not (len(country) == 2 and country.isalpha()):
-        raise ValueError(f"country must be an ISO 3166-1 alpha-2 code such as 'UA', got {country!r}")
-    return Hints(lang, tset, country.upper() if country else None, None, fuzzy)
+    return Hints(lang, type_set(types), country_code(country), None, fuzzy)
 
 
 class Normalizer:
@@ -105,8 +96,9 @@ class Normalizer:
                     paths = self.paths
                     if not paths:
                         raise ValueError("no gazetteers: pass gazetteers=[...] or include_bundled=True")
-                    ix = cached_index(cache_key(paths), lambda: build_index(load(list(paths))),
-                                enabled=self.use_cache)
+                    ix = cached_index(cache_key(paths),
+                                      lambda: with_chance(build_index(load(list(paths)), compile_progress)),
+                                      enabled=self.use_cache)
                     self._resolver = Resolver(ix)
         return self._resolver
 
@@ -149,36 +141,56 @@ class Normalizer:
 
     # -- lookups ------------------------------------------------------------------------------------
     def normalize(self, text: str, *, lang: str | None = None, types: Iterable[str] | str | None = None,
-                  country: str | None = None, fuzzy: bool | None = None) -> Match | None:
+                  country: str | None = None, fuzzy: bool | None = None,
+                  min_score: float | None = None) -> Match | None:
         """The best entity for ``text``, or None when nothing matches well enough (or ``text`` is over
         :data:`MAX_TEXT` characters).
 
+        Hints: ``lang`` ("ru", "uk", ...: how to read Cyrillic), ``types`` ("PER", "LOC", "ORG",
+        "EVT", "PRO", or several: a filter), ``country`` (ISO alpha-2: preferred, not required),
+        ``fuzzy`` (typo matching; the Normalizer's setting when None) and ``min_score`` (a match
+        scored lower is None). The match's ``score`` is the estimated probability that it is right
+        (see :mod:`namenorm.evidence` and docs/scores.md); ``method`` says which step found it (see
+        :class:`namenorm.methods.Method`).
+
         Raises TypeError or ValueError for a wrong hint: ``lang`` one of :attr:`languages` or None,
         ``types`` a str ("PER,LOC") or a list of str among PER, LOC, ORG, EVT, PRO, ``country`` an
-        ISO 3166-1 alpha-2 code.
+        ISO 3166-1 alpha-2 code, ``min_score`` a number from 0 to 1.
+
+        >>> n = Normalizer()
+        >>> n.normalize("Kyiv").score, n.normalize("Kiev", min_score=0.99).method
+        (1.0, 'exact')
         """
         if not isinstance(text, str):
             raise TypeError(f"normalize() takes a str, got {type(text).__name__}")
         hints = self._check(lang, types, country, fuzzy)
+        floor = _min_score(min_score)
         if too_long(text):  # not a name (see namenorm.limits)
             return None
         found = self._get().candidates(text, hints, limit=2)
-        return found[0] if found else None
+        return found[0] if found and found[0].score >= floor else None
 
     def candidates(self, text: str, *, limit: int = 5, lang: str | None = None,
                    types: Iterable[str] | str | None = None, country: str | None = None,
-                   fuzzy: bool | None = None) -> list[Match]:
-        """Ranked candidate entities, for ambiguous names ("Washington", "Georgia")."""
+                   fuzzy: bool | None = None, min_score: float | None = None) -> list[Match]:
+        """Ranked candidate entities, for ambiguous names ("Washington", "Georgia"), the most likely
+        first. An ambiguous name's candidates share its probability: each score is how often that
+        entity is the one meant. Hints as for :meth:`normalize`.
+
+        >>> [(c.id, c.score > 0.5) for c in Normalizer().candidates("Washington")][:2]
+        [('Q61', True), ('iso3166-2:US-WA', False)]
+        """
         if not isinstance(text, str):
             raise TypeError(f"candidates() takes a str, got {type(text).__name__}")
         hints = self._check(lang, types, country, fuzzy)
+        floor = _min_score(min_score)
         if too_long(text):
             return []
-        return self._get().candidates(text, hints, limit=limit)
+        return [m for m in self._get().candidates(text, hints, limit=limit) if m.score >= floor]
 
     def normalize_many(self, values: Iterable[str], *, lang: str | None = None,
                        types: Iterable[str] | str | None = None, country: str | None = None,
-                       fuzzy: bool | None = None) -> list[Match | None]:
+                       fuzzy: bool | None = None, min_score: float | None = None) -> list[Match | None]:
         """:meth:`normalize` for many values; each distinct value is resolved once.
 
         >>> [m.name if m else None for m in Normalizer().normalize_many(["Kiev", "Київ", "N/A"])]
@@ -187,6 +199,7 @@ class Normalizer:
         if isinstance(values, (str, bytes)):
             raise TypeError("normalize_many() takes an iterable of str, not one str: normalize() takes one")
         hints = self._check(lang, types, country, fuzzy)
+        floor = _min_score(min_score)
         resolver = self._get()
         memo = self._memo
         out: list[Match | None] = []
@@ -202,7 +215,8 @@ class Normalizer:
                     memo.clear()
                 found = resolver.candidates(v, hints, limit=2)
                 memo[key] = found[0] if found else None
-            out.append(memo[key])
+            m = memo[key]
+            out.append(m if m is None or m.score >= floor else None)
         return out
 
 
@@ -213,8 +227,9 @@ def default_normalizer() -> Normalizer:
 
 
 def normalize(text: str, *, lang: str | None = None, types: Iterable[str] | str | None = None,
-              country: str | None = None, fuzzy: bool = True) -> Match | None:
-    """Resolve ``text`` to an entity of the bundled gazetteers; None when nothing matches.
+              country: str | None = None, fuzzy: bool = True, min_score: float | None = None) -> Match | None:
+    """Resolve ``text`` to an entity of the bundled gazetteers; None when nothing matches (see
+    :meth:`Normalizer.normalize` for the hints, the score and the methods).
 
     >>> m = normalize("Kyiv")
     >>> m.name, m.type
@@ -222,15 +237,25 @@ def normalize(text: str, *, lang: str | None = None, types: Iterable[str] | str 
     >>> normalize("N/A") is None
     True
     """
-    return default_normalizer().normalize(text, lang=lang, types=types, country=country, fuzzy=fuzzy)
+    return default_normalizer().normalize(text, lang=lang, types=types, country=country, fuzzy=fuzzy,
+                                          min_score=min_score)
 
 
 def candidates(text: str, *, limit: int = 5, lang: str | None = None,
-               types: Iterable[str] | str | None = None, country: str | None = None) -> list[Match]:
-    """Ranked candidates for ``text`` from the bundled gazetteers."""
-    return default_normalizer().candidates(text, limit=limit, lang=lang, types=types, country=country)
+               types: Iterable[str] | str | None = None, country: str | None = None,
+               min_score: float | None = None) -> list[Match]:
+    """Ranked candidates for ``text`` from the bundled gazetteers (see :meth:`Normalizer.candidates`)."""
+    return default_normalizer().candidates(text, limit=limit, lang=lang, types=types, country=country,
+                                           min_score=min_score)
 
 
-def normalize_many(values: Iterable[str], **hints: Any) -> list[Match | None]:
-    """:func:`normalize` for many values, each distinct value resolved once."""
-    return default_normalizer().normalize_many(values, **hints)
+def normalize_many(values: Iterable[str], *, lang: str | None = None,
+                   types: Iterable[str] | str | None = None, country: str | None = None,
+                   fuzzy: bool = True, min_score: float | None = None) -> list[Match | None]:
+    """:func:`normalize` for many values, each distinct value resolved once; the same hints.
+
+    >>> [m.name if m else None for m in normalize_many(["Kiev", "Київ", "N/A"], types="LOC")]
+    ['Kyiv', 'Kyiv', None]
+    """
+    return default_normalizer().normalize_many(values, lang=lang, types=types, country=country, fuzzy=fuzzy,
+                                               min_score=min_score)

@@ -1,62 +1,54 @@
-"""The ``namenorm`` command line: normalize, translit, gazetteer check/stats, clean, extract.
+"""The ``namenorm`` command line (also ``python -m namenorm``).
 
-Exit codes: 0 ok, 1 no match for some input (or problems found by ``gazetteer check``), 2 usage
-or input error.
+Subcommands: normalize (:mod:`namenorm.normalize_cli`), extract (:mod:`namenorm.extract.cli`),
+clean (:mod:`namenorm.csvclean.cli`), translit and gazetteer check/stats (here).
+
+Exit codes, the same for every subcommand:
+
+- 0: the command ran. Inputs that match nothing are data, not errors (as with ``grep -c``).
+- 1: only on request: ``--fail-on-miss`` (normalize, clean) when some value matched nothing, and
+  ``gazetteer check`` when it found problems.
+- 2: usage or input error; the message on stderr says what to do.
+- 130: interrupted (Ctrl-C); 143: terminated (SIGTERM), for ``clean``.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
+from importlib import metadata
 from pathlib import Path
 
-__all__ = ["main"]
+from namenorm import cache_cli, normalize_cli
+from namenorm.cli_args import HELP_LAYOUT, UsageError
+from namenorm.cli_input import text_inputs
+from namenorm.compile_notice import show as show_compile_notices
+from namenorm.csvclean import cli as clean_cli
+from namenorm.extract import cli as extract_cli
+
+__all__ = ["build_parser", "main", "package_version"]
 
 
-def _inputs(items: list[str]) -> Iterator[str]:
-    """Command-line values, with ``-`` meaning one value per line of stdin."""
-    for item in items:
-        if item == "-":
-            for line in sys.stdin:
-                if line.strip():
-                    yield line.rstrip("\r\n")
-        else:
-            yield item
+def package_version() -> str:
+    """The installed distribution's version, else the one in the source tree.
 
+    >>> package_version().count(".") >= 1
+    True
+    """
+    try:
+        return metadata.version("namenorm")
+    except metadata.PackageNotFoundError:
+        from namenorm import __version__
 
-def _cmd_normalize(args: argparse.Namespace) -> int:
-    from namenorm.api import Normalizer
-
-    norm = Normalizer(gazetteers=args.gazetteer or None, include_bundled=not args.no_bundled)
-    types = args.types.split(",") if args.types else None
-    missing = 0
-    for text in _inputs(args.text):
-        m = norm.normalize(text, lang=args.lang, types=types, country=args.country, fuzzy=not args.no_fuzzy)
-        missing += m is None
-        if args.json:
-            rec: dict[str, object] = {"input": text, "match": None}
-            if m is not None:
-                rec["match"] = {k: getattr(m, k) for k in
-                                ("id", "name", "type", "score", "method", "alias", "ambiguous")}
-                if args.explain:
-                    rec["explain"] = m.explain()
-            print(json.dumps(rec, ensure_ascii=False))
-        elif m is None:
-            print(f"{text}\t-")
-        else:
-            print(f"{text}\t{m.id}\t{m.name}\t{m.type}\t{m.score:.2f}\t{m.method}")
-            if args.explain:
-                print(f"  {m.explain()}")
-    return 1 if missing else 0
+        return __version__
 
 
 def _cmd_translit(args: argparse.Namespace) -> int:
     from namenorm.translit import transliterate
 
-    for text in _inputs(args.text):
+    for text in text_inputs(args.text):
         print(transliterate(text, scheme=args.scheme))
     return 0
 
@@ -68,8 +60,7 @@ def _cmd_gazetteer(args: argparse.Namespace) -> int:
     try:
         ents, problems = check(paths)
     except FileNotFoundError as e:
-        print(f"namenorm: {e}", file=sys.stderr)
-        return 2
+        raise UsageError(str(e)) from None
     if args.action == "check":
         for p in problems:
             print(p)
@@ -87,58 +78,49 @@ def _cmd_gazetteer(args: argparse.Namespace) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser (exposed for documentation and tests)."""
-    ap = argparse.ArgumentParser(prog="namenorm", description="Map names in any spelling, script or "
-                                 "inflected form to canonical entity IDs.")
-    sub = ap.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
-    p = sub.add_parser("normalize", help="resolve names to entities", description="Resolve each TEXT "
-                       "to an entity; prints input, id, name, type, score, method (tab-separated).")
-    p.add_argument("text", nargs="+", metavar="TEXT", help="a name, or - to read one per line from stdin")
-    p.add_argument("--json", action="store_true", help="one JSON object per input")
-    p.add_argument("--explain", action="store_true", help="show how each match was found")
-    p.add_argument("--lang", help="language hint (en, uk, ru, de, fr, pl, ...)")
-    p.add_argument("--types", help="comma-separated type filter: PER,LOC,ORG,EVT,PRO")
-    p.add_argument("--country", help="country hint, ISO 3166-1 alpha-2 (UA)")
-    p.add_argument("--no-fuzzy", action="store_true", help="disable fuzzy matching")
-    _gazetteer_opts(p)
-    p.set_defaults(func=_cmd_normalize)
-
-    p = sub.add_parser("translit", help="transliterate Cyrillic to Latin",
+def _register_translit(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("translit", help="transliterate Cyrillic to Latin", **HELP_LAYOUT,
                        description="Transliterate each TEXT with a scheme (default: auto by language).")
     p.add_argument("text", nargs="+", metavar="TEXT", help="text, or - to read lines from stdin")
     p.add_argument("--scheme", default="auto", help="uk_national, ru_icao, ru_wikipedia, ... or auto")
     p.set_defaults(func=_cmd_translit)
 
-    p = sub.add_parser("gazetteer", help="check or describe gazetteer files")
-    p.add_argument("action", choices=["check", "stats"], help="check: validate; stats: counts")
+
+def _register_gazetteer(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("gazetteer", help="check or describe gazetteer files", **HELP_LAYOUT)
+    p.add_argument("action", choices=["check", "stats"], help="check: validate (exit 1 on problems); "
+                   "stats: counts")
     p.add_argument("paths", nargs="*", help=".gaz files or folders (default: the bundled gazetteers)")
     p.set_defaults(func=_cmd_gazetteer)
 
-    for mod in ("namenorm.csvclean.cli", "namenorm.extract_cli"):
-        try:
-            register = __import__(mod, fromlist=["register"]).register
-        except ImportError:
-            continue
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (exposed for documentation and tests)."""
+    ap = argparse.ArgumentParser(prog="namenorm", description="Map names in any spelling, script or "
+                                 "inflected form to canonical entity IDs.", **HELP_LAYOUT)
+    ap.add_argument("--version", action="version", version=f"namenorm {package_version()}")
+    sub = ap.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    registrars = (
+        normalize_cli.register,
+        extract_cli.register,
+        clean_cli.register,
+        _register_translit,
+        _register_gazetteer,
+        cache_cli.register,
+    )
+    for register in registrars:
         register(sub)
     return ap
 
 
-def _gazetteer_opts(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--gazetteer", action="append", metavar="PATH",
-                   help="your own .gaz file or folder, added to the bundled ones (repeatable)")
-    p.add_argument("--no-bundled", action="store_true", help="use only the --gazetteer files")
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
-    ap = build_parser()
-    args = ap.parse_args(argv)
+    args = build_parser().parse_args(argv)
+    show_compile_notices()
     try:
         return int(args.func(args))
-    except (ValueError, FileNotFoundError) as e:
-        print(f"namenorm: {e}", file=sys.stderr)
+    except (UsageError, ValueError, FileNotFoundError) as e:
+        print(f"namenorm {args.command}: {e}", file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0

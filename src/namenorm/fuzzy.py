@@ -23,10 +23,12 @@ from rapidfuzz.distance import OSA
 
 from namenorm.index import Index, rare_postings, refs
 from namenorm.keys import grams
+from namenorm.methods import Method
 from namenorm.scripts import has_cyrillic
 from namenorm.text import fold
 
-__all__ = ["MAX_BUDGET", "Cand", "FuzzySearch", "by_fours", "edit_budget", "fuzzy_grams", "same_numbers",
+__all__ = ["MAX_BUDGET", "ONE_WORD_BUDGET", "Cand", "FuzzySearch", "by_fours", "edit_budget", "fuzzy_grams",
+           "same_numbers",
            "typo_of"]
 
 # digits typed for letters inside a word ("Lukashenk0", "Ky1v")
@@ -35,12 +37,13 @@ _DIGIT_IN_WORD = regex.compile(r"(?<=\p{L})[0135]|[0135](?=\p{L})")
 
 
 class Cand(NamedTuple):
-    """A candidate alias found by one step of the cascade."""
+    """A candidate alias found by one step of the cascade (``edits``: a fuzzy hit's edit distance)."""
 
     aid: int
     score: float
-    method: str
+    method: Method
     step: str
+    edits: int = 0
 
 
 def edit_budget(key: str) -> int:
@@ -54,6 +57,9 @@ def edit_budget(key: str) -> int:
 
 
 MAX_BUDGET = 3  # the budget of the longest names
+# one word is allowed two edits at most: surnames share their endings ("-enko", "-ytskyi"), so a
+# third edit in the stem makes another name, not a typo ("Lukianchenko" is not "Lukashenko")
+ONE_WORD_BUDGET = 2
 
 
 def _gender_pair(a: str, b: str) -> bool:
@@ -91,10 +97,29 @@ def typo_of(query: str, key: str) -> bool:
     if not same_numbers(query, key):
         return False
     qw, kw = query.split(), key.split()
-    if len(qw) != len(kw) or len(qw) < 2:
+    if len(qw) == len(kw) == 1:
+        return _stem_typo(query, key)
+    if len(qw) != len(kw):
         return True
     allowed = [max(1, edit_budget(b)) for b in kw]
     return all(OSA.distance(a, b, score_cutoff=n) <= n for a, b, n in zip(qw, kw, allowed, strict=True))
+
+
+def _stem_typo(a: str, b: str) -> bool:
+    """For one word: the edits fall in what the words do not share at their end, and a name's
+    ending is shared by thousands of names ("-enko", "-ytskyi"): at most one edit per four letters
+    of the shorter stem, so "Lukianchenko" is not "Lukashenko" while "Zelesnky" is "Zelensky".
+
+    >>> _stem_typo("lukianchenko", "lukachenko"), _stem_typo("zelesnky", "zelensky")
+    (False, True)
+    """
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    if n < 3:
+        return True
+    sa, sb = a[: len(a) - n], b[: len(b) - n]
+    return OSA.distance(sa, sb) * 4 <= max(min(len(sa), len(sb)), 4)
 
 
 def same_numbers(a: str, b: str) -> bool:
@@ -199,15 +224,14 @@ class FuzzySearch:
             key = _DIGIT_IN_WORD.sub(lambda m: _DIGIT_LETTERS[m.group(0)], key)
             if not self.numbers.issuperset(_NUMBER.findall(key)):
                 return []  # a number no key has: no hit could pass typo_of
-        budget = edit_budget(key)
+        budget = min(edit_budget(key), ONE_WORD_BUDGET) if " " not in key else edit_budget(key)
         if budget == 0 or is_common_word(key):
             return []
         best, hits = self.nearest(key, budget)
-        score = round(0.9 * (1 - best / max(len(key), 1)), 4)
         out: list[Cand] = []
         for k, kid in hits:
             if not typo_of(key, k):
                 continue
             for a in (*refs(self.ix.exact, k), *refs(self.ix.latin, k)) or (self.ix.fuzzy_alias[kid],):
-                out.append(Cand(a, score, "fuzzy", f"{best} edit(s) from {k!r}, alias"))
+                out.append(Cand(a, Method.FUZZY.cap, Method.FUZZY, f"{best} edit(s) from {k!r}, alias", best))
         return out

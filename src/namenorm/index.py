@@ -9,24 +9,22 @@ case forms and skeleton), and a character 3- and 4-gram index over ``fuzzy_keys`
 
 from __future__ import annotations
 
-import pickle
 import threading
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import NamedTuple, cast
 
 import regex
 
 from namenorm.gazetteer.model import Entity
-from namenorm.gcpause import paused
 from namenorm.keys import skeleton
 from namenorm.scripts import dominant_script, has_cyrillic
 from namenorm.text import fold
 
 __all__ = [
+    "LAZY_TABLES",
     "LITERAL",
     "PREFERRED",
     "WEAK",
@@ -62,7 +60,7 @@ class Ent(NamedTuple):
 
 @dataclass
 class Index:
-    """All lookup tables; built by :func:`build_index`, pickled to the on-disk cache."""
+    """All lookup tables; built by :func:`build_index`, stored by :mod:`namenorm.index_store`."""
 
     ents: list[Ent] = field(default_factory=list)
     alias_ent: array[int] = field(default_factory=lambda: array("i"))
@@ -84,42 +82,28 @@ class Index:
     # length window is one bisected slice
     grams: dict[str, int] = field(default_factory=dict)
     gram_keys: list[str] = field(default_factory=list)
-    gram_lens: bytes = b""
+    gram_lens: bytes = field(default_factory=bytes)
     # lemma_gate(key) of every Cyrillic exact or inflected key and surname_gate(word) of every
     # surname: a base form can only hit when the inflected text passes this gate (see lemma_gate)
     lemma_gate: frozenset[str] = field(default_factory=frozenset)
     country_codes: dict[str, int] = field(default_factory=dict)  # ISO alpha-2 -> entity of that country
-
-    # -- storage: the core tables load first, the rest only when a lookup needs them -------------
-    def dump(self, path: Path) -> None:
-        """Write the core tables to ``path`` and the others to ``path`` + ".extra"."""
-        extra = {n: getattr(self, n) for n in _EXTRA}
-        core = {k: v for k, v in self.__dict__.items() if k not in _EXTRA and not k.startswith("_")}
-        for target, obj in ((Path(f"{path}.extra"), extra), (path, core)):
-            with target.open("wb") as f:
-                pickle.dump(obj, f, protocol=pickle.HIGHEST_PROTOCOL)
-
-    @classmethod
-    def load(cls, path: Path) -> Index:
-        """Read an index written by :meth:`dump`; the extra tables are read on first use."""
-        ix = cls.__new__(cls)
-        ix.__dict__.update(_unpickle(path))
-        ix.__dict__["_extra_path"] = Path(f"{path}.extra")
-        return ix
+    # hits per million random strings of each loose step, script, length and type (namenorm.evidence)
+    chance: dict[str, int] = field(default_factory=dict)
 
     def __getattr__(self, name: str) -> object:
-        # called only for attributes that are not set: the extra tables of a loaded index
-        path = self.__dict__.get("_extra_path")
-        if name in _EXTRA and path is not None:
+        # called only for attributes that are not set: the lazy tables of a stored index, which its
+        # loader (see namenorm.index_store) reads on first use
+        load = self.__dict__.get("_load_lazy")
+        if name in LAZY_TABLES and load is not None:
             with _LOAD_LOCK:
                 if name not in self.__dict__:
-                    self.__dict__.update(_unpickle(path))
+                    self.__dict__.update(load())
             return self.__dict__[name]
         raise AttributeError(name)
 
     def load_all(self) -> None:
         """Read the extra tables now instead of on first use (a no-op when they are loaded)."""
-        for name in _EXTRA:
+        for name in LAZY_TABLES:
             getattr(self, name)
 
     def stats(self) -> dict[str, int]:
@@ -129,15 +113,11 @@ class Index:
                 "surname": len(self.surname), "fuzzy": len(self.fuzzy_keys)}
 
 
-_EXTRA = ("latin", "skel", "surname", "fuzzy_keys", "fuzzy_alias", "grams", "gram_keys", "gram_lens",
-          "lemma_gate")
+# the tables that a stored index reads only when a lookup first needs them (none has a class-level
+# default, which would hide it from __getattr__)
+LAZY_TABLES = ("latin", "skel", "surname", "fuzzy_keys", "fuzzy_alias", "grams", "gram_keys", "gram_lens",
+               "lemma_gate")
 _LOAD_LOCK = threading.Lock()
-
-
-def _unpickle(path: Path) -> dict[str, object]:
-    with paused(), path.open("rb") as f:  # millions of small objects, no cycles
-        obj: dict[str, object] = pickle.load(f)
-    return obj
 
 
 def refs(table: dict[str, Ref], key: str) -> tuple[int, ...]:
@@ -171,8 +151,10 @@ def _freeze(table: dict[str, Ref]) -> None:
             table[key] = tuple(r)
 
 
-def build_index(entities: list[Entity]) -> Index:
-    """Compile merged entities into an :class:`Index` (slow: expands and romanises every alias)."""
+def build_index(entities: list[Entity], progress: Callable[[int, int], None] | None = None) -> Index:
+    """Compile merged entities into an :class:`Index` (slow: expands and romanises every alias).
+
+    ``progress(done, total)`` is called every 1,000 entities and at the end."""
     from namenorm.fuzzy import fuzzy_grams  # fuzzy reads the index: imported here, not at the top
     from namenorm.morph import expand
     from namenorm.translit import romanizations
@@ -180,6 +162,8 @@ def build_index(entities: list[Entity]) -> Index:
     ix = Index()
     fuzzy_seen: set[str] = set()
     for ei, e in enumerate(entities):
+        if progress is not None and ei % 1000 == 0 and ei:
+            progress(ei, len(entities))
         ix.ents.append(Ent(e.id, e.type, e.name, e.country, e.prior, e.rank, e.admin1, e.gender,
                            tuple(sorted(e.keys - {e.id}))))
         for x in e.keys:
@@ -245,6 +229,8 @@ def build_index(entities: list[Entity]) -> Index:
         _freeze(table)
     cyrillic = {lemma_gate(k) for table in (ix.exact, ix.forms) for k in table if has_cyrillic(k)}
     ix.lemma_gate = frozenset(cyrillic | {surname_gate(k) for k in ix.surname if k[:1] not in "^~"})
+    if progress is not None:
+        progress(len(entities), len(entities))
     return ix
 
 

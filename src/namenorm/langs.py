@@ -30,13 +30,15 @@ wo xh yi yo za zh zu
 ISO_639_1 = frozenset(_CODES.split())
 
 
-def check_lang(lang: object, who: str, known: Collection[str] = ISO_639_1) -> str | None:
-    """``lang`` when it is None or one of ``known``; else a TypeError (not a str) or a ValueError."""
+def check_lang(lang: object, who: str, known: Collection[str] = ISO_639_1, *,
+               omit: str = "None") -> str | None:
+    """``lang`` when it is None or one of ``known``; else a TypeError (not a str) or a ValueError
+    (``omit`` names the way to give no language, in the message)."""
     if lang is None:
         return None
     if not isinstance(lang, str):
         raise TypeError(f"{who}: lang must be a language code such as 'uk', or None; got "
                         f"{type(lang).__name__}")
     if lang not in known:
-        raise ValueError(f"{who}: unknown lang {lang!r}; use None or one of: {', '.join(sorted(known))}")
+        raise ValueError(f"{who}: unknown lang {lang!r}; use {omit} or one of: {', '.join(sorted(known))}")
     return lang

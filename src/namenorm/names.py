@@ -12,6 +12,9 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+from importlib import resources
+
 import regex
 
 from namenorm.scripts import has_cyrillic
@@ -19,28 +22,7 @@ from namenorm.text import fold
 
 __all__ = ["descriptor_variants", "is_junk", "name_variants", "strip_titles"]
 
-_PLACEHOLDERS = frozenset({
-    "na", "n a", "null", "none", "nil", "nan", "unknown", "tbd", "tba", "test", "xxx", "empty",
-    "not available", "not applicable", "missing", "undefined", "other", "various", "no data",
-    "нет", "не указано", "неизвестно", "нет данных", "невідомо", "немає", "не вказано", "немає даних",
-    "brak", "unbekannt", "inconnu", "keine angabe",
-})
 _LETTER = regex.compile(r"\p{L}")
-
-# Title words (folded prefixes, so inflected forms match: президента, министра, міністром).
-_TITLE_STEMS = (
-    "president", "prime minister", "foreign minister", "defence minister", "defense minister",
-    "minister", "chancellor", "secretary general", "secretary", "general", "gen", "mr", "mrs", "ms",
-    "dr", "sir", "lord", "herr", "frau", "monsieur", "madame", "mme", "pan", "pani", "premier",
-    "mayor", "senator", "ambassador", "commander", "spokesman", "spokeswoman", "spokesperson",
-    "президент", "премьер министр", "премьер", "прем єр міністр", "премєр міністр", "министр",
-    "міністр", "канцлер", "генерал", "глава", "голова", "мэр", "мер", "посол", "спикер", "спікер",
-    "господин", "госпожа", "пан", "пані", "сенатор", "губернатор", "командующ", "командувач",
-    "пресс секретар", "прес секретар", "речни", "генсек", "генеральн секретар",
-)
-_TITLE_ALT = "|".join(regex.escape(t) for t in sorted(_TITLE_STEMS, key=len, reverse=True))
-_TITLE = regex.compile(r"^(?:(?:" + _TITLE_ALT + r")\p{L}*\.?\s+)+", regex.IGNORECASE)
-_TITLE_FOLDED = regex.compile(_TITLE.pattern.replace(r"\.?", ""))
 
 # Generic place words: "Kyiv City" is Kyiv; "Kyiv Oblast" is not the city.
 _SETTLEMENT_WORDS = ("city of", "city", "town of", "town", "village", "місто", "м.", "город", "г.",
@@ -53,23 +35,49 @@ _REGION_SYNONYMS = ("oblast", "province", "region", "krai")
 _REGION_SYNONYMS_CYR = ("область", "край", "регион")
 
 
+@lru_cache(maxsize=4)
+def _word_list(name: str) -> tuple[str, ...]:
+    """The entries of the data file ``name`` beside this module, one a line, '#' lines skipped.
+
+    >>> "n a" in _word_list("placeholders.txt"), _word_list("titles.txt")[:2]
+    (True, ('president', 'prime minister'))
+    """
+    text = resources.files("namenorm").joinpath(name).read_text(encoding="utf-8")
+    lines = (line.strip() for line in text.splitlines())
+    return tuple(line for line in lines if line and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def _placeholders() -> frozenset[str]:
+    return frozenset(_word_list("placeholders.txt"))
+
+
+@lru_cache(maxsize=1)
+def _title_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """Leading titles as written, and as folded (inflected title words joined by hyphens fold apart)."""
+    alternatives = "|".join(regex.escape(t) for t in sorted(_word_list("titles.txt"), key=len, reverse=True))
+    title = regex.compile(r"^(?:(?:" + alternatives + r")\p{L}*\.?\s+)+", regex.IGNORECASE)
+    return title, regex.compile(title.pattern.replace(r"\.?", ""))
+
+
 def is_junk(cleaned: str) -> bool:
     """True for empty, letterless or placeholder values ("N/A", "null", "-", "нет данных")."""
     if not _LETTER.search(cleaned):
         return True
-    return fold(cleaned) in _PLACEHOLDERS
+    return fold(cleaned) in _placeholders()
 
 
 def strip_titles(s: str) -> str:
     """Remove leading titles and honorifics; the name itself is never emptied."""
-    out = _TITLE.sub("", s + " ").strip()
+    title, title_folded = _title_patterns()
+    out = title.sub("", s + " ").strip()
     if not out:
         return s
     words = s.split()
     # inflected Cyrillic title words joined by hyphens are folded apart: try the folded form too
     if out == s and len(words) > 1:
         folded = fold(s)
-        cut = _TITLE_FOLDED.match(folded + " ")
+        cut = title_folded.match(folded + " ")
         if cut:
             n = len(cut.group(0).split())
             rest = " ".join(words[n:]) if n < len(words) else ""

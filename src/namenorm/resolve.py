@@ -4,19 +4,25 @@ name structure, descriptors, fuzzy; then ranking with hints and priors (DESIGN.m
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Iterator
+from functools import cached_property
 from typing import NamedTuple
 
-from namenorm.fuzzy import Cand, FuzzySearch, same_numbers
+from rapidfuzz.distance import OSA
+
+from namenorm.evidence import ACCEPT, Prominence, bucket, chance_rate, posterior
+from namenorm.fuzzy import MAX_BUDGET, ONE_WORD_BUDGET, Cand, FuzzySearch, same_numbers, typo_of
 from namenorm.index import PREFERRED, WEAK, Index, lemma_gate, refs, surname_gate
 from namenorm.keys import skeleton
 from namenorm.match import Match
+from namenorm.methods import Method
 from namenorm.names import descriptor_variants, is_junk, name_variants, strip_titles
 from namenorm.scripts import cyrillic_lang, dominant_script, has_cyrillic, has_latin
 from namenorm.stopwords import is_common_word
 from namenorm.text import clean, fold, split_qualifier
 
-__all__ = ["Hints", "Resolver"]
+__all__ = ["Hints", "Resolver", "with_chance"]
 
 
 class Hints(NamedTuple):
@@ -44,9 +50,16 @@ def _gender_clash(a: str | None, b: str | None) -> bool:
 class Resolver:
     """Runs the cascade over one :class:`~namenorm.index.Index`."""
 
-    def __init__(self, index: Index) -> None:
+    def __init__(self, index: Index, *, evidence: bool = True) -> None:
         self.ix = index
         self.fuzzy = FuzzySearch(index)
+        self.evidence = evidence  # off only while the chance of loose hits is measured
+
+    @cached_property
+    def prominence(self) -> Prominence:
+        """Each entity's quantile among its type (see :mod:`namenorm.evidence`)."""
+        counts = Counter(self.ix.alias_ent)
+        return Prominence([(e.type, e.rank, e.prior, counts[i]) for i, e in enumerate(self.ix.ents)])
 
     # -- public -------------------------------------------------------------------------------
     def candidates(self, text: str, hints: Hints, limit: int = 5) -> list[Match]:
@@ -74,8 +87,8 @@ class Resolver:
         weakly_named = any(self.ix.alias_flags[a] & WEAK for a in refs(self.ix.exact, fold(s)))
 
         def accept(cands: list[Cand]) -> list[Cand]:
-            found = self._accept(cands, hints)
-            return found if not weakly_named else [c for c in found if c.method == "exact"]
+            found = self._weigh(s, self._accept(cands, hints))
+            return found if not weakly_named else [c for c in found if c.method is Method.EXACT]
 
         for variant, how in _with_titles_removed(s):
             for tier in (self._direct, self._structure, self._loose):
@@ -89,7 +102,8 @@ class Resolver:
             found = [c for c in accept(direct)
                      if want_settlement is None or self._is_settlement(c.aid) == want_settlement]
             if found:
-                return [c._replace(method="descriptor", score=c.score * 0.95) for c in found]
+                return [c._replace(method=Method.DESCRIPTOR, score=min(c.score, Method.DESCRIPTOR.cap))
+                        for c in found]
         if hints.fuzzy and dominant_script(s) in ("Latin", "Cyrillic"):
             return accept(self.fuzzy.search(s))
         return []
@@ -99,10 +113,11 @@ class Resolver:
         ix, key = self.ix, fold(s)
         if not key:
             return []
-        out = [Cand(a, 1.0, "exact", "exact alias") for a in refs(ix.exact, key)]
+        out = [Cand(a, 1.0, Method.EXACT, "exact alias") for a in refs(ix.exact, key)]
         if out:
             return out
-        out = [Cand(a, 0.97, "inflection", "inflected form of alias") for a in refs(ix.forms, key)]
+        out = [Cand(a, Method.INFLECTION.cap, Method.INFLECTION, "inflected form of alias")
+               for a in refs(ix.forms, key)]
         if out:
             return out
         cyr = has_cyrillic(s)
@@ -114,25 +129,37 @@ class Resolver:
         if has_latin(s):
             # Latin spellings of Cyrillic aliases in every scheme were indexed when compiling; Latin
             # spellings no scheme produces meet them through the loose key, later in the cascade
-            out = [Cand(a, 0.95, "translit", "romanisation of alias") for a in refs(ix.latin, key)]
+            out = [Cand(a, Method.TRANSLIT.cap, Method.TRANSLIT, "romanisation of alias")
+                   for a in refs(ix.latin, key)]
         elif cyr:
             from namenorm.translit import romanizations
 
-            out = [Cand(a, 0.93, "translit", f"romanised as {r!r}, alias")
+            out = [Cand(a, Method.TRANSLIT.cap, Method.TRANSLIT, f"romanised as {r!r}, alias")
                    for r in sorted(romanizations(s)) for a in refs(ix.exact, fold(r))]
         return out
 
     def _loose(self, s: str, hints: Hints) -> list[Cand]:
-        """The loose cross-script key (Selenskyj = Zelenskyy = Зеленський)."""
+        """The loose cross-script key (Selenskyj = Zelenskyy = Зеленський). Between two strings of one
+        script the key is fuzzy matching: scored by edit distance, and only when fuzzy matching is on."""
         key = fold(s)
         out: list[Cand] = []
-        if dominant_script(s) not in ("Latin", "Cyrillic"):
+        script = dominant_script(s)
+        if script not in ("Latin", "Cyrillic"):
             return out
         sk = skeleton(s)
         if len(key.replace(" ", "")) >= 4 and len(sk) >= 3:
             step = f"cross-script key {sk!r} of alias"
-            out = [Cand(a, 0.9, "cross-script", step) for a in refs(self.ix.skel, sk)
-                   if same_numbers(key, fold(self.ix.alias_text[a]))]  # the key drops digits
+            for a in refs(self.ix.skel, sk):
+                other = fold(self.ix.alias_text[a])
+                if not same_numbers(key, other):  # the key drops digits
+                    continue
+                if dominant_script(other) != script:
+                    out.append(Cand(a, Method.CROSS_SCRIPT.cap, Method.CROSS_SCRIPT, step))
+                elif hints.fuzzy:
+                    budget = MAX_BUDGET if " " in key else ONE_WORD_BUDGET
+                    d = OSA.distance(key, other, score_cutoff=budget)
+                    if d <= budget and typo_of(key, other):
+                        out.append(Cand(a, Method.FUZZY.cap, Method.FUZZY, f"{d} edit(s) from alias", d))
         return out
 
     def _lemmas(self, s: str, lang: str | None) -> list[Cand]:
@@ -146,7 +173,7 @@ class Resolver:
             for a in (*refs(self.ix.exact, k), *refs(self.ix.forms, k)):
                 if _gender_clash(gender, self.ix.ents[self.ix.alias_ent[a]].gender):
                     continue  # Зеленская is not Зеленский
-                out.append(Cand(a, 0.93, "lemma", f"base form {nom!r} of alias"))
+                out.append(Cand(a, Method.LEMMA.cap, Method.LEMMA, f"base form {nom!r} of alias"))
             if out:
                 return out
         return out
@@ -156,7 +183,8 @@ class Resolver:
         for variant, how in name_variants(s):
             out = self._direct(variant, hints)
             if out:
-                return [Cand(c.aid, c.score * 0.95, "name-order", f"{how}; {c.step}") for c in out]
+                cap = Method.NAME_ORDER.cap
+                return [Cand(c.aid, min(c.score, cap), Method.NAME_ORDER, f"{how}; {c.step}") for c in out]
         words = fold(s).split()
         if not words or len(words) > 4:
             return []
@@ -171,13 +199,15 @@ class Resolver:
                 return []  # "Gabriel": a surname, but also someone's first name
             return self._surname_alone(hits)
         first = skeleton(words[0])[:1]
-        return [Cand(a, 0.85, "name-structure", "first name and surname of alias") for a in hits
+        return [Cand(a, Method.NAME_STRUCTURE.cap, Method.NAME_STRUCTURE, "first name and surname of alias")
+                for a in hits
                 if first and skeleton(fold(self.ix.alias_text[a]).split()[0])[:1] == first]
 
     def _surname_alone(self, hits: tuple[int, ...]) -> list[Cand]:
         """A surname without a first name: the person it clearly means, if one does (see _dominant)."""
         top = self._dominant(hits)
-        return [Cand(a, 0.8, "surname", "surname of alias") for a in hits if self.ix.alias_ent[a] == top]
+        return [Cand(a, Method.SURNAME.cap, Method.SURNAME, "surname of alias") for a in hits
+                if self.ix.alias_ent[a] == top]
 
     def _surname_hits(self, word: str) -> tuple[int, ...]:
         """People whose surname is ``word`` as written, loosely, or in its base form (Макрону)."""
@@ -249,6 +279,64 @@ class Resolver:
             out.append(c)
         return out
 
+    def _weigh(self, s: str, cands: list[Cand]) -> list[Cand]:
+        """Loose candidates scored by how far they beat chance (see :mod:`namenorm.evidence`): the
+        step's cap times the probability that the hit is right, shared among the entities the step
+        found (the more prominent, the larger its share). Those below ``ACCEPT`` are dropped."""
+        if not self.evidence or not any(c.method.loose for c in cands):
+            return cands
+        ix = self.ix
+        key = fold(s)
+        script = dominant_script(s)
+        script = script if script in ("Latin", "Cyrillic") else "Latin"
+        words, length = len(key.split()), len(key.replace(" ", ""))
+        quantile = self.prominence.quantile
+        loose_ents = {ix.alias_ent[c.aid] for c in cands if c.method.loose}
+        total = sum(1.0 / quantile(ei) for ei in loose_ents)
+        out = []
+        for c in cands:
+            if not c.method.loose:
+                out.append(c)
+                continue
+            ei = ix.alias_ent[c.aid]
+            if words == 1 and ix.ents[ei].type == "PER" and self._common_surname(key, script, c.aid):
+                continue  # thousands carry it: a lone common surname names no one person
+            step = f"fuzzy:{c.edits}" if c.method is Method.FUZZY else c.method.value
+            rate = chance_rate(ix.chance, bucket(step, script, words, length, ix.ents[ei].type))
+            chance = rate * quantile(ei)
+            p = posterior(chance) * (1.0 / quantile(ei)) / total
+            if p < ACCEPT:
+                continue
+            odds = f"1 in {1 / chance:,.0f}" if chance > 0 else "never"
+            out.append(c._replace(score=c.score * p, step=f"{c.step} (by chance {odds})"))
+        return out
+
+    def _common_surname(self, key: str, script: str, aid: int) -> bool:
+        """Whether the one-word query, or the surname of the alias it reached (its nominative, when
+        the query is inflected), is a common surname in the query's script (:mod:`namenorm.surnames`)."""
+        from namenorm.surnames import is_common_surname
+
+        alias_words = fold(self.ix.alias_text[aid]).split()
+        if is_common_surname(key, script):
+            return True
+        return bool(alias_words) and is_common_surname(alias_words[-1], script)
+
+    def chance_probe(self, text: str) -> Iterator[tuple[str, str]]:
+        """``(step, entity type)`` of every loose hit of every step for ``text``, evidence aside: what
+        :func:`namenorm.evidence.measure_chance` counts on random strings."""
+        s = clean(text)
+        if is_junk(s):
+            return
+        hints = Hints()
+        found = [*self._direct(s, hints), *self._structure(s, hints), *self._loose(s, hints),
+                 *self.fuzzy.search(s)]
+        for c in self._accept(found, hints):
+            etype = self.ix.ents[self.ix.alias_ent[c.aid]].type
+            if c.method is Method.FUZZY:  # a hit within d edits is also one within more
+                yield from ((f"fuzzy:{d}", etype) for d in range(c.edits, MAX_BUDGET + 1))
+            elif c.method.loose:
+                yield c.method.value, etype
+
     def _is_settlement(self, aid: int) -> bool:
         e = self.ix.ents[self.ix.alias_ent[aid]]
         return e.admin1 is not None
@@ -271,12 +359,32 @@ class Resolver:
 
         ranked = sorted(best.items(), key=key, reverse=True) if len(best) > 1 else list(best.items())
         # another entity that the same text names: only a weak alias that is not its main name is no rival
-        ambiguous = len(ranked) > 1 and (self.ix.alias_flags[ranked[1][1].aid] & (WEAK | PREFERRED)) != WEAK
+        rivals = [(ei, c) for ei, c in ranked
+                  if (self.ix.alias_flags[c.aid] & (WEAK | PREFERRED)) != WEAK
+                  and self._fits(c.aid, hints) == self._fits(ranked[0][1].aid, hints)]
+        ambiguous = len(ranked) > 1 and len(rivals) > 1 and rivals[0][0] == ranked[0][0]
+        if ambiguous:
+            # one text, several entities: each is right only as often as it is the one meant, so the
+            # score is shared by source, prior and main-name weight (the ranking's own order)
+            quantile = self.prominence.quantile
+            weights = {ei: (3.0 if self.ix.alias_flags[c.aid] & PREFERRED else 1.0) / quantile(ei)
+                       for ei, c in rivals}
+            total = sum(weights.values())
+            ranked = sorted(((ei, c._replace(score=c.score * weights[ei] / total) if ei in weights else c)
+                             for ei, c in ranked), key=key, reverse=True)
         out = []
         for ei, c in ranked[:limit]:
             e = self.ix.ents[ei]
             alias = self.ix.alias_text[c.aid]
             steps = (f"{c.step} {alias!r} ({self.ix.alias_lang[c.aid]})",)
-            out.append(Match(e.id, e.name, e.type, round(c.score, 4), c.method, alias, query,
+            out.append(Match(e.id, e.name, e.type, round(c.score, 4), c.method.value, alias, query,
                              self.ix.alias_lang[c.aid], e.country, ambiguous, steps))
         return out
+
+
+def with_chance(ix: Index) -> Index:
+    """``ix`` with its chance table measured (see :func:`namenorm.evidence.measure_chance`)."""
+    from namenorm.evidence import generic_names, measure_chance
+
+    ix.chance = measure_chance(ix.exact, Resolver(ix, evidence=False).chance_probe, generic=generic_names())
+    return ix

@@ -14,6 +14,8 @@ from functools import lru_cache
 
 import regex
 
+from namenorm.chars import CYRILLIC_RANGES
+
 __all__ = ["cyrillic_lang", "dominant_script", "has_cyrillic", "has_latin", "script_of"]
 
 _CYRILLIC = regex.compile(r"\p{Script=Cyrillic}")
@@ -120,4 +122,4 @@ def cyrillic_lang(text: str) -> str | None:
     return None
 
 
-_ANY_CYR = frozenset(chr(c) for c in range(0x400, 0x530))
+_ANY_CYR = frozenset(chr(c) for c in range(CYRILLIC_RANGES[0][0], CYRILLIC_RANGES[0][1] + 1))

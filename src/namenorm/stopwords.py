@@ -13,13 +13,14 @@ from importlib import resources
 
 from namenorm.scripts import cyrillic_lang, has_cyrillic
 
-__all__ = ["is_common_word"]
+__all__ = ["common_latin_words", "is_common_word"]
 
 _PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
 
 
 @lru_cache(maxsize=1)
-def _latin_words() -> frozenset[str]:
+def common_latin_words() -> frozenset[str]:
+    """The hand-picked common Latin-script words (``common_words.txt``)."""
     text = resources.files("namenorm").joinpath("common_words.txt").read_text(encoding="utf-8")
     return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
 
@@ -44,5 +45,5 @@ def is_common_word(key: str) -> bool:
         if (cyrillic_lang(key) or "ru") != "ru":
             return False
         return all(_common_cyrillic(w, "ru") for w in words)
-    common = _latin_words()
+    common = common_latin_words()
     return all(w in common for w in words)

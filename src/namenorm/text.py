@@ -16,14 +16,15 @@ from functools import lru_cache
 
 import regex
 
+from namenorm.chars import AFTER_TWO_LATIN_LETTERS, APOSTROPHE_LIKE, CYRILLIC_BASIC_CLASS, is_basic_cyrillic
+
 __all__ = ["clean", "fold", "repair_homoglyphs", "split_qualifier", "strip_possessive"]
 
-_APOSTROPHES = "’ʼ‘`´′ʹʻ"
 _DOUBLE_QUOTES = "«»„“”‟″〝〞＂"
 _DASHES = "‐‑‒–—―−"
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
 _TABLE = {
-    **{ord(c): "'" for c in _APOSTROPHES},
+    **{ord(c): "'" for c in APOSTROPHE_LIKE},
     **{ord(c): '"' for c in _DOUBLE_QUOTES},
     **{ord(c): "-" for c in _DASHES},
     **_INVISIBLE,
@@ -33,10 +34,10 @@ _TABLE = {
 _LAT_TO_CYR = dict(zip("aceiopxyABCEHIKMOPTXYïÏ", "асеіорхуАВСЕНІКМОРТХУїЇ", strict=True))
 _CYR_TO_LAT = {v: k for k, v in _LAT_TO_CYR.items()} | {"ѕ": "s", "ј": "j", "Ј": "J"}
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
-_HAS_CYR = regex.compile(r"[\u0400-\u052f]")
+_HAS_CYR = regex.compile(f"[{CYRILLIC_BASIC_CLASS}]")
 _HAS_LOOKALIKE_LAT = regex.compile(r"[A-Za-zïÏ]")
 _SPACE = regex.compile(r"\s+")
-_POSSESSIVE = regex.compile(r"(?<=\p{Latin}{2})'s?(?=$|[\s,.;:!?)])", regex.IGNORECASE)
+_POSSESSIVE = regex.compile(AFTER_TWO_LATIN_LETTERS + r"'s?(?=$|[\s,.;:!?)])", regex.IGNORECASE)
 _EDGE_PUNCT = " \t\"'.,;:!?…·*•-_/\\|"
 _QUALIFIER_PAREN = regex.compile(r"^(.+?)\s*[(\[]\s*([^()\[\]]+?)\s*[)\]]$")
 
@@ -58,7 +59,7 @@ def repair_homoglyphs(text: str) -> str:
 
     def fix(m: regex.Match[str]) -> str:
         word = m.group(0)
-        cyr = sum(1 for c in word if "\u0400" <= c <= "\u052f")
+        cyr = sum(1 for c in word if is_basic_cyrillic(c))
         lat = sum(1 for c in word if c.isascii() or c in "ïÏ")
         if not cyr or not lat:
             return word

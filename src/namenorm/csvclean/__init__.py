@@ -24,8 +24,7 @@ Atlantis,,,2
 
 from __future__ import annotations
 
-from namenorm.csvclean.errors import CleanError
-from namenorm.csvclean.fields import FieldSpec, Query, Resolver
+from namenorm._columns import CleanError, FieldSpec, Query, Resolver
 from namenorm.csvclean.run import CleanResult, clean_csv
 from namenorm.csvclean.stream import CleanStats
 

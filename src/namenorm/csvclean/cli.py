@@ -1,8 +1,9 @@
 """The ``clean`` subcommand: ``namenorm clean IN --column COL [--column COL2 ...] [-o OUT]``.
 
-Exit codes: 0 when the file was processed (unmatched values are normal), 2 for usage or input
-errors (the message names the line and says how to fix it), 130 when interrupted (Ctrl-C), 143 when
-terminated (SIGTERM); either way no output and no worker is left behind.
+Exit codes: 0 when the file was processed (unmatched values are normal; with ``--fail-on-miss``, 1
+when some value matched nothing), 2 for usage or input errors (the message names the line and says
+how to fix it), 130 when interrupted (Ctrl-C), 143 when terminated (SIGTERM); either way no output
+and no worker is left behind.
 """
 
 from __future__ import annotations
@@ -13,13 +14,24 @@ import signal
 import sys
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
+from namenorm.cli_args import (
+    HELP_LAYOUT,
+    UsageError,
+    add_gazetteer_options,
+    add_hint_options,
+    make_normalizer,
+    positive_int,
+)
+from namenorm.cli_input import check_text_file, refuse_binary
 from namenorm.csvclean.errors import CleanError
 from namenorm.csvclean.fields import Query
 from namenorm.csvclean.progress import Progress, summary
 from namenorm.csvclean.reader import MAX_FIELD
 from namenorm.csvclean.run import clean_csv
+from namenorm.csvclean.source import SAMPLE_BYTES
 
 __all__ = ["build_parser", "register", "run"]
 
@@ -32,7 +44,7 @@ looked up. Streams in constant memory; each distinct value is looked up once."""
 def register(subparsers: Any) -> None:
     """Add the ``clean`` subcommand to an argparse subparsers object."""
     p = subparsers.add_parser("clean", help="add entity IDs to columns of a CSV file",
-                              description=_DESCRIPTION)
+                              description=_DESCRIPTION, **HELP_LAYOUT)
     p.add_argument("input", metavar="IN", help="a .csv, .tsv, .csv.gz or .parquet file, or - for stdin")
     p.add_argument("--column", "-c", action="append", required=True, metavar="COL",
                    help="a column to clean: its header name, or its 1-based number (repeatable)")
@@ -55,19 +67,15 @@ def register(subparsers: Any) -> None:
                    "them exactly as they are (their bytes unchanged, no new fields, not looked up)")
     p.add_argument("--report", metavar="FILE", help="write the unmatched values, grouped, with counts (CSV)")
     p.add_argument("--min-score", type=float, default=0.0, help="treat matches below this score as no match")
-    p.add_argument("--lang", help="language hint (en, uk, ru, de, fr, pl, ...)")
-    p.add_argument("--types", help="comma-separated type filter: PER,LOC,ORG,EVT,PRO")
-    p.add_argument("--country", help="country hint, ISO 3166-1 alpha-2 (UA)")
-    p.add_argument("--no-fuzzy", action="store_true", help="disable fuzzy matching")
-    p.add_argument("--gazetteer", action="append", metavar="PATH",
-                   help="your own .gaz file or folder, added to the bundled ones (repeatable)")
-    p.add_argument("--no-bundled", action="store_true", help="use only the --gazetteer files")
-    p.add_argument("--jobs", "-j", type=int, default=1,
+    add_hint_options(p)
+    add_gazetteer_options(p)
+    p.add_argument("--jobs", "-j", type=positive_int, default=1,
                    help="processes for looking up distinct values (at a lower priority than the reader)")
-    p.add_argument("--max-field", type=int, default=MAX_FIELD, metavar="CHARS",
+    p.add_argument("--max-field", type=positive_int, default=MAX_FIELD, metavar="CHARS",
                    help=f"longest field allowed, in characters (default: {MAX_FIELD:,}); a longer one, "
                    "most often a quote that never closes, stops the run with its line")
-    p.add_argument("--chunk-size", type=int, default=50_000, help=argparse.SUPPRESS)
+    p.add_argument("--chunk-size", type=positive_int, default=50_000, help=argparse.SUPPRESS)
+    p.add_argument("--fail-on-miss", action="store_true", help="exit with 1 when some value matched nothing")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress line and no summary")
     p.set_defaults(func=run)
 
@@ -101,24 +109,37 @@ def _terminate_as_interrupt() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
+def _refuse_binary_input(args: argparse.Namespace) -> None:
+    """A binary file (an executable, a spreadsheet) is named as such, not read as cp1251 text."""
+    if args.encoding is not None:
+        return
+    if args.input == "-":
+        # what the reader will read first, left unread (a stand-in stdin may have no buffer to peek at)
+        peek = getattr(getattr(sys.stdin, "buffer", None), "peek", None)
+        if peek is not None:
+            refuse_binary("<stdin>", peek(SAMPLE_BYTES), "a CSV or TSV file")
+        return
+    path = Path(args.input)
+    if path.is_file() and not path.name.lower().endswith((".parquet", ".pq")):
+        check_text_file(path, args.input, "a CSV or TSV file")
+
+
 def run(args: argparse.Namespace) -> int:
     """Run ``clean``; returns the exit code (messages go to stderr)."""
-    types = tuple(t.strip() for t in args.types.split(",") if t.strip()) if args.types else None
-    query = Query(args.lang, types, args.country, False if args.no_fuzzy else None, args.min_score)
+    query = Query(args.lang, args.types, args.country, False if args.no_fuzzy else None, args.min_score)
     progress = None if args.quiet else Progress()
-    if args.jobs < 1 or args.chunk_size < 1 or args.max_field < 1:
-        print("namenorm clean: --jobs, --chunk-size and --max-field must be at least 1", file=sys.stderr)
-        return 2
     try:
         with _terminate_as_interrupt():
-            result = clean_csv(args.input, args.output, columns=args.column, gazetteers=args.gazetteer,
-                               include_bundled=not args.no_bundled, query=query, fields=args.fields,
-                               suffixes=args.suffixes, header=not args.no_header, delimiter=args.delimiter,
+            _refuse_binary_input(args)
+            resolver = make_normalizer(args)
+            result = clean_csv(args.input, args.output, columns=args.column, resolver=resolver,
+                               query=query, fields=args.fields, suffixes=args.suffixes,
+                               header=not args.no_header, delimiter=args.delimiter,
                                encoding=args.encoding, output_encoding=args.output_encoding,
                                on_bad_lines=args.on_bad_lines, jobs=args.jobs, chunk_size=args.chunk_size,
                                report=args.report, in_place=args.in_place, progress=progress,
                                max_field=args.max_field)
-    except CleanError as e:
+    except (CleanError, UsageError) as e:
         print(f"namenorm clean: {e}", file=sys.stderr)
         return 2
     except KeyboardInterrupt as e:
@@ -127,7 +148,7 @@ def run(args: argparse.Namespace) -> int:
         return 128 + signal.SIGTERM if isinstance(e, Terminated) else 130
     if not args.quiet:
         print(f"namenorm clean: {summary(result.stats, result.seconds)}", file=sys.stderr)
-    return 0
+    return 1 if args.fail_on_miss and result.stats.matched < result.stats.cells else 0
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,178 +1,27 @@
-"""What ``clean`` adds for a value: the fields (id, name, type, score, method, base), their column
-names, and the :class:`Outcome` of resolving one distinct value.
+"""The names ``clean`` has always imported from here; the column model itself lives in
+:mod:`namenorm._columns`, shared with the dataframe helpers.
 
->>> spec = FieldSpec.parse(fields="id,name", suffixes="id=_qid")
->>> spec.names("city")
+>>> FieldSpec.parse(fields="id,name", suffixes="id=_qid").names("city")
 ['city_qid', 'city_name']
->>> from namenorm.match import Match
->>> m = Match(id="Q1899", name="Kyiv", type="LOC", score=0.97, method="inflection", alias="Київ")
->>> outcome(m, "Києві", Query(min_score=0.9), spec).fields
-('Q1899', 'Kyiv')
->>> outcome(m, "Києві", Query(min_score=0.99), spec).status   # matched, but below --min-score
-1
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
-from typing import Any, NamedTuple, Protocol
+from namenorm._columns import (
+    ALL_FIELDS,
+    BELOW_MIN_SCORE,
+    EMPTY,
+    MATCHED,
+    TOO_LONG,
+    UNMATCHED,
+    FieldSpec,
+    Outcome,
+    Query,
+    Resolver,
+    base_form_function,
+    outcome,
+    resolve_values,
+)
 
-from namenorm.csvclean.errors import CleanError
-from namenorm.limits import too_long
-from namenorm.match import Match
-
-__all__ = ["ALL_FIELDS", "FieldSpec", "Outcome", "Query", "Resolver", "base_form_function", "outcome",
-           "resolve_values"]
-
-ALL_FIELDS = ("id", "name", "type", "score", "method", "base")
-UNMATCHED, BELOW_MIN_SCORE, MATCHED, EMPTY, TOO_LONG = 0, 1, 2, 3, 4
-
-
-class Resolver(Protocol):
-    """What ``clean`` needs from :class:`namenorm.Normalizer` (tests pass a fake)."""
-
-    def normalize_many(self, values: Iterable[str], *, lang: str | None = ...,
-                       types: Sequence[str] | None = ..., country: str | None = ...,
-                       fuzzy: bool = ...) -> list[Match | None]: ...
-
-
-@dataclass(frozen=True)
-class Query:
-    """The lookup hints of a run, and the score below which a match counts as no match. ``fuzzy``
-    None leaves fuzzy matching to the resolver's own setting (a Normalizer's ``fuzzy``, on unless it
-    was made with ``fuzzy=False``); True or False overrides it.
-
-    >>> Query(lang="uk").hints(), Query(fuzzy=False).hints()["fuzzy"]
-    ({'lang': 'uk', 'types': None, 'country': None}, False)
-    """
-
-    lang: str | None = None
-    types: tuple[str, ...] | None = None
-    country: str | None = None
-    fuzzy: bool | None = None
-    min_score: float = 0.0
-
-    def hints(self) -> dict[str, Any]:
-        """The keyword arguments of ``normalize_many`` for this run (``fuzzy`` only when set)."""
-        out: dict[str, Any] = {"lang": self.lang, "types": self.types, "country": self.country}
-        if self.fuzzy is not None:
-            out["fuzzy"] = self.fuzzy
-        return out
-
-
-@dataclass(frozen=True)
-class FieldSpec:
-    """Which fields are added, in which order, and the suffix of each new column."""
-
-    fields: tuple[str, ...] = ALL_FIELDS
-    suffixes: dict[str, str] = field(default_factory=lambda: {f: "_" + f for f in ALL_FIELDS})
-
-    @classmethod
-    def parse(cls, fields: str | Sequence[str] | None = None, suffixes: str | dict[str, str] | None = None,
-              *, with_base: bool = True) -> FieldSpec:
-        """From ``--fields id,name`` and ``--suffixes id=_qid,name=_canonical``."""
-        if isinstance(fields, str):
-            fields = [f.strip() for f in fields.split(",") if f.strip()]
-        chosen = tuple(fields) if fields else tuple(f for f in ALL_FIELDS if with_base or f != "base")
-        bad = [f for f in chosen if f not in ALL_FIELDS]
-        if bad or not chosen or len(set(chosen)) != len(chosen):
-            raise CleanError(f"--fields takes distinct names from {','.join(ALL_FIELDS)}; "
-                             f"got {','.join(chosen)}")
-        suf = {f: "_" + f for f in ALL_FIELDS}
-        if isinstance(suffixes, str):
-            pairs = [p.split("=", 1) for p in suffixes.split(",") if p.strip()]
-            if any(len(p) != 2 for p in pairs):
-                raise CleanError(f"--suffixes takes field=suffix pairs such as id=_qid,name=_canonical; "
-                                 f"got {suffixes!r}")
-            suffixes = {k.strip(): v for k, v in pairs}
-        for k, v in (suffixes or {}).items():
-            if k not in ALL_FIELDS or not v:
-                raise CleanError(f"--suffixes: {k!r} is not one of {','.join(ALL_FIELDS)} "
-                                 "(or its suffix is empty)")
-            suf[k] = v
-        return cls(chosen, suf)
-
-    def names(self, column: str) -> list[str]:
-        """The new column names for the cleaned column ``column``."""
-        return [column + self.suffixes[f] for f in self.fields]
-
-
-class Outcome(NamedTuple):
-    """The result for one distinct value: the new fields as text, the status, a guess for the report."""
-
-    fields: tuple[str, ...]
-    status: int  # UNMATCHED, BELOW_MIN_SCORE, MATCHED, EMPTY or TOO_LONG (not looked up)
-    guess: str = ""
-    score: float | None = None  # the accepted match's score, unrounded
-
-
-def _texts(m: Match, base: str) -> dict[str, str]:
-    return {"id": m.id, "name": m.name, "type": m.type, "score": f"{m.score:.2f}", "method": m.method,
-            "base": base}
-
-
-def accepted(m: Match | None, query: Query) -> bool:
-    """Whether ``m`` counts as a match (it reaches ``min_score``)."""
-    return m is not None and m.score >= query.min_score
-
-
-def outcome(m: Match | None, base: str, query: Query, spec: FieldSpec) -> Outcome:
-    """The new fields for a value whose match is ``m``; ``base`` (the value's base form) is written for
-    values without an accepted match (a matched value's base form column stays empty)."""
-    if m is not None and accepted(m, query):
-        texts = _texts(m, "")
-        return Outcome(tuple([texts[f] for f in spec.fields]), MATCHED, "", m.score)
-    empty = tuple([base if f == "base" else "" for f in spec.fields])
-    if m is None:
-        return Outcome(empty, UNMATCHED)
-    return Outcome(empty, BELOW_MIN_SCORE, f"{m.id} {m.name} ({m.score:.2f})")
-
-
-def base_form_function() -> Callable[..., str] | None:
-    """``namenorm.morph.base_form`` when morphology is available, else None (no ``_base`` column)."""
-    try:
-        from namenorm.morph import base_form
-    except ImportError:  # pragma: no cover - morph ships with namenorm, but may fail to load its data
-        return None
-    return base_form
-
-
-def resolve_values(resolver: Resolver, values: Sequence[str], query: Query, spec: FieldSpec,
-                   base: Callable[..., str] | None = None) -> list[Outcome]:
-    """One :class:`Outcome` per value (distinct values expected); blank values and values over
-    :data:`namenorm.limits.MAX_TEXT` characters are not looked up."""
-    todo = [v for v in values if v.strip() and not too_long(v)]
-    found = iter(resolver.normalize_many(todo, **query.hints())) if todo else iter(())
-    want_base = base is not None and "base" in spec.fields
-    blank = Outcome(("",) * len(spec.fields), EMPTY)
-    long = Outcome(blank.fields, TOO_LONG)
-    same: dict[tuple[str, str, str, float, str], Outcome] = {}  # values that resolve to the same entity
-    out: list[Outcome] = []
-    for v in values:
-        if not v.strip():
-            out.append(blank)
-            continue
-        if too_long(v):
-            out.append(long)
-            continue
-        m = next(found)
-        if m is not None and m.score >= query.min_score:
-            key = (m.id, m.name, m.type, m.score, m.method)
-            o = same.get(key)
-            if o is None:
-                o = same[key] = outcome(m, "", query, spec)
-            out.append(o)
-            continue
-        b = _safe_base(base, v, query.lang) if want_base and base is not None else ""
-        out.append(outcome(m, b, query, spec))
-    return out
-
-
-def _safe_base(base: Callable[..., str], value: str, lang: str | None) -> str:
-    try:
-        return base(value, lang=lang)
-    except ValueError:  # an unsupported language hint: the base form of the text as it is
-        return base(value)
-    except Exception:  # one odd value must not stop a million-row run: no base form for it
-        return ""
+__all__ = ["ALL_FIELDS", "BELOW_MIN_SCORE", "EMPTY", "MATCHED", "TOO_LONG", "UNMATCHED", "FieldSpec",
+           "Outcome", "Query", "Resolver", "base_form_function", "outcome", "resolve_values"]

@@ -50,6 +50,9 @@ def select_columns(header: Sequence[str] | None, wanted: Sequence[str], width: i
             i = where[0] - 1
         elif w.isdigit() and 1 <= int(w) <= width:
             i = int(w) - 1
+        elif w.isdigit():
+            raise CleanError(f"--column {w}: out of range; the file has {width} columns, numbered 1 to "
+                             f"{width}", line=None if header is None else 1)
         elif header is None:
             raise CleanError(f"--column {w}: without a header give a column number from 1 to {width}")
         elif not header:

@@ -29,8 +29,8 @@ from itertools import compress, repeat
 from operator import is_
 from typing import Any, Generic, TypeVar, cast
 
+from namenorm._columns import FieldSpec, Outcome, Query, Resolver, base_form_function, resolve_values
 from namenorm.csvclean.errors import CleanError
-from namenorm.csvclean.fields import FieldSpec, Outcome, Query, Resolver, base_form_function, resolve_values
 from namenorm.limits import too_long
 
 __all__ = ["Batch", "BoundedCache", "Request", "ValueLookup"]

@@ -12,8 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from namenorm.csvclean.errors import CleanError
-from namenorm.csvclean.fields import FieldSpec, Outcome, Query, Resolver
+from namenorm._columns import CleanError, FieldSpec, FrameOptions, Outcome, Query, Resolver
 from namenorm.csvclean.output import check_target
 from namenorm.csvclean.safefile import open_atomic
 from namenorm.csvclean.stream import CleanStats, count_outcomes
@@ -43,8 +42,7 @@ def clean_parquet(source: str | Path, output: str | Path | None, *, columns: Seq
                   resolver: Resolver, query: Query, spec: FieldSpec, in_place: bool = False) -> CleanStats:
     """Clean ``columns`` of a Parquet (or CSV) file into a Parquet (or CSV) file."""
     pl = _polars()
-    from namenorm.integrations._frames import FrameOptions
-    from namenorm.integrations.polars import clean_with
+    from namenorm._polars_columns import clean_with
 
     if output is None or str(output) == "-":
         raise CleanError("Parquet output needs -o FILE.parquet")

@@ -8,8 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from namenorm.csvclean.errors import CleanError
-from namenorm.csvclean.fields import FieldSpec, Query, Resolver, base_form_function
+from namenorm._columns import CleanError, FieldSpec, Query, Resolver, base_form_function
 from namenorm.csvclean.lookup import ValueLookup
 from namenorm.csvclean.output import check_target, open_output
 from namenorm.csvclean.progress import Progress

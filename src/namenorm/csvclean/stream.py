@@ -8,6 +8,7 @@ value cache, and (with ``--report``) the counts of unmatched values.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 from collections import Counter, deque
@@ -17,8 +18,7 @@ from itertools import compress, filterfalse, repeat
 from operator import attrgetter, eq, itemgetter
 from typing import TextIO
 
-from namenorm.csvclean.errors import CleanError
-from namenorm.csvclean.fields import EMPTY, MATCHED, TOO_LONG, Outcome
+from namenorm._columns import EMPTY, MATCHED, TOO_LONG, CleanError, Outcome
 from namenorm.csvclean.layout import Layout, quote_minimal, raw_fields, select_columns, unquote
 from namenorm.csvclean.lookup import Request, ValueLookup
 from namenorm.csvclean.reader import MAX_FIELD, Chunk, ChunkReader, Records, record_lines, split_break
@@ -153,13 +153,23 @@ def _clean_stream(source: Source, out: TextIO, lookup: ValueLookup, columns: Seq
                              f"`gzip -t`, then fetch or compress it again", line=line) from None
         raise CleanError(f"cannot decode {source.name} as {source.encoding}"
                          f"{' (detected from its first bytes)' if source.detected else ''}; "
-                         f"rerun with --encoding cp1251, utf-16 or the file's real encoding",
+                         f"rerun with --encoding {_other_encodings(source.encoding)} or the file's real "
+                         "encoding",
                          line=line or reader.line_num + 1) from None
     except csv.Error as e:
         raise CleanError(f"{source.name}: {e}", line=reader.line_num) from None
     finally:
         stats.distinct = lookup.resolved
     return stats
+
+
+def _other_encodings(failed: str) -> str:
+    """The encodings to suggest after ``failed`` could not decode a file: never ``failed`` itself.
+
+    >>> _other_encodings("cp1251"), _other_encodings("utf-8")
+    ('utf-16', 'cp1251, utf-16')
+    """
+    return ", ".join(e for e in ("cp1251", "utf-16") if codecs.lookup(e).name != codecs.lookup(failed).name)
 
 
 @dataclass

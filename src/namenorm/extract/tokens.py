@@ -17,15 +17,16 @@ from typing import NamedTuple
 
 import regex
 
+from namenorm.chars import AFTER_TWO_LATIN_LETTERS, WORD_APOSTROPHES
 from namenorm.text import fold
 
 __all__ = ["Token", "joinable", "sentences", "tokenize"]
 
 _WORD = regex.compile(
     r"(?:\p{Lu}\.){2,}"                                     # U.S., U.K., С.Ш.А.
-    r"|[\p{L}\p{M}\p{N}]+(?:['’ʼ`][\p{L}\p{M}\p{N}]+)*"     # words with inner apostrophes
+    rf"|[\p{{L}}\p{{M}}\p{{N}}]+(?:[{WORD_APOSTROPHES}][\p{{L}}\p{{M}}\p{{N}}]+)*"  # inner apostrophes
 )
-_POSSESSIVE = regex.compile(r"(?<=\p{Latin}{2})['’]s$", regex.IGNORECASE)
+_POSSESSIVE = regex.compile(AFTER_TWO_LATIN_LETTERS + r"['’]s$", regex.IGNORECASE)
 _LAST_WORD = regex.compile(r"[\p{L}.]+$")
 _END = regex.compile(r"[.!?…]+[\"'»”’)\]]*\s+|\n\s*")
 _ABBREVIATIONS = frozenset({

@@ -1,81 +1,21 @@
-"""What the dataframe helpers share: options, the resolver (one per worker process on a cluster), and
-per-distinct-value new columns.
+"""What the dataframe helpers share beyond the column model (:mod:`namenorm._columns`): the resolver,
+one per worker process on a cluster (Dask, Spark).
 
->>> from namenorm.match import Match
->>> class Fake:
-...     def normalize_many(self, values, **hints):
-...         return [Match("Q1899", "Kyiv", "LOC", 1.0, "exact", v) if v == "Kiev" else None for v in values]
->>> cols = new_columns(["Kiev", "Atlantis"], Fake(), FrameOptions(fields="id,score"))
->>> cols["_id"], cols["_score"]
-({'Kiev': 'Q1899', 'Atlantis': None}, {'Kiev': 1.0, 'Atlantis': None})
+>>> pick_resolver(None, [], include_bundled=False)
+Normalizer(gazetteers=[], include_bundled=False)
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from namenorm.csvclean.fields import (
-    MATCHED,
-    FieldSpec,
-    Outcome,
-    Query,
-    Resolver,
-    base_form_function,
-    resolve_values,
-)
+from namenorm._columns import Resolver
 
-__all__ = ["FrameOptions", "NoLookups", "check_columns", "columns_of", "gazetteer_key", "new_columns",
-           "pick_resolver", "worker_normalizer", "worker_stats"]
-
-
-def columns_of(column: str | Sequence[str]) -> list[str]:
-    """One column name or several, as a list."""
-    return [column] if isinstance(column, str) else list(column)
-
-
-def check_columns(columns: Iterable[str], available: Sequence[object]) -> None:
-    """Raise a KeyError that lists the frame's columns when one of ``columns`` is not among them."""
-    for column in columns:
-        if column not in available:
-            raise KeyError(f"unknown column {column!r}; the columns are: {', '.join(map(str, available))}")
-
-
-@dataclass(frozen=True)
-class FrameOptions:
-    """The options of ``clean_frame``: lookup hints, ``min_score``, which fields, their suffixes."""
-
-    query: Query = field(default_factory=Query)
-    fields: str | tuple[str, ...] | None = None
-    suffixes: tuple[tuple[str, str], ...] | None = None
-
-    @classmethod
-    def of(cls, *, lang: str | None = None, types: Iterable[str] | str | None = None,
-           country: str | None = None, fuzzy: bool | None = None, min_score: float = 0.0,
-           fields: str | Sequence[str] | None = None,
-           suffixes: str | dict[str, str] | None = None) -> FrameOptions:
-        """Normalise the keyword arguments of ``clean_frame`` (``suffixes`` as a dict, or as the
-        command line writes them: ``"id=_qid,name=_canonical"``)."""
-        if isinstance(types, str):
-            types = [t.strip() for t in types.split(",") if t.strip()]
-        chosen = FieldSpec.parse(None, suffixes).suffixes if suffixes else None  # checked as --suffixes is
-        return cls(Query(lang, tuple(types) if types else None, country, fuzzy, min_score),
-                   fields if isinstance(fields, str) or fields is None else tuple(fields),
-                   tuple(sorted(chosen.items())) if chosen else None)
-
-    @property
-    def score_suffix(self) -> str:
-        """The suffix of the score column (the one column that holds numbers)."""
-        return dict(self.suffixes or ()).get("score", "_score")
-
-    def spec(self, with_base: bool) -> FieldSpec:
-        """The fields and suffixes."""
-        suffixes = dict(self.suffixes) if self.suffixes else None
-        return FieldSpec.parse(self.fields, suffixes, with_base=with_base)
+__all__ = ["NoLookups", "gazetteer_key", "pick_resolver", "worker_normalizer", "worker_stats"]
 
 
 def pick_resolver(normalizer: Resolver | None, gazetteers: Sequence[str | Path] | None,
@@ -116,30 +56,3 @@ class NoLookups:
 
     def normalize_many(self, values: Iterable[str], **hints: Any) -> list[Any]:
         return [None for _ in values]
-
-
-def new_columns(values: Sequence[str], resolver: Resolver, opts: FrameOptions,
-                observe: Callable[[Sequence[str], list[Outcome]], None] | None = None,
-                ) -> dict[str, dict[str, object]]:
-    """For each new column (keyed by suffix): a mapping from each distinct value to its cell.
-
-    Cells are ``None`` where there is no match (below ``min_score`` counts as none), the score is a float.
-    ``observe`` is shown each value's :class:`Outcome` (``clean``'s Parquet path counts them for its summary).
-    """
-    base = base_form_function()
-    spec = opts.spec(base is not None)
-    outcomes = resolve_values(resolver, list(values), opts.query, spec, base)
-    if observe is not None:
-        observe(values, outcomes)
-    cols: dict[str, dict[str, object]] = {}
-    for i, f in enumerate(spec.fields):
-        cells: dict[str, object] = {}
-        for v, o in zip(values, outcomes, strict=True):
-            if f == "base":
-                cells[v] = o.fields[i] or None
-            elif o.status != MATCHED:
-                cells[v] = None
-            else:
-                cells[v] = o.score if f == "score" else o.fields[i]
-        cols[spec.suffixes[f]] = cells
-    return cols

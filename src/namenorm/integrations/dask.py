@@ -20,15 +20,9 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from namenorm._columns import FrameOptions, columns_of
 from namenorm.integrations import require
-from namenorm.integrations._frames import (
-    FrameOptions,
-    NoLookups,
-    columns_of,
-    gazetteer_key,
-    worker_normalizer,
-    worker_stats,
-)
+from namenorm.integrations._frames import NoLookups, gazetteer_key, worker_normalizer, worker_stats
 
 __all__ = ["clean_dask", "worker_normalizer", "worker_stats"]
 
@@ -52,8 +46,9 @@ def clean_dask(ddf: Any, column: str | Sequence[str], gazetteers: Sequence[str |
     >>> gaz = pathlib.Path(tempfile.mkdtemp()) / "cities.gaz"
     >>> _ = gaz.write_text("[Q1899] LOC Kyiv\\nen: Kyiv | Kiev\\n", encoding="utf-8")
     >>> ddf = dd.from_pandas(pd.DataFrame({"city": ["Kiev", "Rome"]}), npartitions=2)
-    >>> clean_dask(ddf, "city", [gaz], include_bundled=False, fields="id").compute()["city_id"].tolist()
-    ['Q1899', None]
+    >>> out = clean_dask(ddf, "city", [gaz], include_bundled=False, fields="id").compute()
+    >>> [None if pd.isna(v) else v for v in out["city_id"]], out["city_id"].dtype == out["city"].dtype
+    (['Q1899', None], True)
     """
     require("dask.dataframe", "dask")
     from namenorm.integrations.pandas import clean_with

@@ -2,18 +2,20 @@
 
 ``clean_frame(df, "city")`` returns a copy of ``df`` with ``city_id``, ``city_name``, ``city_type``,
 ``city_score``, ``city_method`` and ``city_base`` inserted after ``city`` (columns of those names
-that already exist are refreshed in place).  Each distinct value is resolved once.
+that already exist are refreshed in place).  Each distinct value is resolved once.  The score column
+is ``float64``; the other new columns take the dtype of the cleaned column when it is a string dtype
+(``str``, ``string[python]``, ``string[pyarrow]``, an Arrow string), else ``object``.
 
 >>> import pytest, tempfile, pathlib
 >>> pd = pytest.importorskip("pandas")  # the 'pandas' extra
 >>> gaz = pathlib.Path(tempfile.mkdtemp()) / "cities.gaz"
 >>> _ = gaz.write_text("[Q1899] LOC Kyiv\\nen: Kyiv | Kiev\\nuk: Київ\\n", encoding="utf-8")
->>> df = pd.DataFrame({"city": ["Kiev", "Atlantis", None], "n": [1, 2, 3]})
+>>> df = pd.DataFrame({"city": pd.Series(["Kiev", "Atlantis", None], dtype="string"), "n": [1, 2, 3]})
 >>> out = clean_frame(df, "city", gazetteers=[gaz], include_bundled=False, fields="id,name,score")
 >>> list(out.columns)
 ['city', 'city_id', 'city_name', 'city_score', 'n']
->>> out["city_id"].tolist()
-['Q1899', None, None]
+>>> out["city_id"].tolist(), str(out["city_id"].dtype), str(out["city_score"].dtype)
+(['Q1899', <NA>, <NA>], 'string', 'float64')
 """
 
 from __future__ import annotations
@@ -22,9 +24,9 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from namenorm.csvclean.fields import Resolver
+from namenorm._columns import FrameOptions, Resolver, check_columns, columns_of, new_columns
 from namenorm.integrations import require
-from namenorm.integrations._frames import FrameOptions, check_columns, columns_of, new_columns, pick_resolver
+from namenorm.integrations._frames import pick_resolver
 
 __all__ = ["clean_frame"]
 
@@ -59,13 +61,21 @@ def clean_with(df: Any, columns: list[str], resolver: Resolver, opts: FrameOptio
             name = f"{column}{suffix}"
             mapping = {v: cells[k] for v, k in keys.items()}
             cells_in_order = [mapping.get(v) for v in series.tolist()]
-            if suffix == opts.score_suffix:
-                values = pd.Series(cells_in_order, index=series.index, dtype="float64")
-            else:
-                values = pd.Series(cells_in_order, index=series.index, dtype=object)
+            dtype = "float64" if suffix == opts.score_suffix else text_dtype(pd, series.dtype)
+            values = pd.Series(cells_in_order, index=series.index, dtype=dtype)
             if name in out.columns:
                 out[name] = values
             else:
                 out.insert(pos, name, values)
                 pos += 1
     return out if isinstance(out, pd.DataFrame) else pd.DataFrame(out)
+
+
+def text_dtype(pd: Any, dtype: Any) -> Any:
+    """The dtype of the new text columns for a cleaned column of ``dtype``: the same string dtype (its
+    storage and missing-value marker included), or ``object`` when the column does not hold strings."""
+    if isinstance(dtype, pd.StringDtype):
+        return dtype
+    if isinstance(dtype, pd.ArrowDtype) and str(dtype.pyarrow_dtype) in ("string", "large_string"):
+        return dtype
+    return object

@@ -1,7 +1,8 @@
 """Add namenorm's columns to a polars DataFrame.
 
-Same columns as :func:`namenorm.integrations.pandas.clean_frame`; each distinct value is resolved once
-and the results are joined back with ``replace_strict``.
+Same columns as :func:`namenorm.integrations.pandas.clean_frame` (strings, the score a Float64); each
+distinct value is resolved once and the results are joined back with ``replace_strict``.  A LazyFrame
+gives a LazyFrame: nothing is resolved until it is collected, then each batch's distinct values.
 
 >>> import pytest, tempfile, pathlib
 >>> pl = pytest.importorskip("polars")  # the 'polars' extra
@@ -13,20 +14,23 @@ and the results are joined back with ``replace_strict``.
 ['city', 'city_id', 'city_score', 'n']
 >>> out["city_id"].to_list(), out["city_score"].to_list()
 (['Q1899', None, None], [1.0, None, None])
+>>> lazy = clean_frame(df.lazy(), "city", gazetteers=[gaz], include_bundled=False, fields="id,score")
+>>> type(lazy).__name__, lazy.collect().equals(out)
+('LazyFrame', True)
 """
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from namenorm.csvclean.fields import Outcome, Resolver
+from namenorm._columns import FrameOptions, Resolver, columns_of
+from namenorm._polars_columns import clean_lazy, clean_with
 from namenorm.integrations import require
-from namenorm.integrations._frames import FrameOptions, check_columns, columns_of, new_columns, pick_resolver
+from namenorm.integrations._frames import pick_resolver
 
-__all__ = ["clean_frame", "clean_with"]
+__all__ = ["clean_frame", "clean_lazy", "clean_with"]
 
 
 def clean_frame(df: Any, column: str | Sequence[str], normalizer: Resolver | None = None, *,
@@ -34,37 +38,14 @@ def clean_frame(df: Any, column: str | Sequence[str], normalizer: Resolver | Non
                 lang: str | None = None, types: Iterable[str] | str | None = None, country: str | None = None,
                 fuzzy: bool | None = None, min_score: float = 0.0, fields: str | Sequence[str] | None = None,
                 suffixes: str | dict[str, str] | None = None) -> Any:
-    """``df`` (a polars DataFrame) with the new columns after each cleaned ``column``."""
+    """``df`` (a polars DataFrame) with the new columns after each cleaned ``column``; from a LazyFrame,
+    a LazyFrame whose values are resolved when it is collected (batch by batch)."""
     pl = require("polars", "polars")
-    if not isinstance(df, pl.DataFrame):
-        raise TypeError(f"clean_frame() takes a polars DataFrame, got {type(df).__name__}")
+    if not isinstance(df, pl.DataFrame | pl.LazyFrame):
+        raise TypeError(f"clean_frame() takes a polars DataFrame or LazyFrame, got {type(df).__name__}")
     resolver = pick_resolver(normalizer, gazetteers, include_bundled)
     opts = FrameOptions.of(lang=lang, types=types, country=country, fuzzy=fuzzy, min_score=min_score,
                            fields=fields, suffixes=suffixes)
+    if isinstance(df, pl.LazyFrame):
+        return clean_lazy(df, columns_of(column), resolver, opts)
     return clean_with(df, columns_of(column), resolver, opts)
-
-
-def clean_with(df: Any, columns: list[str], resolver: Resolver, opts: FrameOptions,
-               observe: Callable[[str, Sequence[str], list[Outcome]], None] | None = None) -> Any:
-    """:func:`clean_frame` with the resolver and options already chosen; ``observe`` is shown each
-    column's distinct values and their outcomes (see :func:`~namenorm.integrations._frames.new_columns`)."""
-    pl = require("polars", "polars")
-    check_columns(columns, df.columns)
-    for column in columns:
-        text = df.get_column(column).cast(pl.String)
-        distinct = text.drop_nulls().unique().to_list()
-        seen = None if observe is None else functools.partial(observe, column)
-        cols = new_columns(distinct, resolver, opts, seen)
-        added = []
-        for suffix, cells in cols.items():
-            dtype = pl.Float64 if suffix == opts.score_suffix else pl.String
-            new = text.replace_strict(list(cells.keys()), list(cells.values()), default=None,
-                                      return_dtype=dtype)
-            added.append(new.alias(f"{column}{suffix}"))
-        fresh = [s.name for s in added if s.name not in df.columns]
-        df = df.with_columns(added)  # existing columns are refreshed where they are
-        rest = [c for c in df.columns if c not in fresh]
-        anchor = rest.index(column) + 1
-        df = df.select(rest[:anchor] + fresh + rest[anchor:])
-    return df
-

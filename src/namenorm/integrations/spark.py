@@ -21,16 +21,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from namenorm.csvclean.fields import base_form_function
+from namenorm._columns import FrameOptions, base_form_function, check_columns, columns_of
 from namenorm.integrations import require
-from namenorm.integrations._frames import (
-    FrameOptions,
-    NoLookups,
-    check_columns,
-    columns_of,
-    gazetteer_key,
-    worker_normalizer,
-)
+from namenorm.integrations._frames import NoLookups, gazetteer_key, worker_normalizer
 
 __all__ = ["clean_spark"]
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from namenorm.chars import APOSTROPHES
 from namenorm.langs import check_lang
 from namenorm.limits import too_long
 from namenorm.morph.analyzers import inflect_word, is_dictionary_parse, word_parses
@@ -23,8 +24,7 @@ from namenorm.morph.tokens import copy_case, keep_e, split_phrase
 from namenorm.morph.wordinfo import GENDER_CODE, STRIP_BASE
 from namenorm.scripts import cyrillic_lang, has_cyrillic
 
-_APOSTROPHES = "’ʼ‘`´′"
-_APOS_TABLE = str.maketrans(dict.fromkeys(_APOSTROPHES, "'"))
+_APOS_TABLE = str.maketrans(dict.fromkeys(APOSTROPHES, "'"))
 
 
 def resolve_langs(text: str, lang: str | None) -> tuple[str, ...]:
@@ -79,7 +79,7 @@ def _form(lang: str, surface: str, index: int, grammemes: frozenset[str]) -> str
     if out is None:
         return None
     out = copy_case(surface, keep_e(surface, out))
-    apostrophe = next((c for c in surface if c in _APOSTROPHES), None)
+    apostrophe = next((c for c in surface if c in APOSTROPHES), None)
     return out.replace("'", apostrophe) if apostrophe else out
 
 

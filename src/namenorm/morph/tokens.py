@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import re
 
-# a word: letters, with inner apostrophes (Ukrainian "Мар'яна") and combining accents
-_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['ʼ’](?=[^\W\d_])|\u0301)*")
+from namenorm.chars import LETTER
+
+# a word: letters, with inner apostrophes (Ukrainian "Мар'яна": one at a time, and not "`", unlike
+# chars.WORD_CHAR) and combining accents
+_WORD = re.compile(rf"{LETTER}(?:{LETTER}|['ʼ’](?={LETTER})|\u0301)*")
 
 
 def split_phrase(text: str) -> list[str]:

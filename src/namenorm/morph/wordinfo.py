@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from namenorm.chars import APOSTROPHES
 from namenorm.morph.analyzers import is_dictionary_parse, method_name, tag_facts, word_parses
 
 PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
@@ -108,7 +109,7 @@ def _attach(stem: str, ending: str, word: str) -> str:
 
 
 _OBLIQUE_FINALS = frozenset("аяуюеыйм")  # last letters of Slavic oblique case endings
-_APOSTROPHES = str.maketrans(dict.fromkeys("’ʼ‘`´′", "'"))  # the dictionaries spell "'"
+_APOSTROPHES = str.maketrans(dict.fromkeys(APOSTROPHES, "'"))  # the dictionaries spell "'"
 # oblique endings of adjectives and adjectival surnames ("Зеленского", "Зеленської")
 _ADJ_OBLIQUE = ("ого", "его", "ому", "ему", "ої", "ім", "их", "ых", "ими", "ыми")
 _ADJ_SURNAME = ("ский", "цкий", "ской", "цкой", "ський", "цький", "ская", "цкая", "ська", "цька")

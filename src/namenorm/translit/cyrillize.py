@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from operator import itemgetter
 
+from namenorm.chars import LETTER
 from namenorm.translit.engine import load, scheme_spec
 from namenorm.translit.romanize import LANG_SCHEMES, ascii_fold, strip_marks
 
@@ -56,7 +57,7 @@ _PRIORS: dict[str, tuple[tuple[str, float], ...]] = {
     "ru": (*_COMMON, ("(?<!^)(?<![аеёиоуыэюя])э", 1.5), ("ё", 0.7), ("ъ", 2.0)),
     "uk": (*_COMMON, (f"[{_C}]ї|ь[аеєиіїуюя]", 3.0), ("ґ", 1.2), ("є", 0.6), ("ї", 0.3)),
 }
-_WORD = re.compile(r"(?:[^\W\d_]|[’”ʹʺ'·\u0300-\u036f])+")
+_WORD = re.compile(rf"(?:{LETTER}|[’”ʹʺ'·\u0300-\u036f])+")
 
 
 def _fold(text: str) -> str:

@@ -18,27 +18,22 @@ from importlib import resources
 
 from unidecode import unidecode
 
+from namenorm.chars import CYRILLIC_BASIC_CLASS, CYRILLIC_RANGES, LETTER, WORD_APOSTROPHES, WORD_CHAR
 from namenorm.translit.schemefile import Rule, SchemeSpec, parse_scheme
 
 __all__ = ["CYRILLIC_RANGES", "Transliterator", "is_cyrillic_char", "load", "scheme_spec"]
 
-# All Cyrillic blocks (Cyrillic, Supplement, Extended-C, Extended-A, Extended-B, Extended-D) and the
-# Cyrillic characters elsewhere (phonetic ᴫ ᵸ, combining half marks).
-CYRILLIC_RANGES: tuple[tuple[int, int], ...] = (
-    (0x0400, 0x052F), (0x1C80, 0x1C8F), (0x2DE0, 0x2DFF), (0xA640, 0xA69F),
-    (0x1D2B, 0x1D2B), (0x1D78, 0x1D78), (0xFE2E, 0xFE2F), (0x1E030, 0x1E08F),
-)
-_APOSTROPHES = "'’ʼ`"
-_LETTER_BEFORE = r"(?<![^\W\d_])"
-_LETTER_AFTER = r"(?![^\W\d_])"
-_CYR_LETTER = "Ѐ-ԯ"
+_APOSTROPHES = WORD_APOSTROPHES
+_LETTER_BEFORE = rf"(?<!{LETTER})"
+_LETTER_AFTER = rf"(?!{LETTER})"
+_CYR_LETTER = CYRILLIC_BASIC_CLASS
 _UPPER = re.escape("".join(
     chr(cp) for lo, hi in CYRILLIC_RANGES for cp in range(lo, hi + 1) if chr(cp).isupper()
 ))
-_WORD_CHAR = r"(?:[^\W\d_]|['’ʼ`]+(?=[^\W\d_]))"
+_WORD_CHAR = WORD_CHAR
 # Two upper-case Cyrillic letters in a row: the only case that needs word-by-word handling.
-_CAPS = re.compile(f"[{_UPPER}]['’ʼ`]*[{_UPPER}]")
-_CAPS_WORD = re.compile(f"{_WORD_CHAR}*[{_UPPER}]['’ʼ`]*[{_UPPER}]{_WORD_CHAR}*")
+_CAPS = re.compile(f"[{_UPPER}][{_APOSTROPHES}]*[{_UPPER}]")
+_CAPS_WORD = re.compile(f"{_WORD_CHAR}*[{_UPPER}][{_APOSTROPHES}]*[{_UPPER}]{_WORD_CHAR}*")
 
 
 def is_cyrillic_char(ch: str) -> bool:

@@ -1,0 +1,274 @@
+"""The column model shared by ``namenorm clean`` (:mod:`namenorm.csvclean`) and the dataframe helpers
+(:mod:`namenorm.integrations`): what is added for a value (the fields id, name, type, score, method,
+base), the new columns' names, the lookup hints (:class:`Query`), the :class:`Outcome` of resolving one
+distinct value, and per-distinct-value cells for a frame (:func:`new_columns`). Neither package
+reaches into the other for these: both import them from here.
+
+>>> spec = FieldSpec.parse(fields="id,name", suffixes="id=_qid")
+>>> spec.names("city")
+['city_qid', 'city_name']
+>>> from namenorm.match import Match
+>>> m = Match(id="Q1899", name="Kyiv", type="LOC", score=0.97, method="inflection", alias="Київ")
+>>> outcome(m, "Києві", Query(min_score=0.9), spec).fields
+('Q1899', 'Kyiv')
+>>> outcome(m, "Києві", Query(min_score=0.99), spec).status   # matched, but below --min-score
+1
+>>> class Fake:
+...     def normalize_many(self, values, **hints):
+...         return [Match("Q1899", "Kyiv", "LOC", 1.0, "exact", v) if v == "Kiev" else None for v in values]
+>>> cols = new_columns(["Kiev", "Atlantis"], Fake(), FrameOptions(fields="id,score"))
+>>> cols["_id"], cols["_score"]
+({'Kiev': 'Q1899', 'Atlantis': None}, {'Kiev': 1.0, 'Atlantis': None})
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple, Protocol
+
+from namenorm.limits import too_long
+from namenorm.match import Match
+
+__all__ = ["ALL_FIELDS", "CleanError", "FieldSpec", "FrameOptions", "Outcome", "Query", "Resolver",
+           "base_form_function", "check_columns", "columns_of", "new_columns", "outcome", "resolve_values"]
+
+ALL_FIELDS = ("id", "name", "type", "score", "method", "base")
+
+
+class CleanError(Exception):
+    """Bad input or usage: the CLI prints the message and exits with code 2 (no traceback).
+
+    >>> str(CleanError("row has 3 fields, the header has 4", line=17))
+    'line 17: row has 3 fields, the header has 4'
+    """
+
+    def __init__(self, message: str, *, line: int | None = None) -> None:
+        self.message = message
+        self.line = line
+        super().__init__(f"line {line}: {message}" if line is not None else message)
+
+
+UNMATCHED, BELOW_MIN_SCORE, MATCHED, EMPTY, TOO_LONG = 0, 1, 2, 3, 4
+
+
+class Resolver(Protocol):
+    """What ``clean`` needs from :class:`namenorm.Normalizer` (tests pass a fake)."""
+
+    def normalize_many(self, values: Iterable[str], *, lang: str | None = ...,
+                       types: Sequence[str] | None = ..., country: str | None = ...,
+                       fuzzy: bool = ...) -> list[Match | None]: ...
+
+
+@dataclass(frozen=True)
+class Query:
+    """The lookup hints of a run, and the score below which a match counts as no match. ``fuzzy``
+    None leaves fuzzy matching to the resolver's own setting (a Normalizer's ``fuzzy``, on unless it
+    was made with ``fuzzy=False``); True or False overrides it.
+
+    >>> Query(lang="uk").hints(), Query(fuzzy=False).hints()["fuzzy"]
+    ({'lang': 'uk', 'types': None, 'country': None}, False)
+    """
+
+    lang: str | None = None
+    types: tuple[str, ...] | None = None
+    country: str | None = None
+    fuzzy: bool | None = None
+    min_score: float = 0.0
+
+    def hints(self) -> dict[str, Any]:
+        """The keyword arguments of ``normalize_many`` for this run (``fuzzy`` only when set)."""
+        out: dict[str, Any] = {"lang": self.lang, "types": self.types, "country": self.country}
+        if self.fuzzy is not None:
+            out["fuzzy"] = self.fuzzy
+        return out
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """Which fields are added, in which order, and the suffix of each new column."""
+
+    fields: tuple[str, ...] = ALL_FIELDS
+    suffixes: dict[str, str] = field(default_factory=lambda: {f: "_" + f for f in ALL_FIELDS})
+
+    @classmethod
+    def parse(cls, fields: str | Sequence[str] | None = None, suffixes: str | dict[str, str] | None = None,
+              *, with_base: bool = True) -> FieldSpec:
+        """From ``--fields id,name`` and ``--suffixes id=_qid,name=_canonical``."""
+        if isinstance(fields, str):
+            fields = [f.strip() for f in fields.split(",") if f.strip()]
+        chosen = tuple(fields) if fields else tuple(f for f in ALL_FIELDS if with_base or f != "base")
+        bad = [f for f in chosen if f not in ALL_FIELDS]
+        if bad or not chosen or len(set(chosen)) != len(chosen):
+            raise CleanError(f"--fields takes distinct names from {','.join(ALL_FIELDS)}; "
+                             f"got {','.join(chosen)}")
+        suf = {f: "_" + f for f in ALL_FIELDS}
+        if isinstance(suffixes, str):
+            pairs = [p.split("=", 1) for p in suffixes.split(",") if p.strip()]
+            if any(len(p) != 2 for p in pairs):
+                raise CleanError(f"--suffixes takes field=suffix pairs such as id=_qid,name=_canonical; "
+                                 f"got {suffixes!r}")
+            suffixes = {k.strip(): v for k, v in pairs}
+        for k, v in (suffixes or {}).items():
+            if k not in ALL_FIELDS or not v:
+                raise CleanError(f"--suffixes: {k!r} is not one of {','.join(ALL_FIELDS)} "
+                                 "(or its suffix is empty)")
+            suf[k] = v
+        return cls(chosen, suf)
+
+    def names(self, column: str) -> list[str]:
+        """The new column names for the cleaned column ``column``."""
+        return [column + self.suffixes[f] for f in self.fields]
+
+
+class Outcome(NamedTuple):
+    """The result for one distinct value: the new fields as text, the status, a guess for the report."""
+
+    fields: tuple[str, ...]
+    status: int  # UNMATCHED, BELOW_MIN_SCORE, MATCHED, EMPTY or TOO_LONG (not looked up)
+    guess: str = ""
+    score: float | None = None  # the accepted match's score, unrounded
+
+
+def _texts(m: Match, base: str) -> dict[str, str]:
+    return {"id": m.id, "name": m.name, "type": m.type, "score": f"{m.score:.2f}", "method": m.method,
+            "base": base}
+
+
+def accepted(m: Match | None, query: Query) -> bool:
+    """Whether ``m`` counts as a match (it reaches ``min_score``)."""
+    return m is not None and m.score >= query.min_score
+
+
+def outcome(m: Match | None, base: str, query: Query, spec: FieldSpec) -> Outcome:
+    """The new fields for a value whose match is ``m``; ``base`` (the value's base form) is written for
+    values without an accepted match (a matched value's base form column stays empty)."""
+    if m is not None and accepted(m, query):
+        texts = _texts(m, "")
+        return Outcome(tuple([texts[f] for f in spec.fields]), MATCHED, "", m.score)
+    empty = tuple([base if f == "base" else "" for f in spec.fields])
+    if m is None:
+        return Outcome(empty, UNMATCHED)
+    return Outcome(empty, BELOW_MIN_SCORE, f"{m.id} {m.name} ({m.score:.2f})")
+
+
+def base_form_function() -> Callable[..., str] | None:
+    """``namenorm.morph.base_form`` when morphology is available, else None (no ``_base`` column)."""
+    try:
+        from namenorm.morph import base_form
+    except ImportError:  # pragma: no cover - morph ships with namenorm, but may fail to load its data
+        return None
+    return base_form
+
+
+def resolve_values(resolver: Resolver, values: Sequence[str], query: Query, spec: FieldSpec,
+                   base: Callable[..., str] | None = None) -> list[Outcome]:
+    """One :class:`Outcome` per value (distinct values expected); blank values and values over
+    :data:`namenorm.limits.MAX_TEXT` characters are not looked up."""
+    todo = [v for v in values if v.strip() and not too_long(v)]
+    found = iter(resolver.normalize_many(todo, **query.hints())) if todo else iter(())
+    want_base = base is not None and "base" in spec.fields
+    blank = Outcome(("",) * len(spec.fields), EMPTY)
+    long = Outcome(blank.fields, TOO_LONG)
+    same: dict[tuple[str, str, str, float, str], Outcome] = {}  # values that resolve to the same entity
+    out: list[Outcome] = []
+    for v in values:
+        if not v.strip():
+            out.append(blank)
+            continue
+        if too_long(v):
+            out.append(long)
+            continue
+        m = next(found)
+        if m is not None and m.score >= query.min_score:
+            key = (m.id, m.name, m.type, m.score, m.method)
+            o = same.get(key)
+            if o is None:
+                o = same[key] = outcome(m, "", query, spec)
+            out.append(o)
+            continue
+        b = _safe_base(base, v, query.lang) if want_base and base is not None else ""
+        out.append(outcome(m, b, query, spec))
+    return out
+
+
+def _safe_base(base: Callable[..., str], value: str, lang: str | None) -> str:
+    try:
+        return base(value, lang=lang)
+    except ValueError:  # an unsupported language hint: the base form of the text as it is
+        return base(value)
+    except Exception:  # one odd value must not stop a million-row run: no base form for it
+        return ""
+
+
+# -- the frame helpers' view: per-distinct-value cells of the new columns -------------------------
+def columns_of(column: str | Sequence[str]) -> list[str]:
+    """One column name or several, as a list."""
+    return [column] if isinstance(column, str) else list(column)
+
+
+def check_columns(columns: Iterable[str], available: Sequence[object]) -> None:
+    """Raise a KeyError that lists the frame's columns when one of ``columns`` is not among them."""
+    for column in columns:
+        if column not in available:
+            raise KeyError(f"unknown column {column!r}; the columns are: {', '.join(map(str, available))}")
+
+
+@dataclass(frozen=True)
+class FrameOptions:
+    """The options of ``clean_frame``: lookup hints, ``min_score``, which fields, their suffixes."""
+
+    query: Query = field(default_factory=Query)
+    fields: str | tuple[str, ...] | None = None
+    suffixes: tuple[tuple[str, str], ...] | None = None
+
+    @classmethod
+    def of(cls, *, lang: str | None = None, types: Iterable[str] | str | None = None,
+           country: str | None = None, fuzzy: bool | None = None, min_score: float = 0.0,
+           fields: str | Sequence[str] | None = None,
+           suffixes: str | dict[str, str] | None = None) -> FrameOptions:
+        """Normalise the keyword arguments of ``clean_frame`` (``suffixes`` as a dict, or as the
+        command line writes them: ``"id=_qid,name=_canonical"``)."""
+        if isinstance(types, str):
+            types = [t.strip() for t in types.split(",") if t.strip()]
+        chosen = FieldSpec.parse(None, suffixes).suffixes if suffixes else None  # checked as --suffixes is
+        return cls(Query(lang, tuple(types) if types else None, country, fuzzy, min_score),
+                   fields if isinstance(fields, str) or fields is None else tuple(fields),
+                   tuple(sorted(chosen.items())) if chosen else None)
+
+    @property
+    def score_suffix(self) -> str:
+        """The suffix of the score column (the one column that holds numbers)."""
+        return dict(self.suffixes or ()).get("score", "_score")
+
+    def spec(self, with_base: bool) -> FieldSpec:
+        """The fields and suffixes."""
+        suffixes = dict(self.suffixes) if self.suffixes else None
+        return FieldSpec.parse(self.fields, suffixes, with_base=with_base)
+
+
+def new_columns(values: Sequence[str], resolver: Resolver, opts: FrameOptions,
+                observe: Callable[[Sequence[str], list[Outcome]], None] | None = None,
+                ) -> dict[str, dict[str, object]]:
+    """For each new column (keyed by suffix): a mapping from each distinct value to its cell.
+
+    Cells are ``None`` where there is no match (below ``min_score`` counts as none), the score is a float.
+    ``observe`` is shown each value's :class:`Outcome` (``clean``'s Parquet path counts them for its summary).
+    """
+    base = base_form_function()
+    spec = opts.spec(base is not None)
+    outcomes = resolve_values(resolver, list(values), opts.query, spec, base)
+    if observe is not None:
+        observe(values, outcomes)
+    cols: dict[str, dict[str, object]] = {}
+    for i, f in enumerate(spec.fields):
+        cells: dict[str, object] = {}
+        for v, o in zip(values, outcomes, strict=True):
+            if f == "base":
+                cells[v] = o.fields[i] or None
+            elif o.status != MATCHED:
+                cells[v] = None
+            else:
+                cells[v] = o.score if f == "score" else o.fields[i]
+        cols[spec.suffixes[f]] = cells
+    return cols

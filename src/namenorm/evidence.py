@@ -1,0 +1,174 @@
+"""Evidence for loose matches: how often a random string would hit the index by chance.
+
+A loose step (romanisation, base form, surname alone, the cross-script key, fuzzy matching) finds
+*something* for many strings that name nothing listed, and more often the larger the gazetteer. So a
+loose hit counts only as far as it beats chance:
+
+1. **Chance rate.** When an index is compiled, :func:`measure_chance` sends a few thousand random
+   pronounceable strings (a letter model of the index's own names and of common surnames, so they
+   look like names; in Latin and in Cyrillic, one and two words, every length) through the cascade
+   with evidence switched off, and counts how often each loose step hits an entity of each type. The table is
+   stored in the index (hits per million probes), so it grows with the gazetteer by itself.
+2. **Prominence.** A random hit lands on a random entity; the chance that it lands on one at least
+   as prominent as the candidate is the candidate's quantile among entities of its type (curated
+   before national before GeoNames data, then by prior). "Kiyv" is one transposition from Kyiv, the
+   most prominent place there is: no random four-letter string would do that often.
+3. **Posterior.** ``chance = rate(step, script, words, length, type) * quantile(entity)``, and the
+   probability that the hit is right is ``1 / (1 + chance / TAU)``: the odds of a real variant
+   against a chance hit. The match's score is the step's cap times that probability, divided among
+   the entities that the step found equally well (an ambiguous hit is no evidence for either).
+
+``TAU`` was fitted on labelled data of our own (``benchmarks/reliability.py``), never on the
+evaluation sets; the reliability table in docs/scores.md shows what the scores mean.
+
+>>> bucket("fuzzy:1", "Latin", 1, 7, "LOC")
+'fuzzy:1|Latin|1|7|LOC'
+>>> bucket("surname", "Cyrillic", 1, 23, "PER")
+'surname|Cyrillic|1|16|PER'
+>>> round(posterior(0.0), 3), round(posterior(TAU), 3), posterior(1.0) < 0.05
+(1.0, 0.5, True)
+"""
+
+from __future__ import annotations
+
+import random
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
+
+__all__ = ["ACCEPT", "PROBES", "TAU", "Prominence", "bucket", "chance_rate", "generic_names",
+           "measure_chance", "posterior"]
+
+TAU = 0.008  # the chance at which a loose hit is a coin toss (fitted: benchmarks/reliability.py)
+ACCEPT = 0.7  # loose hits less likely than this to be right are dropped
+PROBES = 150  # random strings per script, word count and length when an index is compiled
+_LENGTHS = range(3, 17)
+_SCRIPTS = ("Latin", "Cyrillic")
+_ALPHABETS = {"Latin": "abcdefghijklmnopqrstuvwxyz", "Cyrillic": "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґ"}
+
+
+def bucket(step: str, script: str, words: int, length: int, etype: str) -> str:
+    """The key of the chance table: step, query script, one or more words, length (capped), type."""
+    return f"{step}|{script}|{min(words, 2)}|{min(max(length, 3), 16)}|{etype}"
+
+
+def posterior(chance: float) -> float:
+    """The probability that a loose hit is right, given the chance of such a hit on a random string."""
+    return 1.0 / (1.0 + chance / TAU)
+
+
+def chance_rate(table: dict[str, int], key: str) -> float:
+    """Hits per probe for a bucket, smoothed (half a hit) so that an unseen bucket is not certain."""
+    return (table.get(key, 0) + 0.5e6 / PROBES) / 1e6
+
+
+class Prominence:
+    """Each entity's share of the index's aliases held by entities of its type at least as prominent
+    as it: the chance that a random hit on that type lands on one of them. The most prominent
+    entities are near 0, unless they have so many aliases (a country's name in a hundred languages)
+    that random strings often land on them.
+
+    ``entities`` are ``(type, rank, prior, aliases)``; rank orders the sources (curated 2, national 1,
+    GeoNames 0) before the prior does.
+
+    >>> p = Prominence([("LOC", 2, 3e6, 2), ("LOC", 0, 5e4, 1), ("LOC", 0, 1e3, 1), ("PER", 2, 10.0, 3)])
+    >>> [round(p.quantile(i), 2) for i in range(4)]
+    [0.5, 0.75, 1.0, 1.0]
+    """
+
+    def __init__(self, entities: Sequence[tuple[str, int, float, int]]) -> None:
+        order = sorted(range(len(entities)), key=lambda i: (entities[i][1], entities[i][2]), reverse=True)
+        totals: Counter[str] = Counter()
+        for t, _r, _p, n in entities:
+            totals[t] += n
+        seen: Counter[str] = Counter()
+        self._q = [1.0] * len(entities)
+        for i in order:
+            t = entities[i][0]
+            seen[t] += entities[i][3]
+            self._q[i] = seen[t] / max(totals[t], 1)
+
+    def quantile(self, ei: int) -> float:
+        """The share of aliases of ``ei``'s type held by entities at least as prominent as it."""
+        return max(self._q[ei], 1e-9)
+
+
+def _letter_model(names: Iterable[str], alphabet: str) -> dict[str, list[str]]:
+    """Letter successors after each two letters seen in ``names`` ("^" pads a word's start), each
+    as often as it was seen: strings drawn from it share the syllables and endings of real names."""
+    follow: dict[str, list[str]] = defaultdict(list)
+    letters = set(alphabet)
+    for name in names:
+        for word in name.split():
+            if len(word) >= 3 and set(word) <= letters:
+                padded = "^^" + word
+                for i in range(len(word)):
+                    follow[padded[i:i + 2]].append(word[i])
+    return follow
+
+
+def _random_word(rng: random.Random, follow: dict[str, list[str]], length: int) -> str:
+    """A word of ``length`` letters from the model; where the model has no way on (a small corpus
+    has few long words), the next letter is any letter that follows the word's first one."""
+    out: list[str] = []
+    for _ in range(50):
+        out, prev = [], "^^"
+        for _ in range(length):
+            nxt = follow.get(prev)
+            if not nxt:
+                break
+            c = rng.choice(nxt)
+            out.append(c)
+            prev = prev[1] + c
+        if len(out) == length:
+            return "".join(out)
+    letters = follow["^^"]
+    while len(out) < length:
+        out.append(rng.choice(letters))
+    return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def generic_names() -> tuple[str, ...]:
+    """Words that show what names and words look like whatever the gazetteer: the common surnames
+    of :mod:`namenorm.surnames` (Latin and Cyrillic) and the common words of :mod:`namenorm.stopwords`.
+    Mixed into the letter model, they keep a small gazetteer's random strings from being copies of
+    its own few names."""
+    from namenorm.stopwords import common_latin_words
+    from namenorm.surnames import surname_list
+
+    return (*surname_list(), *sorted(common_latin_words()))
+
+
+def measure_chance(keys: Iterable[str], probe: Callable[[str], Iterable[tuple[str, str]]],
+                   seed: int = 20261206, generic: Iterable[str] = ()) -> dict[str, int]:
+    """Hits per million random strings for every bucket (see :func:`bucket`).
+
+    ``keys`` are the index's folded names: the letter model is trained on them and on ``generic``
+    words (see :func:`generic_names`), and a string that is a key is skipped (that is a listed name,
+    not chance); ``probe(text)`` runs the cascade with evidence off and yields ``(step, entity
+    type)`` for each hit.
+    """
+    keys = list(keys)
+    listed = set(keys)
+    corpus = [*keys, *generic]
+    rng = random.Random(seed)
+    counts: Counter[str] = Counter()
+    for script in _SCRIPTS:
+        follow = _letter_model(corpus, _ALPHABETS[script])
+        if not follow.get("^^"):
+            continue
+        for words in (1, 2):
+            for length in _LENGTHS:
+                for _ in range(PROBES):
+                    if words == 1:
+                        text = _random_word(rng, follow, length)
+                    else:
+                        first = rng.randint(3, max(3, length - 3))
+                        rest = max(3, length - first)
+                        text = f"{_random_word(rng, follow, first)} {_random_word(rng, follow, rest)}"
+                    if text in listed:
+                        continue  # a listed name, not chance: counted as a probe that hit nothing loose
+                    for step, etype in set(probe(text.title())):
+                        counts[bucket(step, script, words, len(text.replace(" ", "")), etype)] += 1
+    return {k: round(v * 1e6 / PROBES) for k, v in sorted(counts.items())}
