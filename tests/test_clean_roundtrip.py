@@ -151,7 +151,12 @@ def test_any_text_keeps_its_parsed_values(tmp_path: Path, text: str, small_chunk
     try:
         clean_csv(src, out, columns=[rows[0][0]], resolver=EvenLengthResolver(), fields=FIELDS, delimiter=",",
                   on_bad_lines="keep", chunk_size=2 if small_chunks else 10_000)
-    except CleanError as e:  # only a file the csv module itself rejects
+    except CleanError as e:  # only a file that ends inside a quote (the csv module takes it silently)
+        ends_quoted = list(csv.reader(io.StringIO(text + "\nEND", newline="")))[-1] != ["END"]
+        if ends_quoted and "never closed" in str(e):
+            return
         raise AssertionError(f"rejected: {e}") from e
     got = list(csv.reader(io.StringIO(out.read_bytes().decode("utf-8"), newline="")))
-    assert [r[:1] + r[4:] if r else r for r in got] == rows
+    width = len(rows[0])  # rows with another number of fields are kept as they are (--on-bad-lines keep)
+    assert [r[:1] + r[4:] if r and len(o) == width else r for r, o in zip(got, rows, strict=False)] == rows
+    assert len(got) == len(rows)

@@ -103,7 +103,7 @@ def test_pushback_raises_a_decoding_error_after_the_text_before_it() -> None:
 
 def test_reader_switches_between_scanning_and_the_csv_module() -> None:
     text = "n,city\n1,Kyiv\n2,Lviv\n3,a,b\n4,Odesa\n5,Kyiv"
-    r = ChunkReader(io.StringIO(text, newline=""), ",", probe=2)
+    r = ChunkReader(io.StringIO(text, newline=""), ",")
     first = r.read(2)
     assert first.rows == [["n", "city"], ["1", "Kyiv"]]
     r.scan_with(RecordScanner(",", "\n", width=2, columns=[1]))

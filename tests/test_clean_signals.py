@@ -76,7 +76,7 @@ def test_sigterm_stops_the_run_as_ctrl_c_does(tmp_path: Path) -> None:
     proc, marker, out = _start(tmp_path)
     proc.send_signal(signal.SIGTERM)
     _, err = proc.communicate(timeout=60)
-    assert proc.returncode == 128 + signal.SIGTERM and "terminated; no output written" in err
+    assert proc.returncode == 128 + signal.SIGTERM and "terminated; no output written" in err, err
     assert _none_left(marker, within=10)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv"]  # no OUT, no temporary file
     assert not out.exists()
@@ -88,3 +88,16 @@ def test_workers_do_not_outlive_a_killed_command(tmp_path: Path) -> None:
     os.kill(proc.pid, signal.SIGKILL)
     proc.communicate(timeout=60)
     assert workers and _none_left(marker, within=10)
+
+
+def test_a_worker_whose_parent_died_before_it_started_watching_exits() -> None:
+    """The parent's pid is taken before the fork: a command killed between forking a worker and the
+    worker's first look at its parent does not leave the worker waiting forever."""
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    code = (f"import time\nfrom namenorm.csvclean.lookup import _exit_with_parent\n"
+            f"_exit_with_parent({gone.pid})\ntime.sleep(60)\n")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    start = time.monotonic()
+    r = subprocess.run([sys.executable, "-c", code], env=env, timeout=50)
+    assert r.returncode == 1 and time.monotonic() - start < 40

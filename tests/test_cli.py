@@ -259,7 +259,7 @@ def test_jobs_zero_names_only_listed_options(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("option", "value", "message"), [
-    ("--lang", "zz", "--lang zz: no gazetteer has names in 'zz'; use one of "),
+    ("--lang", "zz", "--lang zz: unknown lang 'zz'; use no --lang (the language guessed) or one of: "),
     ("--lang", "english", "'english' is not a language code such as en, uk or ru"),
     ("--country", "XX", "--country XX: no entity of the gazetteers is in 'XX'"),
     ("--country", "Ukraine", "'Ukraine' is not an ISO 3166-1 alpha-2 country code"),

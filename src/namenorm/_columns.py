@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Protocol
 
+from namenorm.limits import too_long
 from namenorm.match import Match
 
 __all__ = ["ALL_FIELDS", "CleanError", "FieldSpec", "FrameOptions", "Outcome", "Query", "Resolver",
@@ -48,7 +49,7 @@ class CleanError(Exception):
         super().__init__(f"line {line}: {message}" if line is not None else message)
 
 
-UNMATCHED, BELOW_MIN_SCORE, MATCHED, EMPTY = 0, 1, 2, 3
+UNMATCHED, BELOW_MIN_SCORE, MATCHED, EMPTY, TOO_LONG = 0, 1, 2, 3, 4
 
 
 class Resolver(Protocol):
@@ -124,7 +125,7 @@ class Outcome(NamedTuple):
     """The result for one distinct value: the new fields as text, the status, a guess for the report."""
 
     fields: tuple[str, ...]
-    status: int  # UNMATCHED, BELOW_MIN_SCORE, MATCHED or EMPTY
+    status: int  # UNMATCHED, BELOW_MIN_SCORE, MATCHED, EMPTY or TOO_LONG (not looked up)
     guess: str = ""
     score: float | None = None  # the accepted match's score, unrounded
 
@@ -162,16 +163,21 @@ def base_form_function() -> Callable[..., str] | None:
 
 def resolve_values(resolver: Resolver, values: Sequence[str], query: Query, spec: FieldSpec,
                    base: Callable[..., str] | None = None) -> list[Outcome]:
-    """One :class:`Outcome` per value (distinct values expected); blank values are not looked up."""
-    todo = [v for v in values if v.strip()]
+    """One :class:`Outcome` per value (distinct values expected); blank values and values over
+    :data:`namenorm.limits.MAX_TEXT` characters are not looked up."""
+    todo = [v for v in values if v.strip() and not too_long(v)]
     found = iter(resolver.normalize_many(todo, **query.hints())) if todo else iter(())
     want_base = base is not None and "base" in spec.fields
     blank = Outcome(("",) * len(spec.fields), EMPTY)
+    long = Outcome(blank.fields, TOO_LONG)
     same: dict[tuple[str, str, str, float, str], Outcome] = {}  # values that resolve to the same entity
     out: list[Outcome] = []
     for v in values:
         if not v.strip():
             out.append(blank)
+            continue
+        if too_long(v):
+            out.append(long)
             continue
         m = next(found)
         if m is not None and m.score >= query.min_score:

@@ -10,13 +10,14 @@ from typing import Any
 
 from namenorm.cache import cache_key, cached_index, compile_progress
 from namenorm.gazetteer import bundled_paths, expand_paths, load
+from namenorm.hint_checks import country_code, type_set
 from namenorm.index import Index, build_index
+from namenorm.langs import ISO_639_1, check_lang
+from namenorm.limits import MAX_TEXT, too_long
 from namenorm.match import Match
 from namenorm.resolve import Hints, Resolver, with_chance
 
-__all__ = ["Normalizer", "candidates", "default_normalizer", "normalize", "normalize_many"]
-
-_TYPES = frozenset({"PER", "LOC", "ORG", "EVT", "PRO"})
+__all__ = ["MAX_TEXT", "Normalizer", "candidates", "default_normalizer", "normalize", "normalize_many"]
 
 
 def _min_score(value: float | None) -> float:
@@ -29,16 +30,11 @@ def _min_score(value: float | None) -> float:
     return float(value)
 
 
-def _hints(lang: str | None, types: Iterable[str] | str | None, country: str | None, fuzzy: bool) -> Hints:
-    if isinstance(types, str):
-        types = [t.strip() for t in types.split(",") if t.strip()]
-    tset = frozenset(t.upper() for t in types) if types else None
-    if tset and not tset <= _TYPES:
-        bad = ", ".join(sorted(tset - _TYPES))
-        raise ValueError(f"unknown type(s) {bad}; use {', '.join(sorted(_TYPES))}")
-    if country is not None and not (len(country) == 2 and country.isalpha()):
-        raise ValueError(f"country must be an ISO 3166-1 alpha-2 code such as 'UA', got {country!r}")
-    return Hints(lang, tset, country.upper() if country else None, None, fuzzy)
+def _hints(lang: str | None, types: Iterable[str] | str | None, country: str | None, fuzzy: bool,
+           langs: frozenset[str]) -> Hints:
+    """The hints of a lookup, checked: a clear TypeError or ValueError for a wrong one."""
+    check_lang(lang, "lang hint", langs)
+    return Hints(lang, type_set(types), country_code(country), None, fuzzy)
 
 
 class Normalizer:
@@ -67,6 +63,7 @@ class Normalizer:
         self.use_cache = use_cache
         self._lock = threading.Lock()
         self._resolver: Resolver | None = None
+        self._langs: frozenset[str] | None = None
         self._memo: dict[tuple[str, Hints], Match | None] = {}
 
     # -- pickling: the configuration travels, the index is reloaded from the cache ---------------
@@ -125,11 +122,29 @@ class Normalizer:
         preload_schemes()
         return self
 
+    @property
+    def languages(self) -> frozenset[str]:
+        """The ``lang`` hints accepted: ISO 639-1 codes, and the languages of the gazetteers' names
+        (not the untagged ``xx``).
+
+        >>> {"uk", "ru", "en"} <= Normalizer().languages
+        True
+        """
+        if self._langs is None:
+            self._langs = ISO_639_1 | (frozenset(self._get().ix.alias_lang) - {"xx"})
+        return self._langs
+
+    def _check(self, lang: str | None, types: Iterable[str] | str | None, country: str | None,
+               fuzzy: bool | None) -> Hints:
+        return _hints(lang, types, country, self.fuzzy if fuzzy is None else fuzzy,
+                      self.languages if lang is not None else frozenset())
+
     # -- lookups ------------------------------------------------------------------------------------
     def normalize(self, text: str, *, lang: str | None = None, types: Iterable[str] | str | None = None,
                   country: str | None = None, fuzzy: bool | None = None,
                   min_score: float | None = None) -> Match | None:
-        """The best entity for ``text``, or None when nothing matches well enough.
+        """The best entity for ``text``, or None when nothing matches well enough (or ``text`` is over
+        :data:`MAX_TEXT` characters).
 
         Hints: ``lang`` ("ru", "uk", ...: how to read Cyrillic), ``types`` ("PER", "LOC", "ORG",
         "EVT", "PRO", or several: a filter), ``country`` (ISO alpha-2: preferred, not required),
@@ -138,15 +153,22 @@ class Normalizer:
         (see :mod:`namenorm.evidence` and docs/scores.md); ``method`` says which step found it (see
         :class:`namenorm.methods.Method`).
 
+        Raises TypeError or ValueError for a wrong hint: ``lang`` one of :attr:`languages` or None,
+        ``types`` a str ("PER,LOC") or a list of str among PER, LOC, ORG, EVT, PRO, ``country`` an
+        ISO 3166-1 alpha-2 code, ``min_score`` a number from 0 to 1.
+
         >>> n = Normalizer()
         >>> n.normalize("Kyiv").score, n.normalize("Kiev", min_score=0.99).method
         (1.0, 'exact')
         """
         if not isinstance(text, str):
             raise TypeError(f"normalize() takes a str, got {type(text).__name__}")
-        hints = _hints(lang, types, country, self.fuzzy if fuzzy is None else fuzzy)
+        hints = self._check(lang, types, country, fuzzy)
+        floor = _min_score(min_score)
+        if too_long(text):  # not a name (see namenorm.limits)
+            return None
         found = self._get().candidates(text, hints, limit=2)
-        return found[0] if found and found[0].score >= _min_score(min_score) else None
+        return found[0] if found and found[0].score >= floor else None
 
     def candidates(self, text: str, *, limit: int = 5, lang: str | None = None,
                    types: Iterable[str] | str | None = None, country: str | None = None,
@@ -160,8 +182,10 @@ class Normalizer:
         """
         if not isinstance(text, str):
             raise TypeError(f"candidates() takes a str, got {type(text).__name__}")
-        hints = _hints(lang, types, country, self.fuzzy if fuzzy is None else fuzzy)
+        hints = self._check(lang, types, country, fuzzy)
         floor = _min_score(min_score)
+        if too_long(text):
+            return []
         return [m for m in self._get().candidates(text, hints, limit=limit) if m.score >= floor]
 
     def normalize_many(self, values: Iterable[str], *, lang: str | None = None,
@@ -174,7 +198,7 @@ class Normalizer:
         """
         if isinstance(values, (str, bytes)):
             raise TypeError("normalize_many() takes an iterable of str, not one str: normalize() takes one")
-        hints = _hints(lang, types, country, self.fuzzy if fuzzy is None else fuzzy)
+        hints = self._check(lang, types, country, fuzzy)
         floor = _min_score(min_score)
         resolver = self._get()
         memo = self._memo
@@ -182,6 +206,9 @@ class Normalizer:
         for i, v in enumerate(values):
             if not isinstance(v, str):
                 raise TypeError(f"normalize_many() takes str values; item {i} is a {type(v).__name__}")
+            if too_long(v):
+                out.append(None)
+                continue
             key = (v, hints)
             if key not in memo:
                 if len(memo) > 500_000:

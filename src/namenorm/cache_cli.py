@@ -25,10 +25,9 @@ __all__ = ["register"]
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``cache`` subcommand to the main parser's subparsers."""
     p = subparsers.add_parser("cache", help="show or remove the compiled indexes cached on disk",
-                              **HELP_LAYOUT,
                               description="The cache of compiled indexes (NAMENORM_CACHE_DIR, default "
-                              "~/.cache/namenorm). info: list entries; clear: remove all; prune: keep "
-                              "the most recently used.")
+                              "~/.cache/namenorm).\ninfo: list entries; clear: remove all; prune: keep "
+                              "the most recently used.", **HELP_LAYOUT)
     p.add_argument("action", choices=["info", "clear", "prune"])
     p.add_argument("--keep", type=_count, metavar="N",
                    help="prune: how many entries to keep (default: NAMENORM_CACHE_KEEP, else 3)")

@@ -2,10 +2,11 @@
 the :class:`~namenorm.Normalizer` they describe, checked so that a mistake is a usage error (exit 2)
 that says what to type instead.
 
-A hint is checked twice: its form when the command line is parsed (before anything loads), then
-against the loaded gazetteers: ``--lang`` must be a language some alias is written in (or one of
-the morphology languages, ``ru`` and ``uk``), ``--country`` a country some entity belongs to. A
-hint that no entity can satisfy would only turn every answer into a miss.
+A hint is checked twice: its form when the command line is parsed (before anything loads; the
+checks of :mod:`namenorm.hint_checks` that the API makes too), then against the loaded gazetteers:
+``--lang`` must be one of the Normalizer's :attr:`~namenorm.Normalizer.languages` (the API's own
+check), ``--country`` a country some entity belongs to (a hint that no entity can satisfy would only
+turn every answer into a miss).
 
 >>> lang_code("UK"), country_code("ua"), type_list("loc, per")
 ('uk', 'UA', ('LOC', 'PER'))
@@ -26,14 +27,14 @@ import regex
 
 from namenorm.api import Normalizer
 from namenorm.gazetteer.model import TYPES
-from namenorm.index import Index
-from namenorm.morph.analyzers import LANGS as MORPH_LANGS
+from namenorm.hint_checks import country_code as _country_code
+from namenorm.hint_checks import type_set
+from namenorm.langs import check_lang
 
 __all__ = ["EXIT_CODES", "HELP_LAYOUT", "UsageError", "add_gazetteer_options", "add_hint_options",
            "check_hints", "country_code", "lang_code", "make_normalizer", "positive_int", "type_list"]
 
 _LANG = regex.compile(r"[a-z]{2,3}")
-_COUNTRY = regex.compile(r"[A-Z]{2}")
 _ANY_LANG = "xx"  # the gazetteers' "any language" aliases: not a language to hint
 
 
@@ -62,22 +63,22 @@ def lang_code(value: str) -> str:
 
 def country_code(value: str) -> str:
     """``--country``: an ISO 3166-1 alpha-2 code, uppercased."""
-    code = value.strip().upper()
-    if not _COUNTRY.fullmatch(code):
-        raise argparse.ArgumentTypeError(f"{value!r} is not an ISO 3166-1 alpha-2 country code "
-                                         "such as UA or DE")
-    return code
+    try:
+        return _country_code(value.strip()) or ""
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
 
 
 def type_list(value: str) -> tuple[str, ...]:
     """``--types``: a comma-separated list of entity types, uppercased."""
-    types = tuple(t.strip().upper() for t in value.split(",") if t.strip())
-    bad = [t for t in types if t not in TYPES]
-    if not types or bad:
-        what = f"unknown type {', '.join(repr(t) for t in bad)}" if bad else "no type given"
-        raise argparse.ArgumentTypeError(f"{what}; give one or more of {','.join(sorted(TYPES))}, "
+    try:
+        types = type_set(value)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+    if types is None:
+        raise argparse.ArgumentTypeError(f"no type given; give one or more of {','.join(sorted(TYPES))}, "
                                          "separated by commas")
-    return types
+    return tuple(dict.fromkeys(t.strip().upper() for t in value.split(",") if t.strip()))  # as given
 
 
 def positive_int(value: str) -> int:
@@ -110,7 +111,7 @@ def add_min_score_option(p: argparse.ArgumentParser) -> None:
 
 
 _HINT_HELP = {
-    "lang": "language hint: en, uk, ru, de, fr, pl, ... (a language the gazetteers have names in)",
+    "lang": "language hint: en, uk, ru, de, fr, pl, ... (an ISO 639-1 code, or a code the gazetteers use)",
     "types": f"comma-separated type filter: {','.join(sorted(TYPES))}",
     "country": "country hint, ISO 3166-1 alpha-2 (UA)",
 }
@@ -142,21 +143,21 @@ def make_normalizer(args: argparse.Namespace) -> Normalizer:
         raise UsageError("--no-bundled needs at least one --gazetteer PATH (a .gaz file or a folder of them)")
     norm = Normalizer(gazetteers=args.gazetteer or [], include_bundled=not args.no_bundled)
     try:
-        index = norm.index
+        norm.index  # noqa: B018 - loaded here: a gazetteer's problem is a usage error
     except (FileNotFoundError, ValueError) as e:  # a missing file, or a gazetteer with problems
         raise UsageError(str(e)) from None
-    check_hints(index, getattr(args, "lang", None), getattr(args, "country", None))
+    check_hints(norm, getattr(args, "lang", None), getattr(args, "country", None))
     return norm
 
 
-def check_hints(index: Index, lang: str | None, country: str | None) -> None:
-    """Raise :class:`UsageError` for a language or country that no gazetteer in ``index`` knows."""
-    if lang is not None:
-        langs = (set(index.alias_lang) | set(MORPH_LANGS)) - {_ANY_LANG}
-        if lang not in langs:
-            raise UsageError(f"--lang {lang}: no gazetteer has names in {lang!r}; use one of "
-                             f"{_listed(langs)} (namenorm gazetteer stats lists them all), or leave "
-                             "--lang out to guess the language")
+def check_hints(norm: Normalizer, lang: str | None, country: str | None) -> None:
+    """Raise :class:`UsageError` for a language that ``norm`` does not take (the API's check) or a
+    country that no entity of its gazetteers is in."""
+    try:
+        check_lang(lang, f"--lang {lang}", norm.languages, omit="no --lang (the language guessed)")
+    except ValueError as e:
+        raise UsageError(str(e)) from None
+    index = norm.index
     if country is not None:
         countries = set(index.country_codes) | {e.country for e in index.ents if e.country}
         if country not in countries:

@@ -14,7 +14,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 import regex
 
@@ -129,6 +129,9 @@ def refs(table: dict[str, Ref], key: str) -> tuple[int, ...]:
 
 
 def _add(table: dict[str, Ref], key: str, aid: int) -> None:
+    """Add ``aid`` under ``key``. Alias ids come in increasing order, so a repeat is the last one; a
+    key with several ids holds a list while the index is built (appending to a tuple copied it, which
+    made a key shared by n aliases cost n squared), made a tuple by :func:`_freeze`."""
     if not key:
         return
     r = table.get(key)
@@ -136,9 +139,16 @@ def _add(table: dict[str, Ref], key: str, aid: int) -> None:
         table[key] = aid
     elif isinstance(r, int):
         if r != aid:
-            table[key] = (r, aid)
-    elif aid not in r:
-        table[key] = (*r, aid)
+            table[key] = cast(Ref, [r, aid])
+    elif r[-1] != aid:
+        cast(list[int], r).append(aid)
+
+
+def _freeze(table: dict[str, Ref]) -> None:
+    """Turn the lists that :func:`_add` grew into tuples."""
+    for key, r in table.items():
+        if isinstance(r, list):
+            table[key] = tuple(r)
 
 
 def build_index(entities: list[Entity], progress: Callable[[int, int], None] | None = None) -> Index:
@@ -215,6 +225,8 @@ def build_index(entities: list[Entity], progress: Callable[[int, int], None] | N
         ix.gram_keys.extend(ix.fuzzy_keys[kid] for kid in kids)
         lens.extend(min(len(ix.fuzzy_keys[kid]), 255) for kid in kids)
     ix.gram_lens = bytes(lens)
+    for table in (ix.exact, ix.forms, ix.latin, ix.skel, ix.surname):
+        _freeze(table)
     cyrillic = {lemma_gate(k) for table in (ix.exact, ix.forms) for k in table if has_cyrillic(k)}
     ix.lemma_gate = frozenset(cyrillic | {surname_gate(k) for k in ix.surname if k[:1] not in "^~"})
     if progress is not None:

@@ -29,6 +29,7 @@ from namenorm.cli_input import check_text_file, refuse_binary
 from namenorm.csvclean.errors import CleanError
 from namenorm.csvclean.fields import Query
 from namenorm.csvclean.progress import Progress, summary
+from namenorm.csvclean.reader import MAX_FIELD
 from namenorm.csvclean.run import clean_csv
 from namenorm.csvclean.source import SAMPLE_BYTES
 
@@ -36,8 +37,8 @@ __all__ = ["build_parser", "register", "run"]
 
 _DESCRIPTION = """Add COL_id, COL_name, COL_type, COL_score, COL_method and COL_base after each cleaned
 column of a CSV/TSV file (.gz too; Parquet with the polars extra). Every original row and field is
-kept; unmatched values get empty fields. Streams in constant memory; each distinct value is looked up
-once."""
+kept, with its bytes; unmatched values get empty fields, and values over 10,000 characters are not
+looked up. Streams in constant memory; each distinct value is looked up once."""
 
 
 def register(subparsers: Any) -> None:
@@ -48,7 +49,8 @@ def register(subparsers: Any) -> None:
     p.add_argument("--column", "-c", action="append", required=True, metavar="COL",
                    help="a column to clean: its header name, or its 1-based number (repeatable)")
     p.add_argument("-o", "--output", metavar="OUT", help="output file (default: stdout); written to a "
-                   "temporary file and renamed when complete; .gz compresses, .parquet needs polars")
+                   "temporary file beside it and renamed when complete (a device or FIFO such as "
+                   "/dev/null is written straight); .gz compresses, .parquet needs polars")
     p.add_argument("--in-place", action="store_true", help="allow -o to be the input file")
     p.add_argument("--fields", help="which new fields, comma-separated "
                    "(default: id,name,type,score,method,base)")
@@ -62,13 +64,16 @@ def register(subparsers: Any) -> None:
     p.add_argument("--output-encoding", help="output encoding (default: the input's)")
     p.add_argument("--on-bad-lines", choices=["error", "skip", "keep"], default="error",
                    help="rows with the wrong number of fields: stop (default), drop them, or keep "
-                   "them (their fields unchanged; new fields added when the row has the column)")
+                   "them exactly as they are (their bytes unchanged, no new fields, not looked up)")
     p.add_argument("--report", metavar="FILE", help="write the unmatched values, grouped, with counts (CSV)")
     p.add_argument("--min-score", type=float, default=0.0, help="treat matches below this score as no match")
     add_hint_options(p)
     add_gazetteer_options(p)
     p.add_argument("--jobs", "-j", type=positive_int, default=1,
                    help="processes for looking up distinct values (at a lower priority than the reader)")
+    p.add_argument("--max-field", type=positive_int, default=MAX_FIELD, metavar="CHARS",
+                   help=f"longest field allowed, in characters (default: {MAX_FIELD:,}); a longer one, "
+                   "most often a quote that never closes, stops the run with its line")
     p.add_argument("--chunk-size", type=positive_int, default=50_000, help=argparse.SUPPRESS)
     p.add_argument("--fail-on-miss", action="store_true", help="exit with 1 when some value matched nothing")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress line and no summary")
@@ -132,7 +137,8 @@ def run(args: argparse.Namespace) -> int:
                                header=not args.no_header, delimiter=args.delimiter,
                                encoding=args.encoding, output_encoding=args.output_encoding,
                                on_bad_lines=args.on_bad_lines, jobs=args.jobs, chunk_size=args.chunk_size,
-                               report=args.report, in_place=args.in_place, progress=progress)
+                               report=args.report, in_place=args.in_place, progress=progress,
+                               max_field=args.max_field)
     except (CleanError, UsageError) as e:
         print(f"namenorm clean: {e}", file=sys.stderr)
         return 2

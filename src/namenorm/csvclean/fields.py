@@ -12,6 +12,7 @@ from namenorm._columns import (
     BELOW_MIN_SCORE,
     EMPTY,
     MATCHED,
+    TOO_LONG,
     UNMATCHED,
     FieldSpec,
     Outcome,
@@ -22,5 +23,5 @@ from namenorm._columns import (
     resolve_values,
 )
 
-__all__ = ["ALL_FIELDS", "BELOW_MIN_SCORE", "EMPTY", "MATCHED", "UNMATCHED", "FieldSpec", "Outcome", "Query",
-           "Resolver", "base_form_function", "outcome", "resolve_values"]
+__all__ = ["ALL_FIELDS", "BELOW_MIN_SCORE", "EMPTY", "MATCHED", "TOO_LONG", "UNMATCHED", "FieldSpec",
+           "Outcome", "Query", "Resolver", "base_form_function", "outcome", "resolve_values"]

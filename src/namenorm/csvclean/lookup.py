@@ -31,6 +31,7 @@ from typing import Any, Generic, TypeVar, cast
 
 from namenorm._columns import FieldSpec, Outcome, Query, Resolver, base_form_function, resolve_values
 from namenorm.csvclean.errors import CleanError
+from namenorm.limits import too_long
 
 __all__ = ["Batch", "BoundedCache", "Request", "ValueLookup"]
 
@@ -96,10 +97,10 @@ def _yield_to_parent() -> None:
             os.nice(WORKER_NICENESS)
 
 
-def _exit_with_parent() -> None:
-    """Stop this worker within a second of its parent dying without shutting the pool down (SIGKILL,
-    a crash): else it would wait on the task queue forever, since its siblings keep that pipe open."""
-    parent = os.getppid()
+def _exit_with_parent(parent: int) -> None:
+    """Stop this worker within a second of its parent (pid ``parent``, taken before the fork: a parent
+    that died before this runs is seen too) dying without shutting the pool down (SIGKILL, a crash):
+    else it would wait on the task queue forever, since its siblings keep that pipe open."""
 
     def watch() -> None:
         while os.getppid() == parent:
@@ -109,9 +110,9 @@ def _exit_with_parent() -> None:
     threading.Thread(target=watch, name="namenorm-parent-watch", daemon=True).start()
 
 
-def _settle_worker() -> None:
+def _settle_worker(parent: int) -> None:
     """What every worker does first, under any start method: watch its parent, and yield to it."""
-    _exit_with_parent()
+    _exit_with_parent(parent)
     _yield_to_parent()
 
 
@@ -124,16 +125,16 @@ def _worker_lost_is_an_error() -> Iterator[None]:
         raise CleanError(WORKER_LOST) from None
 
 
-def _init_forked() -> None:
+def _init_forked(parent: int) -> None:
     """A forked worker: the parent paused the collector while it cleans; here the inherited objects
     (the loaded index) are set aside for good and the collector runs over new objects only."""
-    _settle_worker()
+    _settle_worker(parent)
     gc.freeze()
     gc.enable()
 
 
-def _init_worker(payload: bytes) -> None:
-    _settle_worker()
+def _init_worker(payload: bytes, parent: int) -> None:
+    _settle_worker(parent)
     resolver, query, spec, with_base = pickle.loads(payload)
     _preload(resolver)
     _worker.update(resolver=resolver, query=query, spec=spec,
@@ -192,11 +193,12 @@ class ValueLookup:
             if ctx.get_start_method() == "fork":  # the workers start at once, inheriting the resolver
                 _preload(self.resolver)
                 _inherited[id(self)] = (self.resolver, self.query, self.spec, self.base)
-                self._pool = ProcessPoolExecutor(self.jobs, mp_context=ctx, initializer=_init_forked)
+                self._pool = ProcessPoolExecutor(self.jobs, mp_context=ctx, initializer=_init_forked,
+                                                 initargs=(os.getpid(),))
             else:
                 payload = pickle.dumps((self.resolver, self.query, self.spec, self.base is not None))
                 self._pool = ProcessPoolExecutor(self.jobs, mp_context=ctx, initializer=_init_worker,
-                                                 initargs=(payload,))
+                                                 initargs=(payload, os.getpid()))
         return self._pool
 
     def request(self, distinct: Collection[str]) -> Request:
@@ -228,7 +230,7 @@ class ValueLookup:
         pending = [] if not self._inflight else list(
             compress(found, map(isinstance, found.values(), repeat(Batch))))
         if missing:
-            self.resolved += len(missing)
+            self.resolved += sum(1 for v in missing if v.strip() and not too_long(v))  # looked up
             inflight = self._inflight
             fresh = [v for v in missing if v not in inflight]  # a value evicted while in flight waits
             if fresh:

@@ -1,4 +1,5 @@
-"""Where cleaned rows go: stdout, or a temporary file beside OUT renamed over it only when complete.
+"""Where cleaned rows go: stdout, or a temporary file beside OUT renamed over it only when complete
+(see :mod:`~namenorm.csvclean.safefile`); a device or a FIFO given as OUT is written straight.
 
 An interrupted run (an error, Ctrl-C, a crash) leaves no half-written OUT, and the input is never
 overwritten unless asked (``--in-place``).  ``OUT.gz`` is gzip-compressed.
@@ -10,8 +11,6 @@ import contextlib
 import errno
 import gzip
 import io
-import os
-import stat
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -19,14 +18,9 @@ from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from namenorm.csvclean.errors import CleanError
+from namenorm.csvclean.safefile import is_special, open_atomic
 
-__all__ = ["atomic_path", "open_output"]
-
-
-def _default_mode() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return 0o666 & ~mask
+__all__ = ["check_target", "open_output"]
 
 
 def check_target(target: Path, input_path: Path | None, in_place: bool, *, option: str = "-o") -> None:
@@ -38,6 +32,8 @@ def check_target(target: Path, input_path: Path | None, in_place: bool, *, optio
         raise CleanError(f"{option} {target} is the input file; write elsewhere{hint}")
     if target.is_dir():
         raise CleanError(f"{option} {target} is a folder; give a file name")
+    if is_special(target):  # a device or a FIFO: written straight, nothing is created beside it
+        return
     if not target.parent.is_dir():
         raise CleanError(f"{option} {target}: folder {target.parent} does not exist")
     try:  # the file is written in that folder first, then renamed: see that it can be
@@ -45,22 +41,6 @@ def check_target(target: Path, input_path: Path | None, in_place: bool, *, optio
     except OSError as e:
         raise CleanError(f"{option} {target}: cannot write in folder {target.parent} ({e.strerror}); "
                          f"write elsewhere") from None
-
-
-@contextlib.contextmanager
-def atomic_path(target: Path, *, mode_from: Path | None = None) -> Iterator[Path]:
-    """A temporary path in ``target``'s folder, renamed to ``target`` if the block ends normally."""
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        yield tmp
-        mode = stat.S_IMODE(mode_from.stat().st_mode) if mode_from is not None else _default_mode()
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
 
 
 _NO_ROOM = frozenset({errno.ENOSPC, errno.EFBIG, errno.EDQUOT})  # a full disk, a size limit, a quota
@@ -100,7 +80,7 @@ def open_output(path: str | Path | None, *, encoding: str, input_path: Path | No
     target = Path(path)
     check_target(target, input_path, in_place)
     with (_room_checked(str(target), partial=False),  # outermost: also a write failing on close
-          atomic_path(target, mode_from=input_path if in_place else None) as tmp, tmp.open("wb") as fh):
+          open_atomic(target, mode_from=input_path if in_place else None) as fh):
         raw: BinaryIO = fh
         if target.name.lower().endswith(".gz"):
             raw = gzip.GzipFile(fileobj=fh, mode="wb", filename="")  # type: ignore[assignment]

@@ -12,6 +12,7 @@ import time
 from typing import TextIO
 
 from namenorm.csvclean.stream import CleanStats
+from namenorm.limits import MAX_TEXT
 
 __all__ = ["Progress", "summary"]
 
@@ -29,6 +30,8 @@ def summary(stats: CleanStats, seconds: float) -> str:
         s += f"; {stats.skipped:,} bad rows skipped"
     if stats.kept_bad:
         s += f"; {stats.kept_bad:,} bad rows kept unchanged"
+    if stats.too_long:
+        s += f"; {stats.too_long:,} values over {MAX_TEXT:,} characters not looked up"
     return s
 
 

@@ -1,15 +1,13 @@
-"""Reading records in chunks, keeping each record's raw text while the input's quoting is not the
-csv module's minimal style (so untouched fields are written back byte for byte).
+"""Reading records in chunks, keeping each record's raw text (so untouched fields, their quotes and
+each record's line ending are written back byte for byte, in every record of the file).
 
-The first records are read through a tap that keeps their raw text.  If every one of them is
-written back identically by the csv module (minimal quoting, the common case), the rest of the
-file is read by the csv module alone, at full speed; otherwise raw text is kept to the end.
+Records the csv module reads go through a tap that keeps their raw text, whatever the chunk.
 
 >>> import io
->>> r = ChunkReader(io.StringIO('a,b\\n1,"x"\\n2,y\\n', newline=""), ",", probe=10)
+>>> r = ChunkReader(io.StringIO('a,b\\n1,"x"\\r\\n2,y\\n', newline=""), ",")
 >>> c = r.read(10)
->>> c.rows, c.raws, r.exact
-([['a', 'b'], ['1', 'x'], ['2', 'y']], ['a,b\\n', '1,"x"\\n', '2,y\\n'], True)
+>>> c.rows, c.raws
+([['a', 'b'], ['1', 'x'], ['2', 'y']], ['a,b\\n', '1,"x"\\r\\n', '2,y\\n'])
 
 Once the stream knows the header, :meth:`ChunkReader.scan_with` has plain records read in blocks
 straight from the text (see :mod:`~namenorm.csvclean.scan`); the csv module reads whatever a block
@@ -19,20 +17,21 @@ starts with that the scanner does not take, one chunk at a time, and the blocks 
 from __future__ import annotations
 
 import csv
-import io
 import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TextIO
 
+from namenorm.csvclean.errors import CleanError
 from namenorm.csvclean.scan import RecordScanner, line_breaks, record_values
-from namenorm.csvclean.writer import Writer
 
 if TYPE_CHECKING:
     from _csv import Reader
 
-__all__ = ["Chunk", "ChunkReader", "Records", "record_lines", "split_break"]
+__all__ = ["MAX_FIELD", "Chunk", "ChunkReader", "Records", "open_quote", "record_lines", "split_break"]
+
+MAX_FIELD = 1 << 20  # characters in one field at most (``--max-field``): a stray quote stops early
 
 _BREAK = re.compile(r"\r\n|\r|\n")
 _READ = 8192  # characters per read of a block: about what the decoder decodes at a time
@@ -150,17 +149,15 @@ class _Tap:
 class ChunkReader:
     """Reads chunks of records from a text stream opened with ``newline=""``."""
 
-    def __init__(self, text: TextIO, delimiter: str, *, probe: int = 1000) -> None:
+    def __init__(self, text: TextIO, delimiter: str, *, max_field: int = MAX_FIELD) -> None:
         self.delimiter = delimiter
+        self.max_field = max_field
         # the csv module iterates the file itself, at full speed, until scanning starts; from then on
         # it reads through a put-back buffer, to which the scanner returns the text it does not take
         self.text: TextIO | _Pushback = text
         self._tap = _Tap(text)
         self._reader = self._csv(self._tap)
-        self._probe = probe
-        self.exact = True  # raw text is being kept
         self._line_base = 0  # lines read by readers that were replaced
-        self._echo = Writer(io.StringIO(), delimiter, "\r\n")  # how the csv module writes a row
         self._scanner: RecordScanner | None = None
         self._block = 1 << 16  # characters per block, adapted to about one chunk of records
         self._at_end = False
@@ -170,9 +167,6 @@ class ChunkReader:
         """Physical lines read so far."""
         return self._line_base + self._reader.line_num
 
-    def _minimal(self, row: list[str], raw: str) -> bool:
-        return self._echo.line(row, "") == split_break(raw)[0]
-
     def _csv(self, lines: Iterator[str] | TextIO) -> Reader:
         return csv.reader(lines, delimiter=self.delimiter, quotechar='"', doublequote=True, strict=False)
 
@@ -180,9 +174,8 @@ class ChunkReader:
         """Go on reading from ``lines`` (records read so far end where it starts)."""
         self._line_base += self._reader.line_num
         self.text = lines
-        if self.exact:
-            self._tap = _Tap(lines)
-        self._reader = self._csv(self._tap if self.exact else lines)
+        self._tap = _Tap(lines)
+        self._reader = self._csv(self._tap)
 
     def scan_with(self, scanner: RecordScanner) -> None:
         """Read plain records with ``scanner`` from now on (see :mod:`~namenorm.csvclean.scan`)."""
@@ -197,33 +190,35 @@ class ChunkReader:
             chunk = self._scan(n)
             if chunk is not None:
                 return chunk
-        first = self.line_num + 1
-        if not self.exact:
-            rows = list(itertools.islice(self._reader, n))
-            # a field holds a line break when the rows took more lines than one each; the last row of
-            # the input may end inside an unterminated quote (a line break in a field, no extra line)
-            last = len(rows) < n and rows and any("\n" in f or "\r" in f for f in rows[-1])
-            return Chunk(rows, None, first, self.line_num - first + 1 != len(rows) or bool(last))
+        first = start = last = self.line_num + 1
         rows = []
         raws: list[str] = []
-        if self._probe > 0:
-            n = min(n, self._probe + 1)  # keep raw text only as long as needed to decide
-        for row in itertools.islice(self._reader, n):
-            rows.append(row)
-            raws.append(self._tap.take())
-        if self._probe > 0:
-            probe = min(self._probe, len(rows))
-            if all(self._minimal(rows[i], raws[i]) for i in range(probe)):
-                self._probe -= probe
-                if self._probe <= 0 or len(rows) < n:
-                    self._go_fast()
-            else:
-                self._probe = 0  # not minimal quoting: keep raw text to the end
-        return Chunk(rows, raws, first)
+        try:
+            for row in itertools.islice(self._reader, n):
+                rows.append(row)
+                raws.append(self._tap.take())
+                last, start = start, self.line_num + 1
+        except csv.Error as e:
+            if "field limit" not in str(e):
+                raise
+            raise self._too_long(self._tap.take(), start) from None
+        if raws and open_quote(raws[-1], self.delimiter) is not None:  # only the file's end closes it
+            raise self._unclosed(raws[-1], last)
+        return Chunk(rows, raws, first, self.line_num - first + 1 != len(rows))  # a field holds a line break
 
-    def _go_fast(self) -> None:
-        self.exact = False
-        self._read_from(self.text)
+    def _too_long(self, text: str, start: int) -> CleanError:
+        at = open_quote(text, self.delimiter)
+        where = "" if at is None else f" (the quote opened on line {start + line_breaks(text, at)} is " \
+                                       f"never closed?)"
+        return CleanError(f"a field is longer than --max-field {self.max_field:,} characters{where}; fix "
+                          f"the quoting, or raise --max-field if the field is real",
+                          line=start if at is None else start + line_breaks(text, at))
+
+    def _unclosed(self, raw: str, start: int) -> CleanError:
+        at = open_quote(raw, self.delimiter)
+        assert at is not None
+        return CleanError("a quote opened here is never closed: the file ends inside it; close it with "
+                          "another \" or remove it", line=start + line_breaks(raw, at))
 
     def _scan(self, n: int) -> Chunk | None:
         """A block of scanned records, or None when the text does not start with one (the csv module
@@ -236,6 +231,11 @@ class ChunkReader:
         if text[-1] == "\r":  # a CR that may start a CRLF: keep the pair together
             text += self.text.read(1)
         pieces, used = self._scanner.scan(text)
+        if used > self.max_field and max(map(len, pieces), default=0) > self.max_field:
+            # a record that may hold a field over the limit, and those after it: the csv module reads it
+            long = next(i for i, p in enumerate(pieces) if len(p) > self.max_field)
+            del pieces[long - long % self._scanner.per :]
+            used = sum(map(len, pieces))
         self.text.put_back(text[used:])
         if not pieces:
             return None
@@ -244,6 +244,39 @@ class ChunkReader:
         records = Records(pieces, self._scanner.per)
         self._block = max(256, min(used * n // len(records), 1 << 24))
         return Chunk([], None, first, False, records)
+
+
+def open_quote(text: str, delimiter: str) -> int | None:
+    """Where the quoted field that ``text`` (records, as the csv module reads them) ends inside
+    begins; None when every quote closes.
+
+    >>> open_quote('a,"b""c",d\\n', ","), open_quote('a,"b\\nc,d\\n', ","), open_quote('a"b,"c"x\\n', ",")
+    (None, 2, None)
+    """
+    ends = _field_ends(delimiter)
+    i, n = 0, len(text)
+    while i < n:
+        if text[i] == '"':  # a quoted field: up to a quote that is not doubled
+            at = i
+            i += 1
+            while True:
+                j = text.find('"', i)
+                if j < 0:
+                    return at
+                if text.startswith('""', j):
+                    i = j + 2
+                    continue
+                i = j + 1
+                break
+        m = ends.search(text, i)  # the rest of the field (after a closing quote: kept as it is)
+        if m is None:
+            return None
+        i = m.end()
+    return None
+
+
+def _field_ends(delimiter: str) -> re.Pattern[str]:
+    return re.compile(f"[{re.escape(delimiter)}\r\n]")
 
 
 def split_break(raw: str) -> tuple[str, str]:

@@ -11,12 +11,13 @@ their romanisations agree.  Rows are CSV: key, count, variants (most frequent fi
 from __future__ import annotations
 
 import csv
+import io
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping
 from functools import lru_cache
 from pathlib import Path
 
-from namenorm.csvclean.output import atomic_path
+from namenorm.csvclean.safefile import open_atomic
 
 __all__ = ["group_key", "group_unmatched", "write_report"]
 
@@ -62,7 +63,7 @@ def write_report(path: str | Path, counts: Counter[str], guesses: Mapping[str, s
     """
     groups = group_unmatched(counts)
     target = Path(path)
-    with atomic_path(target) as tmp, tmp.open("w", encoding="utf-8", newline="") as f:
+    with open_atomic(target) as raw, io.TextIOWrapper(raw, encoding="utf-8", newline="") as f:
         w = csv.writer(f)
         w.writerow(["key", "count", "variants", "best_guess"])
         for n, (key, total, variants) in enumerate(groups):

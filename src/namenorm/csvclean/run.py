@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -13,6 +12,7 @@ from namenorm._columns import CleanError, FieldSpec, Query, Resolver, base_form_
 from namenorm.csvclean.lookup import ValueLookup
 from namenorm.csvclean.output import check_target, open_output
 from namenorm.csvclean.progress import Progress
+from namenorm.csvclean.reader import MAX_FIELD
 from namenorm.csvclean.report import write_report
 from namenorm.csvclean.source import open_source
 from namenorm.csvclean.stream import CleanStats, clean_stream
@@ -57,10 +57,12 @@ def clean_csv(source: str | Path, output: str | Path | None = None, *, columns: 
               encoding: str | None = None, output_encoding: str | None = None, on_bad_lines: str = "error",
               jobs: int = 1, chunk_size: int = 50_000, cache_size: int = 300_000,
               report: str | Path | None = None, in_place: bool = False,
-              progress: Progress | None = None) -> CleanResult:
+              progress: Progress | None = None, max_field: int = MAX_FIELD) -> CleanResult:
     """Clean ``columns`` (names from the header, or 1-based numbers; one as a plain string) of the CSV
     ``source`` into ``output`` (stdout when None).
 
+    A quoted field longer than ``max_field`` characters stops the run (a stray quote, most often);
+    a value longer than :data:`namenorm.MAX_TEXT` is not looked up (counted as ``too_long``).
     Raises :class:`~namenorm.csvclean.errors.CleanError` for bad input or usage.
     """
     start = time.perf_counter()
@@ -68,8 +70,9 @@ def clean_csv(source: str | Path, output: str | Path | None = None, *, columns: 
         columns = [columns]
     if not columns:
         raise CleanError("give at least one --column")
-    if jobs < 1 or chunk_size < 1:
-        raise CleanError(f"jobs and chunk_size must be at least 1 (got jobs={jobs}, chunk_size={chunk_size})")
+    if jobs < 1 or chunk_size < 1 or max_field < 1:
+        raise CleanError(f"jobs, chunk_size and max_field must be at least 1 (got jobs={jobs}, "
+                         f"chunk_size={chunk_size}, max_field={max_field})")
     query = query or Query()
     base = base_form_function()
     spec = FieldSpec.parse(fields, suffixes, with_base=base is not None)
@@ -88,7 +91,7 @@ def clean_csv(source: str | Path, output: str | Path | None = None, *, columns: 
         stats = _clean_csv_stream(source, output, columns, lookup, header=header, delimiter=delimiter,
                                   encoding=encoding, output_encoding=output_encoding,
                                   on_bad_lines=on_bad_lines, chunk_size=chunk_size, report=report is not None,
-                                  in_place=in_place, progress=progress)
+                                  in_place=in_place, progress=progress, max_field=max_field)
     if report is not None:
         write_report(report, stats.unmatched, stats.guesses, _guesser(resolver, query))
     return CleanResult(stats, time.perf_counter() - start)
@@ -97,19 +100,20 @@ def clean_csv(source: str | Path, output: str | Path | None = None, *, columns: 
 def _clean_csv_stream(source: str | Path, output: str | Path | None, columns: Sequence[str],
                       lookup: ValueLookup, *, header: bool, delimiter: str | None, encoding: str | None,
                       output_encoding: str | None, on_bad_lines: str, chunk_size: int, report: bool,
-                      in_place: bool, progress: Progress | None) -> CleanStats:
+                      in_place: bool, progress: Progress | None, max_field: int) -> CleanStats:
     """The CSV path of :func:`clean_csv`: ``source`` streamed to ``output``; closes both and the lookup."""
     src = open_source(source, encoding=encoding, delimiter=delimiter)
-    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+    limit = csv.field_size_limit(min(max_field, 2**31 - 1))  # the csv module's limit is per process
     out_enc = output_encoding or src.encoding
     try:
         with open_output(output, encoding=out_enc, input_path=src.path, in_place=in_place) as out:
             return clean_stream(src, out, lookup, columns, header=header, on_bad_lines=on_bad_lines,
-                                chunk_size=chunk_size, report=report, progress=progress)
+                                chunk_size=chunk_size, report=report, progress=progress, max_field=max_field)
     except UnicodeEncodeError as e:
         raise CleanError(f"a value cannot be written in {out_enc} ({e.object[e.start:e.end]!r}); "
                          f"rerun with --output-encoding utf-8") from None
     finally:
+        csv.field_size_limit(limit)
         if progress is not None:
             progress.finish()
         src.close()

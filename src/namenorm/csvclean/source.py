@@ -46,6 +46,12 @@ class Source:
     terminator: str
     path: Path | None
     detected: bool = True  # the encoding was detected, not given
+    counter: _Counted | None = None  # the bytes under ``text``, their lines counted
+
+    def error_line(self, e: UnicodeDecodeError) -> int | None:
+        """The line (1-based) of the bytes that ``e`` could not decode, when they were read from
+        :attr:`text` (stdin too, which cannot be read again)."""
+        return self.counter.line_of(e) if self.counter is not None else None
 
     def close(self) -> None:
         """Close the decoded stream (and the file under it)."""
@@ -77,6 +83,39 @@ class _Prefixed(io.RawIOBase):
     def close(self) -> None:
         self._rest.close()
         super().close()
+
+
+class _Counted(io.BufferedReader):
+    """A buffered reader that counts the line breaks (LF, CR, CRLF) in what it hands out, so that a
+    decoding error in the last block handed out can name its line."""
+
+    def __init__(self, raw: io.RawIOBase, buffer_size: int) -> None:
+        super().__init__(raw, buffer_size=buffer_size)
+        self.before = 0  # line breaks before the last block
+        self.last = b""
+
+    def _step(self, data: bytes) -> bytes:
+        self.before += _breaks(self.last)
+        self.last = data
+        return data
+
+    def read1(self, size: int = -1) -> bytes:
+        return self._step(super().read1(size))
+
+    def read(self, size: int | None = -1) -> bytes:
+        return self._step(super().read(size))
+
+    def line_of(self, e: UnicodeDecodeError) -> int | None:
+        """The line of ``e``'s bad bytes, when they come from the last block (else None)."""
+        data = e.object
+        if not isinstance(data, (bytes, bytearray)) or not self.last.endswith(bytes(data[-64:])):
+            return None
+        return self.before + _breaks(bytes(data[: e.start])) + 1
+
+
+def _breaks(data: bytes) -> int:
+    crs = data.count(b"\r")
+    return data.count(b"\n") + crs - (data.count(b"\r\n") if crs else 0)
 
 
 def detect_encoding(head: bytes) -> str:
@@ -177,7 +216,7 @@ def _detect(raw: BinaryIO, name: str, fs_path: Path | None, encoding: str | None
         raise CleanError(f"cannot decode {name} as {enc} ({e}); give the file's real encoding with "
                          f"--encoding (utf-16-le or utf-16-be for UTF-16 without a byte order mark)"
                          ) from None
-    buffered = io.BufferedReader(_Prefixed(head, raw), buffer_size=SAMPLE_BYTES)
+    buffered = _Counted(_Prefixed(head, raw), buffer_size=SAMPLE_BYTES)
     text = io.TextIOWrapper(buffered, encoding=enc, errors="strict", newline="")
     if delimiter:
         delim = _parse_delimiter(delimiter)
@@ -185,7 +224,7 @@ def _detect(raw: BinaryIO, name: str, fs_path: Path | None, encoding: str | None
         delim = "\t"
     else:
         delim = sniff_delimiter(sample)
-    return Source(text, name, enc, delim, line_terminator(sample), fs_path, not encoding)
+    return Source(text, name, enc, delim, line_terminator(sample), fs_path, not encoding, buffered)
 
 
 def locate_read_error(path: Path, encoding: str) -> tuple[str, int] | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import io
 from collections import Counter, deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -17,10 +18,10 @@ from itertools import compress, filterfalse, repeat
 from operator import attrgetter, eq, itemgetter
 from typing import TextIO
 
-from namenorm._columns import EMPTY, MATCHED, CleanError, Outcome
+from namenorm._columns import EMPTY, MATCHED, TOO_LONG, CleanError, Outcome
 from namenorm.csvclean.layout import Layout, quote_minimal, raw_fields, select_columns, unquote
 from namenorm.csvclean.lookup import Request, ValueLookup
-from namenorm.csvclean.reader import Chunk, ChunkReader, Records, record_lines, split_break
+from namenorm.csvclean.reader import MAX_FIELD, Chunk, ChunkReader, Records, record_lines, split_break
 from namenorm.csvclean.scan import RecordScanner
 from namenorm.csvclean.source import DAMAGED, Source, locate_read_error
 from namenorm.csvclean.writer import Writer
@@ -33,6 +34,7 @@ BAD_LINES = ("error", "skip", "keep")
 # bench_clean's city column (--jobs 2, niced workers, 8 alternating pairs), and the main process peaked
 # at 390-398 MiB with 3 against 433-439 MiB with 6.
 READ_AHEAD = 3
+FIRST_CHUNK = 1000  # records in the first chunk, which holds the header and is read by the csv module
 
 
 @dataclass
@@ -45,22 +47,22 @@ class CleanStats:
     distinct: int = 0
     skipped: int = 0
     kept_bad: int = 0
+    too_long: int = 0  # cells over MAX_TEXT characters, not looked up
     unmatched: Counter[str] = field(default_factory=Counter)
     guesses: dict[str, str] = field(default_factory=dict)
 
 
-def _split_end(raw: str, w: Writer) -> tuple[str, str]:
-    """``raw`` as (body, line ending); a lone CR in a file that ends lines otherwise becomes the file's
-    line ending, so a later row written as a bare ending cannot merge with it into one CRLF."""
-    body, end = split_break(raw)
-    return body, w.terminator if end == "\r" and w.terminator != "\r" else end
+def _parsed(body: str, delimiter: str) -> list[str]:
+    """The fields the csv module reads from one record's text."""
+    return next(csv.reader(io.StringIO(body, newline=""), delimiter=delimiter, strict=False), [])
 
 
 def _spliced(row: list[str], raw: str, layout: Layout, quoted: list[tuple[str, ...]], w: Writer) -> str:
     """The raw record with the new fields spliced in; untouched fields keep their exact bytes."""
-    body, end = _split_end(raw, w)
+    body, end = split_break(raw)
     spans = raw_fields(body, w.delimiter) if row else []
-    if len(spans) != len(row) or any(unquote(s) != v for s, v in zip(spans, row, strict=False)):
+    if len(spans) != len(row) or (any(unquote(s) != v for s, v in zip(spans, row, strict=False))
+                                  and _parsed(body, w.delimiter) != row):  # a stray quote: "a""b"c
         values = [[unquote(q) or "" for q in t] for t in quoted]  # the new fields, unquoted again
         return w.line(layout.apply(list(row), values), end)
     return w.delimiter.join(layout.apply(spans, quoted)) + end
@@ -68,7 +70,8 @@ def _spliced(row: list[str], raw: str, layout: Layout, quoted: list[tuple[str, .
 
 def clean_stream(source: Source, out: TextIO, lookup: ValueLookup, columns: Sequence[str], *,
                  header: bool = True, on_bad_lines: str = "error", chunk_size: int = 50_000,
-                 report: bool = False, progress: Callable[[CleanStats], None] | None = None) -> CleanStats:
+                 report: bool = False, progress: Callable[[CleanStats], None] | None = None,
+                 max_field: int = MAX_FIELD) -> CleanStats:
     """Clean ``columns`` of ``source`` into ``out``; raises :class:`CleanError` on bad input.
 
     With ``lookup.jobs`` > 1 the next chunk is read and its new values sent to the workers before the
@@ -78,7 +81,7 @@ def clean_stream(source: Source, out: TextIO, lookup: ValueLookup, columns: Sequ
     with paused():  # chunks of row lists hold no cycles
         try:
             return _clean_stream(source, out, lookup, columns, header, on_bad_lines, chunk_size, report,
-                                 progress)
+                                 progress, max_field)
         except BaseException:
             lookup.discard()  # no work in flight outlives the run
             raise
@@ -86,14 +89,14 @@ def clean_stream(source: Source, out: TextIO, lookup: ValueLookup, columns: Sequ
 
 def _clean_stream(source: Source, out: TextIO, lookup: ValueLookup, columns: Sequence[str], header: bool,
                   on_bad_lines: str, chunk_size: int, report: bool,
-                  progress: Callable[[CleanStats], None] | None) -> CleanStats:
+                  progress: Callable[[CleanStats], None] | None, max_field: int) -> CleanStats:
     if on_bad_lines not in BAD_LINES:
         raise CleanError(f"--on-bad-lines takes one of {', '.join(BAD_LINES)}, got {on_bad_lines!r}")
-    reader = ChunkReader(source.text, source.delimiter, probe=min(1000, chunk_size))
+    reader = ChunkReader(source.text, source.delimiter, max_field=max_field)
     w = Writer(out, source.delimiter, source.terminator)
     stats = CleanStats()
     try:
-        chunk = reader.read(chunk_size)
+        chunk = reader.read(min(chunk_size, FIRST_CHUNK))  # small: plain records are scanned sooner
         if not chunk.rows:
             return stats
         first = chunk.rows[0]
@@ -143,6 +146,8 @@ def _clean_stream(source: Source, out: TextIO, lookup: ValueLookup, columns: Seq
     except (UnicodeDecodeError, *DAMAGED) as e:
         found = locate_read_error(source.path, source.encoding) if source.path else None
         kind, line = found or ("undecodable" if isinstance(e, UnicodeDecodeError) else "damaged", None)
+        if found is None and isinstance(e, UnicodeDecodeError):  # stdin: from the bytes read
+            line = source.error_line(e)
         if kind == "damaged":  # bad bytes from a broken .gz are a symptom, not the file's encoding
             raise CleanError(f"{source.name}: the gzip data is cut short or damaged; check it with "
                              f"`gzip -t`, then fetch or compress it again", line=line) from None
@@ -180,6 +185,7 @@ class _Job:
     skipped: int
     kept_bad: int
     records: Records | None = None  # the chunk as scanned text instead of rows
+    kept: frozenset[int] = frozenset()  # rows with the wrong number of fields, written as they are
 
 
 class _Cleaner:
@@ -220,11 +226,13 @@ class _Cleaner:
             else:
                 kept = len(bad)
         needs = self.layout.needs
-        whole = min(lengths, default=0) >= needs or all(len(r) >= needs for r in rows)
-        counts = [Counter(map(itemgetter(k), rows) if whole else [r[k] for r in rows if len(r) >= needs])
+        keep = frozenset(bad) if kept else frozenset()
+        whole = not keep and (min(lengths, default=0) >= needs or all(len(r) >= needs for r in rows))
+        looked = rows if not keep else [r for i, r in enumerate(rows) if i not in keep]
+        counts = [Counter(map(itemgetter(k), rows) if whole else [r[k] for r in looked if len(r) >= needs])
                   for k in self.cols]
         requests = [self.lookup.request(c.keys()) for c in counts]
-        return _Job(rows, raws, chunk.multiline, whole, counts, requests, skipped, kept)
+        return _Job(rows, raws, chunk.multiline, whole, counts, requests, skipped, kept, kept=keep)
 
     def ready(self, job: _Job) -> bool:
         """Whether every outcome of ``job`` is known (finishing it waits for no worker)."""
@@ -243,11 +251,12 @@ class _Cleaner:
             self._write_records(job.records, founds)
             return
         rows, raws, needs = job.rows, job.raws, layout.needs
-        if raws is not None:
+        if raws is not None and (job.kept or not self._as_written(rows, raws, job.multiline)):
             quoted: dict[str, tuple[str, ...]] = {}
-            for r, raw in zip(rows, raws, strict=True):
-                if len(r) < needs:
-                    w.out.write("".join(_split_end(raw, w)))
+            kept = job.kept
+            for i, (r, raw) in enumerate(zip(rows, raws, strict=True)):
+                if len(r) < needs or (kept and i in kept):  # short, or a bad row kept: as it was
+                    w.out.write(raw)
                     continue
                 vals = []
                 for k, found in zip(cols, founds, strict=True):
@@ -267,6 +276,13 @@ class _Cleaner:
                 if len(r) >= needs:
                     layout.apply(r, [found[r[k]].fields for k, found in zip(cols, founds, strict=True)])
         w.rows(rows, multiline=job.multiline)
+
+    def _as_written(self, rows: list[list[str]], raws: list[str], multiline: bool) -> bool:
+        """Whether the csv module writes ``rows`` back as exactly ``raws`` (minimal quoting, the file's
+        line ending everywhere): then the rows, rewritten, are written by the csv module, faster than
+        splicing their raw text, with the same bytes in every original field. A lone empty field
+        (written ``""``) is quoted only while it is alone: such chunks are spliced."""
+        return [""] not in rows and "".join(self.w.texts(rows, multiline)) == "".join(raws)
 
     def _write_records(self, records: Records, founds: list[dict[str, Outcome]]) -> None:
         """Write scanned records, the new fields of each cleaned value in the slot after it."""
@@ -289,11 +305,13 @@ def count_outcomes(counts: Counter[str], found: dict[str, Outcome], stats: Clean
     status = list(map(attrgetter("status"), outs))
     stats.cells += sum(ns) - sum(compress(ns, map(eq, status, repeat(EMPTY))))
     stats.matched += sum(compress(ns, map(eq, status, repeat(MATCHED))))
+    if TOO_LONG in status:
+        stats.too_long += sum(compress(ns, map(eq, status, repeat(TOO_LONG))))
     if not report:
         return
     unmatched = stats.unmatched
     for v, c, o in zip(counts, ns, outs, strict=True):
-        if o.status != MATCHED and o.status != EMPTY and (v in unmatched or len(unmatched) < 2_000_000):
+        if o.status < MATCHED and (v in unmatched or len(unmatched) < 2_000_000):
             unmatched[v] += c
             if o.guess:
                 stats.guesses[v] = o.guess

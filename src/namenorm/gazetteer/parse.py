@@ -7,12 +7,14 @@
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from pathlib import Path
 
 import regex
 
 from namenorm.gazetteer.model import ALIAS_FLAGS, ALIAS_KINDS, TYPES, Alias, Entity
+from namenorm.limits import MAX_TEXT, too_long
 from namenorm.scripts import has_cyrillic
 
 __all__ = ["GazetteerError", "parse_file", "parse_text"]
@@ -42,9 +44,13 @@ def parse_file(path: str | Path) -> tuple[list[Entity], dict[str, str], list[str
     """Parse one file; returns entities, file metadata (``@key: value``) and problems found."""
     p = Path(path)
     try:
-        text = p.read_text(encoding="utf-8")
+        data = p.read_bytes()
+        text = data.decode("utf-8")  # a byte order mark is dropped by parse_text
     except UnicodeDecodeError as e:
-        return [], {}, [f"{p}: not UTF-8 ({e.reason} at byte {e.start}); save the file as UTF-8"]
+        line = data.count(b"\n", 0, e.start) + 1
+        column = e.start - data.rfind(b"\n", 0, e.start)
+        return [], {}, [f"{p}:{line}: not UTF-8 ({e.reason} at byte {column} of the line); save the file "
+                        f"as UTF-8"]
     except OSError as e:
         return [], {}, [f"{p}: cannot read ({e.strerror})"]
     return parse_text(text, str(p))
@@ -56,6 +62,7 @@ def parse_text(text: str, name: str = "<string>") -> tuple[list[Entity], dict[st
     meta: dict[str, str] = {}
     errs: list[str] = []
     cur: Entity | None = None
+    text = text.removeprefix("\ufeff")  # a byte order mark is not part of the first line
     for no, raw in enumerate(text.splitlines(), 1):
         line = _COMMENT.sub("", raw).strip() if "#" in raw else raw.strip()
         if not line:
@@ -120,6 +127,10 @@ def _header(line: str, where: str, errs: list[str]) -> Entity | None:
         errs.append(f"{where}: bad ID '{eid}'; use a Wikidata QID (Q123) or 'prefix:value'")
     if etype not in TYPES:
         errs.append(f"{where}: unknown type '{etype}'; use one of {', '.join(sorted(TYPES))}")
+    if too_long(name):
+        errs.append(f"{where}: canonical name '{name[:40]}...' has {len(name):,} characters, more than "
+                    f"the {MAX_TEXT:,} looked up; shorten it")
+        name = name[:MAX_TEXT]
     if not name:
         errs.append(f"{where}: entity {eid} has no canonical name")
     elif set(name) & set("{}|"):
@@ -135,9 +146,10 @@ def _scalar(ent: Entity, key: str, value: str, where: str, errs: list[str]) -> N
     if key == "prior":
         try:
             ent.prior = float(value)
-            if ent.prior < 0:
+            if not (math.isfinite(ent.prior) and ent.prior >= 0):  # nan would make ranking depend on order
                 raise ValueError
         except ValueError:
+            ent.prior = 0.0
             errs.append(f"{where}: prior must be a non-negative number, got '{value}'")
     elif key == "xref":
         for x in value.split():
@@ -174,6 +186,10 @@ def _aliases(lang: str, value: str, where: str, errs: list[str]) -> list[Alias]:
                                 "flags: weak, exact, noinflect")
         if not text:
             errs.append(f"{where}: empty alias in the {lang} list")
+            continue
+        if too_long(text):
+            errs.append(f"{where}: alias '{text[:40]}...' has {len(text):,} characters, more than the "
+                        f"{MAX_TEXT:,} looked up; shorten it or remove it")
             continue
         if lang not in _CYRILLIC_LANGS | _DUAL_SCRIPT and lang != "xx" and has_cyrillic(text):
             errs.append(f"{where}: alias '{text}' is listed as '{lang}' but contains Cyrillic letters")

@@ -16,6 +16,8 @@ import re
 from functools import lru_cache
 
 from namenorm.chars import APOSTROPHES
+from namenorm.langs import check_lang
+from namenorm.limits import too_long
 from namenorm.morph.analyzers import inflect_word, is_dictionary_parse, word_parses
 from namenorm.morph.phrase import Reading, read_phrase
 from namenorm.morph.tokens import copy_case, keep_e, split_phrase
@@ -161,7 +163,9 @@ def base_form(text: str, lang: str | None = None) -> str:
 
     Russian and Ukrainian phrases are parsed with pymorphy3: adjectives agree with their head
     noun, a person's names inflect together, genitive dependents stay. Other scripts come back
-    cleaned but unchanged. ``lang`` is "ru" or "uk"; None detects it.
+    cleaned but unchanged. ``lang`` is "ru" or "uk" (another ISO 639-1 code: no morphology); None
+    detects it; anything else is a TypeError or ValueError.
+    A text over :data:`namenorm.limits.MAX_TEXT` characters comes back unchanged.
 
     >>> base_form("Государственной думы", lang="ru"), base_form("Kyiv’s")
     ('Государственная дума', 'Kyiv')
@@ -170,6 +174,9 @@ def base_form(text: str, lang: str | None = None) -> str:
     """
     if not isinstance(text, str):
         raise TypeError(f"base_form() needs a str, got {type(text).__name__}")
+    check_lang(lang, "base_form()")  # morphology for ru and uk; another language: the text cleaned
+    if too_long(text):  # not a name: returned as it is (see namenorm.limits)
+        return text
     stripped = " ".join(text.split())
     langs = resolve_langs(stripped, lang)
     if not langs:

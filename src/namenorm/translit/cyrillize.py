@@ -13,18 +13,22 @@ spellings and candidates that some scheme of the language turns back into the qu
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from functools import lru_cache
+from operator import itemgetter
 
 from namenorm.chars import LETTER
 from namenorm.translit.engine import load, scheme_spec
 from namenorm.translit.romanize import LANG_SCHEMES, ascii_fold, strip_marks
 
-__all__ = ["MAX_CANDIDATES", "cyrillize"]
+__all__ = ["MAX_CANDIDATES", "MAX_WORD", "cyrillize"]
 
 MAX_CANDIDATES = 16
+MAX_WORD = 40  # letters spelled at once: a longer run is spelled in pieces (linear time)
 _BEAM = 64
 _SCHEME_BEAM = 12
 _CHUNK_PENALTY = 0.3
@@ -225,18 +229,40 @@ def cyrillize(text: str, lang: str = "ru") -> list[str]:
         raise TypeError(f"cyrillize() expects str, got {type(text).__name__}")
     if lang not in LANG_SCHEMES or lang is None:
         raise ValueError(f"unknown language {lang!r}; use one of: ru, uk, be, bg, sr, mk")
-    words = list(_WORD.finditer(text))
-    if not words:
+    pieces = list(_pieces(text))
+    if not pieces:
         return [text]
-    combos: list[tuple[int, str]] = [(0, "")]
+    # each combination is a chain (earlier chain, text added): extending it copies nothing, so the
+    # work grows linearly with the text; the strings are built once, at the end
+    combos: list[tuple[int, _Chain]] = [(0, None)]
     end = 0
-    for m in words:
-        gap = text[end:m.start()]
-        options = _cyrillize_word(m.group(), lang) or ((0.0, m.group()),)
-        combos = sorted(
-            ((rank + r, prefix + gap + _apply_case(cyr, m.group()))
-             for rank, prefix in combos for r, (_, cyr) in enumerate(options)),
-            key=lambda c: c[0],
-        )[:MAX_CANDIDATES]
-        end = m.end()
-    return [s + text[end:] for _, s in combos]
+    for start, stop in pieces:
+        gap, word = text[end:start], text[start:stop]
+        options = _cyrillize_word(word, lang) or ((0.0, word),)
+        combos = heapq.nsmallest(  # stable: as sorted(...)[:MAX_CANDIDATES]
+            MAX_CANDIDATES,
+            ((rank + r, (chain, gap + _apply_case(cyr, word)))
+             for rank, chain in combos for r, (_, cyr) in enumerate(options)),
+            key=itemgetter(0),
+        )
+        end = stop
+    return [_spelled(chain) + text[end:] for _, chain in combos]
+
+
+_Chain = tuple["_Chain", str] | None
+
+
+def _spelled(chain: _Chain) -> str:
+    parts = []
+    while chain is not None:
+        chain, part = chain
+        parts.append(part)
+    return "".join(reversed(parts))
+
+
+def _pieces(text: str) -> Iterator[tuple[int, int]]:
+    """Where the words of ``text`` are; a word longer than :data:`MAX_WORD` letters (no name has one)
+    is spelled in pieces of that length, so that the time stays linear in the length of the text."""
+    for m in _WORD.finditer(text):
+        for start in range(m.start(), m.end(), MAX_WORD):
+            yield start, min(start + MAX_WORD, m.end())
