@@ -86,7 +86,7 @@ def test_suffixes_min_score_and_base(tmp_path: Path) -> None:
     src = write(tmp_path / "in.csv", ROWS)
     out = tmp_path / "o.csv"
     assert main(["clean", str(src), "-c", "city", "-o", str(out), "--fields", "id,score,base",
-                 "--suffixes", "id=_qid", "--min-score", "0.99", *OPTS]) == 0
+                 "--suffixes", "id=_qid", "--min-score", "0.995", *OPTS]) == 0
     got = read_rows(out)
     assert got[0][:4] == ["city", "city_qid", "city_score", "city_base"]
     assert got[1][1:3] == ["cleantest:kyiv", "1.00"]

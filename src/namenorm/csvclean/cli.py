@@ -22,6 +22,7 @@ from namenorm.cli_args import (
     UsageError,
     add_gazetteer_options,
     add_hint_options,
+    add_min_score_option,
     make_normalizer,
     positive_int,
 )
@@ -66,7 +67,7 @@ def register(subparsers: Any) -> None:
                    help="rows with the wrong number of fields: stop (default), drop them, or keep "
                    "them exactly as they are (their bytes unchanged, no new fields, not looked up)")
     p.add_argument("--report", metavar="FILE", help="write the unmatched values, grouped, with counts (CSV)")
-    p.add_argument("--min-score", type=float, default=0.0, help="treat matches below this score as no match")
+    add_min_score_option(p)
     add_hint_options(p)
     add_gazetteer_options(p)
     p.add_argument("--jobs", "-j", type=positive_int, default=1,
@@ -126,7 +127,8 @@ def _refuse_binary_input(args: argparse.Namespace) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``clean``; returns the exit code (messages go to stderr)."""
-    query = Query(args.lang, args.types, args.country, False if args.no_fuzzy else None, args.min_score)
+    fuzzy = False if args.no_fuzzy else None
+    query = Query(args.lang, args.types, args.country, fuzzy, args.min_score or 0.0)
     progress = None if args.quiet else Progress()
     try:
         with _terminate_as_interrupt():
