@@ -36,6 +36,20 @@ def package_version(dist: str) -> str:
     return metadata.version(dist)
 
 
+def version_mismatches(pinned: dict[str, str]) -> list[str]:
+    """The distributions of ``pinned`` whose installed version differs from the pin (empty when all
+    match), each as "name installed (need pinned)"."""
+    out = []
+    for dist, want in pinned.items():
+        try:
+            got = package_version(dist)
+        except metadata.PackageNotFoundError:
+            got = "not installed"
+        if got != want:
+            out.append(f"{dist} {got} (need {want})")
+    return out
+
+
 def tidy(text: str) -> str:
     """NFC, single spaces, typographic apostrophes as ASCII ``'``."""
     text = unicodedata.normalize("NFC", text).translate(_APOSTROPHES)

@@ -85,17 +85,9 @@ REJECTED: dict[str, str] = {
 
 def check_versions() -> list[str]:
     """Installed data packages that differ from the pinned versions (empty when all match)."""
-    from _gazwrite import package_version
+    from _gazwrite import version_mismatches
 
-    out = []
-    for dist, want in PINNED.items():
-        try:
-            got = package_version(dist)
-        except Exception:  # PackageNotFoundError
-            got = "not installed"
-        if got != want:
-            out.append(f"{dist} {got} (need {want})")
-    return out
+    return version_mismatches(PINNED)
 
 
 def ranked(names: Iterable[str] | Mapping[str, float], min_weight: float = 0) -> list[tuple[str, int | None]]:

