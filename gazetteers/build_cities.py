@@ -155,7 +155,7 @@ def build(out_dir: Path, country_names: dict[str, set[str]]) -> tuple[dict[str, 
 
     cities = load_cities()
     ctx = Context(
-        common_words=load_common_words(Path(__file__).with_name("common_words.txt")),
+        common_words=load_common_words(Path(__file__).with_name("weak_words.txt")),
         country_names=frozenset(country_names["all"]),
         main_country_names=frozenset(country_names["en"]),
         main_names=name_index(cities, alternates=False),

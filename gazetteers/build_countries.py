@@ -198,7 +198,7 @@ def _write(out_dir: Path, ents: list[tuple[str, str, str, int, str, list[tuple[s
            claims: _Claims) -> tuple[dict[str, int], dict[str, set[str]]]:
     from _alias_rules import load_common_words
 
-    common = load_common_words(Path(__file__).with_name("common_words.txt"))
+    common = load_common_words(Path(__file__).with_name("weak_words.txt"))
     stats: Counter[str] = Counter()
     names: dict[str, set[str]] = {"all": set(), "en": set()}
     blocks = []

@@ -60,7 +60,7 @@ def build(out_dir: Path, country_names: set[str], big_city_names: dict[str, set[
     import pycountry
     from _alias_rules import load_common_words
 
-    common = load_common_words(Path(__file__).with_name("common_words.txt"))
+    common = load_common_words(Path(__file__).with_name("weak_words.txt"))
     top = sorted((s for s in pycountry.subdivisions if s.parent_code is None), key=lambda s: s.code)
     names = {s.code: subdivision_names(s.name) for s in top}
     owners: dict[str, set[str]] = defaultdict(set)

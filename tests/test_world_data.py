@@ -95,7 +95,7 @@ def world() -> Context:
         for name in (c.name, *ALTERNATE.get(c.geonameid, ())):
             every.setdefault(gazwrite.fold(name), []).append((c.population, c.geonameid))
     return Context(
-        common_words=rules.load_common_words(GAZ / "common_words.txt"),
+        common_words=rules.load_common_words(GAZ / "weak_words.txt"),
         country_names=frozenset({"singapore", "mexico", "tunis"}),  # "Tunis": Tunisia in Croatian
         main_country_names=frozenset({"singapore", "mexico"}),
         main_names={k: tuple(sorted(v, reverse=True)[:2]) for k, v in main.items()},

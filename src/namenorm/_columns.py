@@ -30,8 +30,21 @@ from typing import Any, NamedTuple, Protocol
 from namenorm.limits import too_long
 from namenorm.match import Match
 
-__all__ = ["ALL_FIELDS", "CleanError", "FieldSpec", "FrameOptions", "Outcome", "Query", "Resolver",
-           "base_form_function", "check_columns", "columns_of", "new_columns", "outcome", "resolve_values"]
+__all__ = [
+    "ALL_FIELDS",
+    "BatchNormalizer",
+    "CleanError",
+    "FieldSpec",
+    "FrameOptions",
+    "Outcome",
+    "Query",
+    "base_form_function",
+    "check_columns",
+    "columns_of",
+    "new_columns",
+    "outcome",
+    "resolve_values",
+]
 
 ALL_FIELDS = ("id", "name", "type", "score", "method", "base")
 
@@ -52,7 +65,7 @@ class CleanError(Exception):
 UNMATCHED, BELOW_MIN_SCORE, MATCHED, EMPTY, TOO_LONG = 0, 1, 2, 3, 4
 
 
-class Resolver(Protocol):
+class BatchNormalizer(Protocol):
     """What ``clean`` needs from :class:`namenorm.Normalizer` (tests pass a fake)."""
 
     def normalize_many(self, values: Iterable[str], *, lang: str | None = ...,
@@ -161,7 +174,7 @@ def base_form_function() -> Callable[..., str] | None:
     return base_form
 
 
-def resolve_values(resolver: Resolver, values: Sequence[str], query: Query, spec: FieldSpec,
+def resolve_values(resolver: BatchNormalizer, values: Sequence[str], query: Query, spec: FieldSpec,
                    base: Callable[..., str] | None = None) -> list[Outcome]:
     """One :class:`Outcome` per value (distinct values expected); blank values and values over
     :data:`namenorm.limits.MAX_TEXT` characters are not looked up."""
@@ -247,7 +260,7 @@ class FrameOptions:
         return FieldSpec.parse(self.fields, suffixes, with_base=with_base)
 
 
-def new_columns(values: Sequence[str], resolver: Resolver, opts: FrameOptions,
+def new_columns(values: Sequence[str], resolver: BatchNormalizer, opts: FrameOptions,
                 observe: Callable[[Sequence[str], list[Outcome]], None] | None = None,
                 ) -> dict[str, dict[str, object]]:
     """For each new column (keyed by suffix): a mapping from each distinct value to its cell.

@@ -9,12 +9,12 @@ import functools
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from namenorm._columns import FrameOptions, Outcome, Resolver, check_columns, new_columns
+from namenorm._columns import BatchNormalizer, FrameOptions, Outcome, check_columns, new_columns
 
 __all__ = ["clean_lazy", "clean_with"]
 
 
-def _added(text: Any, column: str, resolver: Resolver, opts: FrameOptions,
+def _added(text: Any, column: str, resolver: BatchNormalizer, opts: FrameOptions,
            observe: Callable[[Sequence[str], list[Outcome]], None] | None = None) -> list[Any]:
     """The new columns (polars Series) for ``text``, the cleaned column cast to strings."""
     import polars as pl
@@ -34,7 +34,7 @@ def _placed(names: list[str], column: str, fresh: list[str]) -> list[str]:
     return rest[:anchor] + fresh + rest[anchor:]
 
 
-def clean_with(df: Any, columns: list[str], resolver: Resolver, opts: FrameOptions,
+def clean_with(df: Any, columns: list[str], resolver: BatchNormalizer, opts: FrameOptions,
                observe: Callable[[str, Sequence[str], list[Outcome]], None] | None = None) -> Any:
     """:func:`clean_frame` with the resolver and options already chosen; ``observe`` is shown each
     column's distinct values and their outcomes (see :func:`~namenorm._columns.new_columns`)."""
@@ -49,7 +49,7 @@ def clean_with(df: Any, columns: list[str], resolver: Resolver, opts: FrameOptio
     return df
 
 
-def clean_lazy(lf: Any, columns: list[str], resolver: Resolver, opts: FrameOptions) -> Any:
+def clean_lazy(lf: Any, columns: list[str], resolver: BatchNormalizer, opts: FrameOptions) -> Any:
     """:func:`clean_frame` on a LazyFrame: a LazyFrame that resolves each batch's distinct values when
     it is collected (one struct column per cleaned column, unpacked into the new columns)."""
     import polars as pl
@@ -72,6 +72,6 @@ def clean_lazy(lf: Any, columns: list[str], resolver: Resolver, opts: FrameOptio
     return lf
 
 
-def _struct_batch(text: Any, *, column: str, resolver: Resolver, opts: FrameOptions) -> Any:
+def _struct_batch(text: Any, *, column: str, resolver: BatchNormalizer, opts: FrameOptions) -> Any:
     import polars as pl
     return pl.DataFrame(_added(text, column, resolver, opts)).to_struct(text.name)

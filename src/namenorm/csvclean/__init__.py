@@ -24,8 +24,8 @@ Atlantis,,,2
 
 from __future__ import annotations
 
-from namenorm._columns import CleanError, FieldSpec, Query, Resolver
+from namenorm._columns import BatchNormalizer, CleanError, FieldSpec, Query
 from namenorm.csvclean.run import CleanResult, clean_csv
 from namenorm.csvclean.stream import CleanStats
 
-__all__ = ["CleanError", "CleanResult", "CleanStats", "FieldSpec", "Query", "Resolver", "clean_csv"]
+__all__ = ["BatchNormalizer", "CleanError", "CleanResult", "CleanStats", "FieldSpec", "Query", "clean_csv"]

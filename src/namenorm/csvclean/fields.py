@@ -14,14 +14,27 @@ from namenorm._columns import (
     MATCHED,
     TOO_LONG,
     UNMATCHED,
+    BatchNormalizer,
     FieldSpec,
     Outcome,
     Query,
-    Resolver,
     base_form_function,
     outcome,
     resolve_values,
 )
 
-__all__ = ["ALL_FIELDS", "BELOW_MIN_SCORE", "EMPTY", "MATCHED", "TOO_LONG", "UNMATCHED", "FieldSpec",
-           "Outcome", "Query", "Resolver", "base_form_function", "outcome", "resolve_values"]
+__all__ = [
+    "ALL_FIELDS",
+    "BELOW_MIN_SCORE",
+    "EMPTY",
+    "MATCHED",
+    "TOO_LONG",
+    "UNMATCHED",
+    "BatchNormalizer",
+    "FieldSpec",
+    "Outcome",
+    "Query",
+    "base_form_function",
+    "outcome",
+    "resolve_values",
+]

@@ -29,7 +29,7 @@ from itertools import compress, repeat
 from operator import is_
 from typing import Any, Generic, TypeVar, cast
 
-from namenorm._columns import FieldSpec, Outcome, Query, Resolver, base_form_function, resolve_values
+from namenorm._columns import BatchNormalizer, FieldSpec, Outcome, Query, base_form_function, resolve_values
 from namenorm.csvclean.errors import CleanError
 from namenorm.limits import too_long
 
@@ -78,11 +78,11 @@ class BoundedCache(Generic[K, V]):
 # Forked workers find their lookup's resolver in _inherited, with the parent's memory: its loaded
 # index and warm caches are shared copy-on-write, nothing is reloaded. Under other start methods
 # (spawn, forkserver) each worker unpickles the resolver once, into _worker.
-_inherited: dict[int, tuple[Resolver, Query, FieldSpec, Callable[..., str] | None]] = {}
+_inherited: dict[int, tuple[BatchNormalizer, Query, FieldSpec, Callable[..., str] | None]] = {}
 _worker: dict[str, Any] = {}
 
 
-def _preload(resolver: Resolver) -> None:
+def _preload(resolver: BatchNormalizer) -> None:
     """Load what the resolver would load lazily (``Normalizer.preload``), once, before the workers
     need it: forked workers then share it instead of each loading its own copy mid-run."""
     preload = getattr(resolver, "preload", None)
@@ -178,7 +178,7 @@ class Request:
 class ValueLookup:
     """Outcomes for distinct values, cached; misses go to the resolver (or to ``jobs`` processes)."""
 
-    def __init__(self, resolver: Resolver, query: Query, spec: FieldSpec, *, jobs: int = 1,
+    def __init__(self, resolver: BatchNormalizer, query: Query, spec: FieldSpec, *, jobs: int = 1,
                  cache_size: int = 300_000, base: Callable[..., str] | None = None) -> None:
         self.resolver, self.query, self.spec, self.base = resolver, query, spec, base
         self.cache: BoundedCache[str, Outcome | Batch] = BoundedCache(cache_size)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from namenorm._columns import CleanError, FieldSpec, FrameOptions, Outcome, Query, Resolver
+from namenorm._columns import BatchNormalizer, CleanError, FieldSpec, FrameOptions, Outcome, Query
 from namenorm.csvclean.output import check_target
 from namenorm.csvclean.safefile import open_atomic
 from namenorm.csvclean.stream import CleanStats, count_outcomes
@@ -39,7 +39,8 @@ def _read(pl: Any, path: str | Path) -> Any:
 
 
 def clean_parquet(source: str | Path, output: str | Path | None, *, columns: Sequence[str],
-                  resolver: Resolver, query: Query, spec: FieldSpec, in_place: bool = False) -> CleanStats:
+                  resolver: BatchNormalizer, query: Query, spec: FieldSpec,
+                  in_place: bool = False) -> CleanStats:
     """Clean ``columns`` of a Parquet (or CSV) file into a Parquet (or CSV) file."""
     pl = _polars()
     from namenorm._polars_columns import clean_with

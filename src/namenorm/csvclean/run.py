@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from namenorm._columns import CleanError, FieldSpec, Query, Resolver, base_form_function
+from namenorm._columns import BatchNormalizer, CleanError, FieldSpec, Query, base_form_function
 from namenorm.csvclean.lookup import ValueLookup
 from namenorm.csvclean.output import check_target, open_output
 from namenorm.csvclean.progress import Progress
@@ -28,7 +28,8 @@ class CleanResult:
     seconds: float
 
 
-def make_resolver(gazetteers: Sequence[str | Path] | None = None, include_bundled: bool = True) -> Resolver:
+def make_resolver(gazetteers: Sequence[str | Path] | None = None,
+                  include_bundled: bool = True) -> BatchNormalizer:
     """A :class:`namenorm.Normalizer` over the bundled gazetteers plus ``gazetteers``."""
     from namenorm.api import Normalizer
 
@@ -37,7 +38,7 @@ def make_resolver(gazetteers: Sequence[str | Path] | None = None, include_bundle
     return Normalizer(gazetteers=list(gazetteers or []), include_bundled=include_bundled)
 
 
-def _warm_up(resolver: Resolver, query: Query) -> None:
+def _warm_up(resolver: BatchNormalizer, query: Query) -> None:
     """Load the gazetteers and check the hints now, so errors come before any output."""
     try:
         resolver.normalize_many([], **query.hints())
@@ -50,7 +51,7 @@ def _is_parquet(path: str | Path | None) -> bool:
 
 
 def clean_csv(source: str | Path, output: str | Path | None = None, *, columns: Sequence[str],
-              resolver: Resolver | None = None, gazetteers: Sequence[str | Path] | None = None,
+              resolver: BatchNormalizer | None = None, gazetteers: Sequence[str | Path] | None = None,
               include_bundled: bool = True, query: Query | None = None,
               fields: str | Sequence[str] | None = None, suffixes: str | dict[str, str] | None = None,
               header: bool = True, delimiter: str | None = None,
@@ -127,7 +128,7 @@ def _check_report(target: Path, input_path: Path | None, output: str | Path | No
         raise CleanError(f"--report {target} is also the output (-o); give the report another name")
 
 
-def _guesser(resolver: Resolver, query: Query) -> Callable[[str], str] | None:
+def _guesser(resolver: BatchNormalizer, query: Query) -> Callable[[str], str] | None:
     """The best fuzzy candidate of a value as ``"id name (score)"``, when the resolver lists candidates."""
     candidates = getattr(resolver, "candidates", None)
     if candidates is None:

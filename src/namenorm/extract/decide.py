@@ -15,7 +15,7 @@ from collections.abc import Sequence
 import regex
 
 from namenorm.extract.context import is_common
-from namenorm.extract.scan import Cand, Hit
+from namenorm.extract.spans import Hit, SpanCand
 from namenorm.index import PREFERRED, WEAK, Index
 from namenorm.match import Match, Mention
 
@@ -28,7 +28,7 @@ Kept = dict[tuple[int, int], tuple[Mention, int]]  # (start, end) -> the mention
 _ADJACENT = regex.compile(r"[ \u00a0]?[,(/][ \u00a0]?")  # "Nice, France", "Paris (Texas)"
 
 
-def decide(text: str, sentences: Sequence[list[Cand]], ix: Index) -> list[Mention]:
+def decide(text: str, sentences: Sequence[list[SpanCand]], ix: Index) -> list[Mention]:
     """The mentions of a text from its sentences' candidates, sorted by offset."""
     kept: Kept = {}
     named: set[int] = set()       # entities already named in the text
@@ -55,8 +55,8 @@ def decide(text: str, sentences: Sequence[list[Cand]], ix: Index) -> list[Mentio
     return [kept[k][0] for k in sorted(kept)]
 
 
-def _supported(text: str, c: Cand, ix: Index, kept: Kept, *,
-               sentence_cands: list[Cand], named: set[int], full_names: set[int]) -> list[Hit]:
+def _supported(text: str, c: SpanCand, ix: Index, kept: Kept, *,
+               sentence_cands: list[SpanCand], named: set[int], full_names: set[int]) -> list[Hit]:
     """The hits of a candidate that needs more than itself, which the text supports."""
     remembered = [h for h in c.hits if ix.alias_ent[h.aid] in named]
     if remembered:
@@ -76,7 +76,7 @@ def _supported(text: str, c: Cand, ix: Index, kept: Kept, *,
     return []
 
 
-def _touches_mention(text: str, c: Cand, kept: Kept, cands: list[Cand]) -> bool:
+def _touches_mention(text: str, c: SpanCand, kept: Kept, cands: list[SpanCand]) -> bool:
     for o in cands:
         if (o.start, o.end) not in kept or o is c:
             continue
@@ -86,7 +86,7 @@ def _touches_mention(text: str, c: Cand, kept: Kept, cands: list[Cand]) -> bool:
     return False
 
 
-def _mention(text: str, c: Cand, hits: list[Hit], ix: Index, named: set[int]) -> tuple[Mention, int]:
+def _mention(text: str, c: SpanCand, hits: list[Hit], ix: Index, named: set[int]) -> tuple[Mention, int]:
     """Pick the entity for a span and build its :class:`Mention`."""
 
     def score(h: Hit) -> float:

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from namenorm.api import Normalizer, default_normalizer
 from namenorm.extract.decide import decide
-from namenorm.extract.scan import Cand, scan_sentence
+from namenorm.extract.spans import SpanCand, scan_sentence
 from namenorm.extract.tables import tables_for
 from namenorm.extract.tokens import sentences, tokenize
 from namenorm.match import Mention
@@ -58,7 +58,7 @@ def extract(text: str, *, lang: str | None = None, normalizer: Normalizer | None
         raise TypeError(f"extract() takes a str, got {type(text).__name__}")
     norm = normalizer if normalizer is not None else default_normalizer()
     tabs = tables_for(norm.index)
-    per_sentence: list[list[Cand]] = []
+    per_sentence: list[list[SpanCand]] = []
     for a, b in sentences(text):
         toks = tokenize(text, a, b)
         if toks:

@@ -13,13 +13,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from namenorm._columns import Resolver
+from namenorm._columns import BatchNormalizer
 
 __all__ = ["NoLookups", "gazetteer_key", "pick_resolver", "worker_normalizer", "worker_stats"]
 
 
-def pick_resolver(normalizer: Resolver | None, gazetteers: Sequence[str | Path] | None,
-                  include_bundled: bool) -> Resolver:
+def pick_resolver(normalizer: BatchNormalizer | None, gazetteers: Sequence[str | Path] | None,
+                  include_bundled: bool) -> BatchNormalizer:
     """``normalizer``, else a Normalizer over ``gazetteers``, else the shared default one."""
     if normalizer is not None:
         return normalizer
@@ -40,7 +40,7 @@ def gazetteer_key(gazetteers: Sequence[str | Path] | None) -> tuple[str, ...] | 
 
 
 @lru_cache(maxsize=8)
-def worker_normalizer(gazetteers: tuple[str, ...] | None, include_bundled: bool) -> Resolver:
+def worker_normalizer(gazetteers: tuple[str, ...] | None, include_bundled: bool) -> BatchNormalizer:
     """The Normalizer of this process for a gazetteer configuration, built on first use."""
     _BUILT.append(os.getpid())
     return pick_resolver(None, list(gazetteers) if gazetteers is not None else None, include_bundled)

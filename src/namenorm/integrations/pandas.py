@@ -24,14 +24,14 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from namenorm._columns import FrameOptions, Resolver, check_columns, columns_of, new_columns
+from namenorm._columns import BatchNormalizer, FrameOptions, check_columns, columns_of, new_columns
 from namenorm.integrations import require
 from namenorm.integrations._frames import pick_resolver
 
 __all__ = ["clean_frame"]
 
 
-def clean_frame(df: Any, column: str | Sequence[str], normalizer: Resolver | None = None, *,
+def clean_frame(df: Any, column: str | Sequence[str], normalizer: BatchNormalizer | None = None, *,
                 gazetteers: Sequence[str | Path] | None = None, include_bundled: bool = True,
                 lang: str | None = None, types: Iterable[str] | str | None = None, country: str | None = None,
                 fuzzy: bool | None = None, min_score: float = 0.0, fields: str | Sequence[str] | None = None,
@@ -46,7 +46,7 @@ def clean_frame(df: Any, column: str | Sequence[str], normalizer: Resolver | Non
     return clean_with(df, columns_of(column), resolver, opts)
 
 
-def clean_with(df: Any, columns: list[str], resolver: Resolver, opts: FrameOptions) -> Any:
+def clean_with(df: Any, columns: list[str], resolver: BatchNormalizer, opts: FrameOptions) -> Any:
     """:func:`clean_frame` with the resolver and options already chosen (used by the Dask helper)."""
     pd = require("pandas", "pandas")
     out = df.copy()

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from namenorm._columns import FrameOptions, Resolver, columns_of
+from namenorm._columns import BatchNormalizer, FrameOptions, columns_of
 from namenorm._polars_columns import clean_lazy, clean_with
 from namenorm.integrations import require
 from namenorm.integrations._frames import pick_resolver
@@ -33,7 +33,7 @@ from namenorm.integrations._frames import pick_resolver
 __all__ = ["clean_frame", "clean_lazy", "clean_with"]
 
 
-def clean_frame(df: Any, column: str | Sequence[str], normalizer: Resolver | None = None, *,
+def clean_frame(df: Any, column: str | Sequence[str], normalizer: BatchNormalizer | None = None, *,
                 gazetteers: Sequence[str | Path] | None = None, include_bundled: bool = True,
                 lang: str | None = None, types: Iterable[str] | str | None = None, country: str | None = None,
                 fuzzy: bool | None = None, min_score: float = 0.0, fields: str | Sequence[str] | None = None,

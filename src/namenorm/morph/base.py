@@ -20,7 +20,7 @@ from namenorm.langs import check_lang
 from namenorm.limits import too_long
 from namenorm.morph.analyzers import inflect_word, is_dictionary_parse, word_parses
 from namenorm.morph.phrase import Reading, read_phrase
-from namenorm.morph.tokens import copy_case, keep_e, split_phrase
+from namenorm.morph.phrase_split import copy_case, keep_e, split_phrase
 from namenorm.morph.wordinfo import GENDER_CODE, STRIP_BASE
 from namenorm.scripts import cyrillic_lang, has_cyrillic
 

@@ -25,7 +25,7 @@ from namenorm.index import LITERAL, PREFERRED, WEAK, refs
 from namenorm.scripts import has_cyrillic
 from namenorm.text import fold
 
-__all__ = ["Cand", "Hit", "scan_sentence"]
+__all__ = ["Hit", "SpanCand", "scan_sentence"]
 
 _MORPH_RUN = 3
 # Languages whose romanisation conventions the ``latin`` table follows for running text.
@@ -40,7 +40,7 @@ class Hit(NamedTuple):
     needs_signal: bool
 
 
-class Cand(NamedTuple):
+class SpanCand(NamedTuple):
     """A candidate mention: character offsets, the aliases it matched, and its kind."""
 
     start: int
@@ -50,10 +50,10 @@ class Cand(NamedTuple):
     key: str
 
 
-def scan_sentence(text: str, toks: list[Token], tabs: Tables, lang: str | None) -> list[Cand]:
+def scan_sentence(text: str, toks: list[Token], tabs: Tables, lang: str | None) -> list[SpanCand]:
     """Candidate mentions of one sentence (``toks`` are its words), left to right, not overlapping."""
     s = Sentence(text, toks, tabs, lang)
-    out: list[Cand] = []
+    out: list[SpanCand] = []
     taken: list[tuple[int, int]] = []  # token ranges of the candidates
     i, n = 0, len(toks)
     while i < n:
@@ -117,7 +117,7 @@ def _hits_of(s: Sentence, i: int, j: int, raw: list[tuple[int, str]]) -> list[Hi
     return out
 
 
-def _longest(s: Sentence, i: int) -> tuple[int, Cand] | None:
+def _longest(s: Sentence, i: int) -> tuple[int, SpanCand] | None:
     """The longest n-gram from token ``i`` in the exact/forms/latin tables with an acceptable alias."""
     ix, toks, text, prefixes = s.ix, s.toks, s.text, s.tabs.prefixes
     tables = ((ix.exact, "exact"), (ix.forms, "inflection"), (ix.latin, "translit"))
@@ -135,11 +135,11 @@ def _longest(s: Sentence, i: int) -> tuple[int, Cand] | None:
     for j, key, raw in reversed(probes):
         hits = _hits_of(s, i, j, raw)
         if hits:
-            return j, Cand(toks[i].start, toks[j].end, tuple(hits), "name", key)
+            return j, SpanCand(toks[i].start, toks[j].end, tuple(hits), "name", key)
     return None
 
 
-def _lemma(s: Sentence, i: int) -> tuple[int, Cand] | None:
+def _lemma(s: Sentence, i: int) -> tuple[int, SpanCand] | None:
     """Capitalised Cyrillic words put into the nominative and looked up again (longest run first)."""
     from namenorm.morph import nominative_candidates
 
@@ -167,11 +167,11 @@ def _lemma(s: Sentence, i: int) -> tuple[int, Cand] | None:
                 break
         hits = _hits_of(s, i, end, raw) if raw else []
         if hits:
-            return end, Cand(toks[i].start, toks[end].end, tuple(hits), "name", fold(phrase))
+            return end, SpanCand(toks[i].start, toks[end].end, tuple(hits), "name", fold(phrase))
     return None
 
 
-def _surname(s: Sentence, i: int) -> tuple[int, Cand] | None:
+def _surname(s: Sentence, i: int) -> tuple[int, SpanCand] | None:
     """A capitalised word found among people's surnames; "S. Lavrov" keeps only matching initials."""
     ix, toks = s.ix, s.toks
     initial = ""
@@ -193,4 +193,4 @@ def _surname(s: Sentence, i: int) -> tuple[int, Cand] | None:
     hits = tuple(Hit(a, "surname", True) for a in aids if not ix.alias_flags[a] & WEAK)
     if not hits:
         return None
-    return j, Cand(toks[i].start, toks[j].end, hits, "surname", key)
+    return j, SpanCand(toks[i].start, toks[j].end, hits, "surname", key)
