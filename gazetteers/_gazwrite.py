@@ -50,6 +50,13 @@ def version_mismatches(pinned: dict[str, str]) -> list[str]:
     return out
 
 
+def mismatch_message(bad: list[str], doing: str = "") -> str:
+    """The error for data packages that differ from their pins (see :func:`version_mismatches`),
+    with the command that installs the pinned ones; ``doing`` names what cannot be done."""
+    return (f"error: {doing}the data packages differ from the pinned versions: " + "; ".join(bad)
+            + "\ninstall them with: pip install -e '.[data]'")
+
+
 def tidy(text: str) -> str:
     """NFC, single spaces, typographic apostrophes as ASCII ``'``."""
     text = unicodedata.normalize("NFC", text).translate(_APOSTROPHES)

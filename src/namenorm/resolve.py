@@ -12,7 +12,7 @@ from typing import NamedTuple
 from rapidfuzz.distance import OSA
 
 from namenorm.evidence import ACCEPT, Prominence, bucket, chance_rate, posterior
-from namenorm.fuzzy import MAX_BUDGET, ONE_WORD_BUDGET, Cand, FuzzySearch, same_numbers, typo_of
+from namenorm.fuzzy import MAX_BUDGET, Cand, FuzzySearch, max_edits, same_numbers, typo_of
 from namenorm.index import PREFERRED, WEAK, Index, lemma_gate, refs, surname_gate
 from namenorm.keys import skeleton
 from namenorm.match import Match
@@ -20,6 +20,7 @@ from namenorm.methods import Method
 from namenorm.names import descriptor_variants, is_junk, name_variants, strip_titles
 from namenorm.scripts import cyrillic_lang, dominant_script, has_cyrillic, has_latin
 from namenorm.stopwords import is_common_word
+from namenorm.surnames import is_common_surname
 from namenorm.text import clean, fold, split_qualifier
 
 __all__ = ["Hints", "Resolver", "with_chance"]
@@ -60,6 +61,11 @@ def _same_first_name(given: str, listed: str) -> bool:
     if len(given) <= 2:
         return a[0] == b[0]
     return OSA.distance(a, b, score_cutoff=2) <= 2
+
+
+def _chance_step(c: Cand) -> str:
+    """The chance table's name for the step that found ``c``: fuzzy hits by their edit distance."""
+    return f"fuzzy:{c.edits}" if c.method is Method.FUZZY else c.method.value
 
 
 def _gender_clash(a: str | None, b: str | None) -> bool:
@@ -132,7 +138,7 @@ class Resolver:
         ix, key = self.ix, fold(s)
         if not key:
             return []
-        out = [Cand(a, 1.0, Method.EXACT, "exact alias") for a in refs(ix.exact, key)]
+        out = [Cand(a, Method.EXACT.cap, Method.EXACT, "exact alias") for a in refs(ix.exact, key)]
         if out:
             return out
         out = [Cand(a, Method.INFLECTION.cap, Method.INFLECTION, "inflected form of alias")
@@ -175,7 +181,7 @@ class Resolver:
                 if dominant_script(other) != script:
                     out.append(Cand(a, Method.CROSS_SCRIPT.cap, Method.CROSS_SCRIPT, step))
                 elif hints.fuzzy:
-                    budget = MAX_BUDGET if " " in key else ONE_WORD_BUDGET
+                    budget = max_edits(key)
                     d = OSA.distance(key, other, score_cutoff=budget)
                     if d <= budget and typo_of(key, other):
                         out.append(Cand(a, Method.FUZZY.cap, Method.FUZZY, f"{d} edit(s) from alias", d))
@@ -310,16 +316,19 @@ class Resolver:
         quantile = self.prominence.quantile
         loose_ents = {ix.alias_ent[c.aid] for c in cands if c.method.loose}
         total = sum(1.0 / quantile(ei) for ei in loose_ents)
+        common_query: bool | None = None  # whether the one-word query is a common surname (asked once)
         out = []
         for c in cands:
             if not c.method.loose:
                 out.append(c)
                 continue
             ei = ix.alias_ent[c.aid]
-            if words == 1 and ix.ents[ei].type == "PER" and self._common_surname(key, script, c.aid):
-                continue  # thousands carry it: a lone common surname names no one person
-            step = f"fuzzy:{c.edits}" if c.method is Method.FUZZY else c.method.value
-            rate = chance_rate(ix.chance, bucket(step, script, words, length, ix.ents[ei].type))
+            if words == 1 and ix.ents[ei].type == "PER":
+                if common_query is None:
+                    common_query = is_common_surname(key, script)
+                if common_query or self._common_surname(c.aid, script):
+                    continue  # thousands carry it: a lone common surname names no one person
+            rate = chance_rate(ix.chance, bucket(_chance_step(c), script, words, length, ix.ents[ei].type))
             chance = rate * quantile(ei)
             p = posterior(chance) * (1.0 / quantile(ei)) / total
             if p < ACCEPT:
@@ -328,14 +337,10 @@ class Resolver:
             out.append(c._replace(score=c.score * p, note=f"a random string does this {odds}"))
         return out
 
-    def _common_surname(self, key: str, script: str, aid: int) -> bool:
-        """Whether the one-word query, or the surname of the alias it reached (its nominative, when
-        the query is inflected), is a common surname in the query's script (:mod:`namenorm.surnames`)."""
-        from namenorm.surnames import is_common_surname
-
+    def _common_surname(self, aid: int, script: str) -> bool:
+        """Whether the surname of the alias a one-word query reached (its nominative, when the query
+        is inflected) is a common surname in the query's script (:mod:`namenorm.surnames`)."""
         alias_words = fold(self.ix.alias_text[aid]).split()
-        if is_common_surname(key, script):
-            return True
         return bool(alias_words) and is_common_surname(alias_words[-1], script)
 
     def chance_probe(self, text: str) -> Iterator[tuple[str, str]]:
@@ -350,9 +355,10 @@ class Resolver:
         for c in self._accept(found, hints):
             etype = self.ix.ents[self.ix.alias_ent[c.aid]].type
             if c.method is Method.FUZZY:  # a hit within d edits is also one within more
-                yield from ((f"fuzzy:{d}", etype) for d in range(c.edits, MAX_BUDGET + 1))
+                for d in range(c.edits, MAX_BUDGET + 1):
+                    yield _chance_step(c._replace(edits=d)), etype
             elif c.method.loose:
-                yield c.method.value, etype
+                yield _chance_step(c), etype
 
     def _is_settlement(self, aid: int) -> bool:
         e = self.ix.ents[self.ix.alias_ent[aid]]
@@ -376,13 +382,14 @@ class Resolver:
 
         ranked = sorted(best.items(), key=key, reverse=True) if len(best) > 1 else list(best.items())
         # another entity that the same text names: only a weak alias that is not its main name is no rival
+        top_fits = bool(ranked) and self._fits(ranked[0][1].aid, hints)
         rivals = [(ei, c) for ei, c in ranked
                   if (self.ix.alias_flags[c.aid] & (WEAK | PREFERRED)) != WEAK
-                  and self._fits(c.aid, hints) == self._fits(ranked[0][1].aid, hints)]
+                  and self._fits(c.aid, hints) == top_fits]
         ambiguous = len(ranked) > 1 and len(rivals) > 1 and rivals[0][0] == ranked[0][0]
         if ambiguous:
             # one text, several entities: each is right only as often as it is the one meant, so the
-            # score is shared by source, prior and main-name weight (the ranking's own order)
+            # score is shared by prominence (see evidence.Prominence), a main name counting thrice
             quantile = self.prominence.quantile
             weights = {ei: (3.0 if self.ix.alias_flags[c.aid] & PREFERRED else 1.0) / quantile(ei)
                        for ei, c in rivals}
