@@ -59,6 +59,22 @@ def _entry(root: Path, gaz: Path) -> Path:
     return root / cache_key([gaz])
 
 
+def _cache_versions(tmp_path: Path, n: int) -> list[str]:
+    """Load ``n`` versions of the test gazetteer, one after another; their cache keys in that order."""
+    keys = []
+    for i in range(n):
+        g = tmp_path / f"v{i}.gaz"
+        g.write_text(GAZ + f"\n[t:{i}] LOC Town{i}\nen: Town{i}\n", encoding="utf-8")
+        _norm(g)
+        keys.append(cache_key([g]))
+    return keys
+
+
+def _env(root: Path) -> dict[str, str]:
+    """The environment of a subprocess that imports this worktree's code and caches in ``root``."""
+    return {**os.environ, "PYTHONPATH": SRC, "NAMENORM_CACHE_DIR": str(root)}
+
+
 def _compiles(caplog: pytest.LogCaptureFixture) -> int:
     return sum("compiling the gazetteers" in r.getMessage() for r in caplog.records)
 
@@ -209,12 +225,7 @@ def test_a_held_lock_is_waited_for_then_compiled_without_the_cache(
 def test_the_size_policy_keeps_the_most_recently_used(gaz: Path, root: Path, tmp_path: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NAMENORM_CACHE_KEEP", "2")
-    versions = []
-    for i in range(3):
-        g = tmp_path / f"v{i}.gaz"
-        g.write_text(GAZ + f"\n[t:{i}] LOC Town{i}\nen: Town{i}\n", encoding="utf-8")
-        _norm(g)
-        versions.append(cache_key([g]))
+    versions = _cache_versions(tmp_path, 3)
     assert [e.key for e in entries(root)] == [versions[2], versions[1]]
 
 
@@ -233,7 +244,7 @@ print(Normalizer(gazetteers=[sys.argv[1]], include_bundled=False).normalize("Kyy
 
 
 def test_processes_started_together_compile_once(gaz: Path, root: Path) -> None:
-    env = {**os.environ, "PYTHONPATH": SRC, "NAMENORM_CACHE_DIR": str(root)}
+    env = _env(root)
     procs = [subprocess.Popen([sys.executable, "-c", STARTER, str(gaz)], env=env, text=True,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(3)]
     outs = [p.communicate(timeout=120) for p in procs]
@@ -244,7 +255,7 @@ def test_processes_started_together_compile_once(gaz: Path, root: Path) -> None:
 
 
 def _cli(*args: str, root: Path, **kwargs: object) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": SRC, "NAMENORM_CACHE_DIR": str(root)}
+    env = _env(root)
     return subprocess.run([sys.executable, "-m", "namenorm.cli", *args], env=env, text=True,
                           capture_output=True, timeout=120, check=False, **kwargs)  # type: ignore[call-overload]
 
@@ -265,7 +276,7 @@ def test_progress_redraws_one_line_on_a_terminal(gaz: Path, tmp_path: Path) -> N
         sys.exit(main(["normalize", "Kyiv", "--no-header", "--no-bundled", "--gazetteer", {str(gaz)!r}]))
     """)
     leader, follower = pty.openpty()
-    env = {**os.environ, "PYTHONPATH": SRC, "NAMENORM_CACHE_DIR": str(tmp_path / "c")}
+    env = _env(tmp_path / "c")
     proc = subprocess.run([sys.executable, "-c", script], env=env, stderr=follower, stdout=subprocess.PIPE,
                           timeout=120, check=False)
     os.close(follower)
@@ -277,12 +288,7 @@ def test_progress_redraws_one_line_on_a_terminal(gaz: Path, tmp_path: Path) -> N
 
 
 def test_cache_info_prune_and_clear(gaz: Path, root: Path, tmp_path: Path) -> None:
-    keys = []
-    for i in range(3):
-        g = tmp_path / f"v{i}.gaz"
-        g.write_text(GAZ + f"\n[t:{i}] LOC Town{i}\nen: Town{i}\n", encoding="utf-8")
-        _norm(g)
-        keys.append(cache_key([g]))
+    keys = _cache_versions(tmp_path, 3)
     info = _cli("cache", "info", root=root)
     assert info.returncode == 0 and f"folder  {root}" in info.stdout
     assert all(k in info.stdout for k in keys) and "3 entries" in info.stdout

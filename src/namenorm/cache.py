@@ -34,6 +34,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from namenorm import index_store
+from namenorm.cache_entries import prune
 from namenorm.index import Index
 
 __all__ = ["cache_dir", "cache_key", "cached_index", "compile_lock", "compile_progress", "keep_limit",
@@ -108,8 +109,7 @@ def cache_key(paths: list[Path], extra: str = "") -> str:
 
 
 def _is_private(st: os.stat_result) -> bool:
-    own = not hasattr(os, "getuid") or st.st_uid == os.getuid()
-    return own and stat.S_ISDIR(st.st_mode) and not st.st_mode & 0o022
+    return stat.S_ISDIR(st.st_mode) and not index_store.sharing_problem(st)
 
 
 def private_root(create: bool = True) -> Path | None:
@@ -155,7 +155,8 @@ def compile_lock(root: Path) -> Iterator[bool]:
         yield False
         return
     try:
-        deadline, waiting = time.monotonic() + _lock_timeout(), False
+        timeout = _lock_timeout()
+        deadline, waiting = time.monotonic() + timeout, False
         while True:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -166,7 +167,7 @@ def compile_lock(root: Path) -> Iterator[bool]:
             if time.monotonic() > deadline:
                 log.warning("namenorm: another process has held %s for %.0f s; compiling without the "
                             "cache (raise NAMENORM_CACHE_LOCK_TIMEOUT to wait longer)",
-                            root / LOCK_FILE, _lock_timeout())
+                            root / LOCK_FILE, timeout)
                 yield False
                 return
             if not waiting:
@@ -192,6 +193,10 @@ def _compile(build: Callable[[], Index]) -> Index:
     return ix
 
 
+def _warn_unusable(folder: Path, error: index_store.StoreError) -> None:
+    log.warning("namenorm: the cached index in %s is not usable (%s); rebuilding it", folder, error)
+
+
 def _try_load(folder: Path, rebuild: Callable[[index_store.StoreError], dict[str, object]],
               *, quiet: bool) -> Index | None:
     if not folder.exists():
@@ -200,7 +205,7 @@ def _try_load(folder: Path, rebuild: Callable[[index_store.StoreError], dict[str
         ix = index_store.load(folder, rebuild)
     except index_store.StoreError as e:
         if not quiet:
-            log.warning("namenorm: the cached index in %s is not usable (%s); rebuilding it", folder, e)
+            _warn_unusable(folder, e)
         return None
     with contextlib.suppress(OSError):
         os.utime(folder)  # last use, for pruning
@@ -208,8 +213,6 @@ def _try_load(folder: Path, rebuild: Callable[[index_store.StoreError], dict[str
 
 
 def _store(ix: Index, root: Path, key: str) -> None:
-    from namenorm.cache_entries import prune
-
     keep = keep_limit()  # a bad setting stops before anything is written
     tmp = Path(tempfile.mkdtemp(dir=root, prefix=".tmp-"))  # 0700
     try:
@@ -234,7 +237,7 @@ def cached_index(key: str, build: Callable[[], Index], *, enabled: bool = True) 
     folder = root / key
 
     def rebuild(error: index_store.StoreError) -> dict[str, object]:
-        log.warning("namenorm: the cached index in %s is not usable (%s); rebuilding it", folder, error)
+        _warn_unusable(folder, error)
         fresh = _build_and_store(root, key, build)
         return {name: getattr(fresh, name) for name in fresh.__dataclass_fields__}
 

@@ -44,13 +44,17 @@ def _mib(size: int) -> str:
     return f"{size / 2**20:.1f} MiB"
 
 
+def _entries(found: list[Entry]) -> str:
+    return f"{len(found)} entr{'y' if len(found) == 1 else 'ies'}"
+
+
 def _table(found: list[Entry], root: Path) -> str:
     lines = [f"folder  {root}"]
     for e in found:
         used = time.strftime("%Y-%m-%d %H:%M", time.gmtime(e.last_use))
         lines.append(f"{e.key}  {_mib(e.size)}  last used {used}")
     total = sum(e.size for e in found)
-    lines.append(f"{len(found)} entr{'y' if len(found) == 1 else 'ies'}, {_mib(total)}")
+    lines.append(f"{_entries(found)}, {_mib(total)}")
     return "\n".join(lines)
 
 
@@ -68,5 +72,5 @@ def _cmd_cache(args: argparse.Namespace) -> int:
     with compile_lock(root):
         removed = clear(root) if args.action == "clear" else prune(root, keep)
     size = _mib(sum(e.size for e in removed))
-    print(f"removed {len(removed)} entr{'y' if len(removed) == 1 else 'ies'} ({size}) from {root}")
+    print(f"removed {_entries(removed)} ({size}) from {root}")
     return 0

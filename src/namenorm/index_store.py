@@ -33,7 +33,7 @@ from namenorm.index import LAZY_TABLES, Index
 from namenorm.index_codec import StoreError, decode_tables, encode_tables
 
 __all__ = ["CORE_FILE", "LAZY_FILE", "StoreError", "dump", "encode_part", "load", "open_checked", "read_part",
-           "write_part"]
+           "sharing_problem", "write_part"]
 
 CORE_FILE, LAZY_FILE = "index.core", "index.lazy"
 FORMAT_VERSION = 1
@@ -55,6 +55,14 @@ def write_part(path: Path, data: bytes) -> None:
         f.write(data)
 
 
+def sharing_problem(st: os.stat_result) -> str:
+    """Why a file or folder with status ``st`` is not safely the user's own ("" when it is): owned by
+    someone else, or writable by others."""
+    if hasattr(os, "getuid") and st.st_uid != os.getuid():
+        return f"owned by uid {st.st_uid}"
+    return "writable by others" if st.st_mode & 0o022 else ""
+
+
 def open_checked(path: Path) -> int:
     """A read-only descriptor of ``path``, refused unless it is the user's own regular file that no
     one else can write (as ssh checks its keys)."""
@@ -63,9 +71,7 @@ def open_checked(path: Path) -> int:
     except OSError as e:
         raise StoreError(f"cannot open {path.name} ({e.strerror})") from None
     st = os.fstat(fd)
-    problem = ("not a regular file" if not stat.S_ISREG(st.st_mode) else
-               f"owned by uid {st.st_uid}" if hasattr(os, "getuid") and st.st_uid != os.getuid() else
-               "writable by others" if st.st_mode & 0o022 else "")
+    problem = "not a regular file" if not stat.S_ISREG(st.st_mode) else sharing_problem(st)
     if problem:
         os.close(fd)
         raise StoreError(f"{path.name} is {problem}")
@@ -127,8 +133,9 @@ def load(folder: Path, on_damaged: Callable[[StoreError], dict[str, object]]) ->
                 lazy = read_part(fd)
             finally:
                 os.close(fd)
-            if set(LAZY_TABLES) - set(lazy):
-                raise StoreError(f"no table {sorted(set(LAZY_TABLES) - set(lazy))[0]}")
+            absent = set(LAZY_TABLES) - set(lazy)
+            if absent:
+                raise StoreError(f"no table {sorted(absent)[0]}")
         except (StoreError, OSError) as e:
             return on_damaged(StoreError(f"{LAZY_FILE}: {e}"))
         return lazy
