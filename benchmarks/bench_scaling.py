@@ -1,6 +1,6 @@
 """How compile time and ``cyrillize`` time grow with the input: 1x, 10x and 100x, in one process.
 
-Run alone: ``python benchmarks/bench_scaling.py`` (prints a markdown table).
+Run alone: ``python benchmarks/bench_scaling.py`` (prints run_all.py's markdown table), or through run_all.py.
 ``run()`` returns rows (bench, name, value, unit, ratio, baseline); value is seconds (best of 3 for
 cyrillize, one run for compiles), ratio = (time at kx / time at 1x) / k: 1.0 is linear growth, 10 at
 100x would be quadratic.
@@ -92,14 +92,9 @@ def run() -> list[dict[str, Any]]:
     return rows
 
 
-def main() -> None:
-    rows = run()
-    print("| bench | name | value | unit | ratio | baseline |")
-    print("|---|---|---:|---|---:|---|")
-    for r in rows:
-        cells = [r["bench"], r["name"], f"{r['value']:,.3f}", r["unit"], f"{r['ratio']:.2f}", r["baseline"]]
-        print("| " + " | ".join(cells) + " |")
-
-
 if __name__ == "__main__":
-    main()
+    import sys
+
+    from run_all import main  # run_all prints the table; this file's folder is on sys.path here
+
+    sys.exit(main(["scaling"]))

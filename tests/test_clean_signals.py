@@ -22,27 +22,14 @@ import pytest
 _FORK = "fork" in multiprocessing.get_all_start_methods()
 pytestmark = pytest.mark.skipif(not (_FORK and Path("/proc").is_dir()), reason="needs /proc and fork")
 
-SCRIPT = """
-import sys, time
-import namenorm.csvclean.run as run
-from namenorm.match import Match
-
-class Slow:
-    def normalize_many(self, values, **hints):
-        time.sleep(0.05)
-        return [Match("t:1", "T", "LOC", 1.0, "exact", v) for v in values]
-
-run.make_resolver = lambda *a, **k: Slow()
-from namenorm.csvclean.cli import main
-sys.exit(main(sys.argv[2:]))
-"""
+SCRIPT = str(Path(__file__).with_name("slow_clean.py"))
 
 
 def _start(tmp: Path) -> tuple[subprocess.Popen[str], str, Path]:
     src, out = tmp / "in.csv", tmp / "out.csv"
     src.write_text("n,city\n" + "".join(f"{i},place {i}\n" for i in range(40_000)), encoding="utf-8")
     marker = f"marker-{uuid.uuid4().hex}"
-    proc = subprocess.Popen([sys.executable, "-c", SCRIPT, marker, "clean", str(src), "-c", "city", "-o",
+    proc = subprocess.Popen([sys.executable, SCRIPT, marker, "clean", str(src), "-c", "city", "-o",
                              str(out), "--jobs", "2", "--chunk-size", "500", "-q"],
                             stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60

@@ -172,20 +172,7 @@ def test_cli_to_a_device_exits_0_and_keeps_it(files: Path) -> None:
     assert stat.S_ISCHR(os.lstat(dev).st_mode)
 
 
-SLOW = """
-import sys, time
-import namenorm.csvclean.run as run
-from namenorm.match import Match
-
-class Slow:
-    def normalize_many(self, values, **hints):
-        time.sleep(0.05)
-        return [Match("t:1", "T", "LOC", 1.0, "exact", v) for v in values]
-
-run.make_resolver = lambda *a, **k: Slow()
-from namenorm.csvclean.cli import main
-sys.exit(main(sys.argv[1:]))
-"""
+SLOW = str(Path(__file__).with_name("slow_clean.py"))  # the resolver sleeps on every batch
 
 
 def test_the_part_file_of_a_killed_run_is_removed_by_the_next_run(files: Path) -> None:
@@ -195,7 +182,7 @@ def test_the_part_file_of_a_killed_run_is_removed_by_the_next_run(files: Path) -
     src = files / "big.csv"
     src.write_text("n,city\n" + "".join(f"{i},place {i}\n" for i in range(20_000)), encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
-    proc = subprocess.Popen([sys.executable, "-c", SLOW, "clean", str(src), "-c", "city", "-o",
+    proc = subprocess.Popen([sys.executable, SLOW, "slow", "clean", str(src), "-c", "city", "-o",
                              str(files / "out.csv"), "--chunk-size", "200", "-q"], env=env)
     deadline = time.monotonic() + 60
     while not list(files.glob(".out.csv.*.part")):

@@ -41,6 +41,7 @@ __all__ = [
     "base_form_function",
     "check_columns",
     "columns_of",
+    "looked_up",
     "new_columns",
     "outcome",
     "resolve_values",
@@ -174,11 +175,20 @@ def base_form_function() -> Callable[..., str] | None:
     return base_form
 
 
+def looked_up(value: str) -> bool:
+    """Whether ``value`` is sent to the resolver: not blank, not over :data:`namenorm.limits.MAX_TEXT`.
+
+    >>> looked_up("Kyiv"), looked_up("  "), looked_up("x" * 10_001)
+    (True, False, False)
+    """
+    return bool(value.strip()) and not too_long(value)
+
+
 def resolve_values(resolver: BatchNormalizer, values: Sequence[str], query: Query, spec: FieldSpec,
                    base: Callable[..., str] | None = None) -> list[Outcome]:
     """One :class:`Outcome` per value (distinct values expected); blank values and values over
     :data:`namenorm.limits.MAX_TEXT` characters are not looked up."""
-    todo = [v for v in values if v.strip() and not too_long(v)]
+    todo = [v for v in values if looked_up(v)]
     found = iter(resolver.normalize_many(todo, **query.hints())) if todo else iter(())
     want_base = base is not None and "base" in spec.fields
     blank = Outcome(("",) * len(spec.fields), EMPTY)

@@ -29,9 +29,16 @@ from itertools import compress, repeat
 from operator import is_
 from typing import Any, Generic, TypeVar, cast
 
-from namenorm._columns import BatchNormalizer, FieldSpec, Outcome, Query, base_form_function, resolve_values
+from namenorm._columns import (
+    BatchNormalizer,
+    FieldSpec,
+    Outcome,
+    Query,
+    base_form_function,
+    looked_up,
+    resolve_values,
+)
 from namenorm.csvclean.errors import CleanError
-from namenorm.limits import too_long
 
 __all__ = ["Batch", "BoundedCache", "Request", "ValueLookup"]
 
@@ -230,7 +237,7 @@ class ValueLookup:
         pending = [] if not self._inflight else list(
             compress(found, map(isinstance, found.values(), repeat(Batch))))
         if missing:
-            self.resolved += sum(1 for v in missing if v.strip() and not too_long(v))  # looked up
+            self.resolved += sum(map(looked_up, missing))
             inflight = self._inflight
             fresh = [v for v in missing if v not in inflight]  # a value evicted while in flight waits
             if fresh:

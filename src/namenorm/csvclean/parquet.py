@@ -12,11 +12,18 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from namenorm._columns import BatchNormalizer, CleanError, FieldSpec, FrameOptions, Outcome, Query
+from namenorm._columns import (
+    BatchNormalizer,
+    CleanError,
+    FieldSpec,
+    FrameOptions,
+    Outcome,
+    Query,
+    looked_up,
+)
 from namenorm.csvclean.output import check_target
 from namenorm.csvclean.safefile import open_atomic
 from namenorm.csvclean.stream import CleanStats, count_outcomes
-from namenorm.limits import too_long
 
 __all__ = ["clean_parquet"]
 
@@ -60,7 +67,7 @@ def clean_parquet(source: str | Path, output: str | Path | None, *, columns: Seq
         """The summary's and the report's counts, from the outcomes the frame helper resolved."""
         counts = table.get_column(column).cast(pl.String).drop_nulls().value_counts()
         cells = zip(counts.get_column(column).to_list(), counts.get_column("count").to_list(), strict=True)
-        stats.distinct += sum(1 for v in values if v.strip() and not too_long(v))  # looked up
+        stats.distinct += sum(map(looked_up, values))
         count_outcomes(Counter(dict(cells)), dict(zip(values, outcomes, strict=True)), stats, report=True)
 
     df = clean_with(table, list(columns), resolver, opts, tally)
