@@ -18,6 +18,7 @@ from __future__ import annotations
 __all__ = [
     "AFTER_TWO_LATIN_LETTERS",
     "APOSTROPHES",
+    "APOSTROPHES_AS_ASCII",
     "APOSTROPHE_LIKE",
     "CYRILLIC_BASIC_CLASS",
     "CYRILLIC_RANGES",
@@ -33,6 +34,8 @@ __all__ = [
 APOSTROPHES = "’ʼ‘`´′"
 #: APOSTROPHES and the modifier prime and turned comma of romanisations: what ``clean`` makes "'".
 APOSTROPHE_LIKE = APOSTROPHES + "ʹʻ"
+#: ``str.translate`` table: each of APOSTROPHES as "'" (the spelling of the morphology dictionaries).
+APOSTROPHES_AS_ASCII = str.maketrans(dict.fromkeys(APOSTROPHES, "'"))
 #: The apostrophes that stand inside a word ("Знам’янка", "O'Brien") in transliteration and extraction.
 WORD_APOSTROPHES = "'’ʼ`"
 

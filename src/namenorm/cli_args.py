@@ -32,7 +32,8 @@ from namenorm.hint_checks import type_set
 from namenorm.langs import check_lang
 
 __all__ = ["EXIT_CODES", "HELP_LAYOUT", "UsageError", "add_gazetteer_options", "add_hint_options",
-           "check_hints", "country_code", "lang_code", "make_normalizer", "positive_int", "type_list"]
+           "add_lookup_options", "add_min_score_option", "check_hints", "country_code", "lang_code",
+           "make_normalizer", "positive_int", "score_floor", "type_list"]
 
 _LANG = regex.compile(r"[a-z]{2,3}")
 _ANY_LANG = "xx"  # the gazetteers' "any language" aliases: not a language to hint
@@ -134,6 +135,14 @@ def add_gazetteer_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--gazetteer", action="append", metavar="PATH",
                    help="your own .gaz file or folder, added to the bundled ones (repeatable)")
     p.add_argument("--no-bundled", action="store_true", help="use only the --gazetteer files")
+
+
+def add_lookup_options(p: argparse.ArgumentParser) -> None:
+    """The options of a command that looks values up (``normalize``, ``clean``): ``--min-score``, the
+    hints with ``--no-fuzzy``, and the gazetteer options, in that order."""
+    add_min_score_option(p)
+    add_hint_options(p)
+    add_gazetteer_options(p)
 
 
 def make_normalizer(args: argparse.Namespace) -> Normalizer:

@@ -18,9 +18,7 @@ from typing import Any
 from namenorm.api import Normalizer
 from namenorm.cli_args import (
     HELP_LAYOUT,
-    add_gazetteer_options,
-    add_hint_options,
-    add_min_score_option,
+    add_lookup_options,
     make_normalizer,
     positive_int,
 )
@@ -51,9 +49,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                    help="up to N ranked candidates per input, one row each after a rank column "
                    "(with --jsonl: a candidates list)")
     p.add_argument("--fail-on-miss", action="store_true", help="exit with 1 when some input matched nothing")
-    add_min_score_option(p)
-    add_hint_options(p)
-    add_gazetteer_options(p)
+    add_lookup_options(p)
     p.set_defaults(func=run)
 
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import regex
 
-from namenorm.chars import CYRILLIC_RANGES
+from namenorm.chars import is_basic_cyrillic
 
 __all__ = ["cyrillic_lang", "dominant_script", "has_cyrillic", "has_latin", "script_of"]
 
@@ -104,7 +104,7 @@ def cyrillic_lang(text: str) -> str | None:
     ('be', 'be', 'bg')
     """
     low = set(text.lower())
-    if not low & _ANY_CYR:
+    if not any(map(is_basic_cyrillic, low)):
         return None
     for lang, letters in _DISTINCTIVE:
         if low & letters:
@@ -121,5 +121,3 @@ def cyrillic_lang(text: str) -> str | None:
         return "sr"
     return None
 
-
-_ANY_CYR = frozenset(chr(c) for c in range(CYRILLIC_RANGES[0][0], CYRILLIC_RANGES[0][1] + 1))

@@ -20,9 +20,7 @@ from typing import Any
 from namenorm.cli_args import (
     HELP_LAYOUT,
     UsageError,
-    add_gazetteer_options,
-    add_hint_options,
-    add_min_score_option,
+    add_lookup_options,
     make_normalizer,
     positive_int,
 )
@@ -67,9 +65,7 @@ def register(subparsers: Any) -> None:
                    help="rows with the wrong number of fields: stop (default), drop them, or keep "
                    "them exactly as they are (their bytes unchanged, no new fields, not looked up)")
     p.add_argument("--report", metavar="FILE", help="write the unmatched values, grouped, with counts (CSV)")
-    add_min_score_option(p)
-    add_hint_options(p)
-    add_gazetteer_options(p)
+    add_lookup_options(p)
     p.add_argument("--jobs", "-j", type=positive_int, default=1,
                    help="processes for looking up distinct values (at a lower priority than the reader)")
     p.add_argument("--max-field", type=positive_int, default=MAX_FIELD, metavar="CHARS",

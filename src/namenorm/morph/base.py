@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from namenorm.chars import APOSTROPHES
+from namenorm.chars import APOSTROPHES, APOSTROPHES_AS_ASCII
 from namenorm.langs import check_lang
 from namenorm.limits import too_long
 from namenorm.morph.analyzers import inflect_word, is_dictionary_parse, word_parses
@@ -23,8 +23,6 @@ from namenorm.morph.phrase import Reading, read_phrase
 from namenorm.morph.phrase_split import copy_case, keep_e, split_phrase
 from namenorm.morph.wordinfo import GENDER_CODE, STRIP_BASE
 from namenorm.scripts import cyrillic_lang, has_cyrillic
-
-_APOS_TABLE = str.maketrans(dict.fromkeys(APOSTROPHES, "'"))
 
 
 def resolve_langs(text: str, lang: str | None) -> tuple[str, ...]:
@@ -63,7 +61,7 @@ def _merge_compounds(lang: str, parts: list[str]) -> list[str]:
             end += 2
         while end > i:
             candidate = "-".join(parts[i : end + 1 : 2])
-            key = candidate.lower().translate(_APOS_TABLE)
+            key = candidate.lower().translate(APOSTROPHES_AS_ASCII)
             if any(is_dictionary_parse(p) for p in word_parses(lang, key)):
                 break
             end -= 2
@@ -74,7 +72,7 @@ def _merge_compounds(lang: str, parts: list[str]) -> list[str]:
 
 @lru_cache(maxsize=200_000)
 def _form(lang: str, surface: str, index: int, grammemes: frozenset[str]) -> str | None:
-    key = surface.lower().translate(_APOS_TABLE)
+    key = surface.lower().translate(APOSTROPHES_AS_ASCII)
     out = inflect_word(lang, key, index, grammemes)
     if out is None:
         return None
@@ -142,7 +140,7 @@ def _unknown_words(lang: str, words: tuple[str, ...], reading: Reading) -> int:
     del reading
     n = 0
     for w in words:
-        parses = word_parses(lang, w.lower().translate(_APOS_TABLE))
+        parses = word_parses(lang, w.lower().translate(APOSTROPHES_AS_ASCII))
         n += not any(is_dictionary_parse(p) for p in parses)
     return n
 

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from namenorm.morph.base import _APOS_TABLE, _form, _words
+from namenorm.chars import APOSTROPHES_AS_ASCII
+from namenorm.morph.base import _form, _words
 from namenorm.morph.phrase import CASES, Taken, read_phrase
 from namenorm.morph.wordinfo import GENDER_CODE, fem_a_form, masc_name_form
 
@@ -117,7 +118,8 @@ def _last_word_declined(alias: str, parts: list[str], lang: str, etype: str,
 def _unknown(lang: str, word: str) -> bool:
     from namenorm.morph.analyzers import is_dictionary_parse, word_parses
 
-    return not any(is_dictionary_parse(p) for p in word_parses(lang, word.lower().translate(_APOS_TABLE)))
+    key = word.lower().translate(APOSTROPHES_AS_ASCII)
+    return not any(is_dictionary_parse(p) for p in word_parses(lang, key))
 
 
 def _head_animacy(lang: str, words: tuple[str, ...], taken: Taken) -> str:
@@ -125,6 +127,6 @@ def _head_animacy(lang: str, words: tuple[str, ...], taken: Taken) -> str:
 
     for i, role, index, _ in taken:
         if role == "noun" and index >= 0:
-            grams = parse_at(lang, words[i].lower().translate(_APOS_TABLE), index).tag.grammemes
+            grams = parse_at(lang, words[i].lower().translate(APOSTROPHES_AS_ASCII), index).tag.grammemes
             return "anim" if "anim" in grams else "inan"
     return "inan"

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from namenorm.chars import APOSTROPHES
+from namenorm.chars import APOSTROPHES_AS_ASCII
 from namenorm.morph.analyzers import is_dictionary_parse, method_name, tag_facts, word_parses
 
 PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
@@ -109,7 +109,6 @@ def _attach(stem: str, ending: str, word: str) -> str:
 
 
 _OBLIQUE_FINALS = frozenset("аяуюеыйм")  # last letters of Slavic oblique case endings
-_APOSTROPHES = str.maketrans(dict.fromkeys(APOSTROPHES, "'"))  # the dictionaries spell "'"
 # oblique endings of adjectives and adjectival surnames ("Зеленского", "Зеленської")
 _ADJ_OBLIQUE = ("ого", "его", "ому", "ему", "ої", "ім", "их", "ых", "ими", "ыми")
 _ADJ_SURNAME = ("ский", "цкий", "ской", "цкой", "ський", "цький", "ская", "цкая", "ська", "цька")
@@ -226,7 +225,7 @@ def _flags(p: Any) -> frozenset[str]:
 @lru_cache(maxsize=200_000)
 def word_info(lang: str, surface: str, caps: str, etype: str | None, gender: str | None) -> WordInfo:
     """Rank and index the nominal parses of ``surface`` (caps: "low", "Cap" or "CAPS")."""
-    word = surface.lower().translate(_APOSTROPHES)
+    word = surface.lower().translate(APOSTROPHES_AS_ASCII)
     parses = word_parses(lang, word, caps == "Cap" and etype is None)
     adjs: dict[tuple[str, str], list[Choice]] = {}
     nouns: dict[tuple[str, str], list[Choice]] = {}
