@@ -7,8 +7,13 @@ loose hit counts only as far as it beats chance:
 1. **Chance rate.** When an index is compiled, :func:`measure_chance` sends a few thousand random
    pronounceable strings (a letter model of the index's own names and of common surnames, so they
    look like names; in Latin and in Cyrillic, one and two words, every length) through the cascade
-   with evidence switched off, and counts how often each loose step hits an entity of each type. The table is
-   stored in the index (hits per million probes), so it grows with the gazetteer by itself.
+   with evidence switched off, and counts how often each loose step hits an entity of each type.
+   Real names are denser than random strings: "Марків" (a surname) is one letter from Харків, as
+   many surnames are from the places named after families. So the common surnames of
+   :mod:`namenorm.surnames` (and the romanisations of the Cyrillic ones) are sent through too, and
+   a bucket's rate is the larger of the two estimates (the surnames of one script shrunk towards
+   those of both scripts where a length has few of them). The table is stored in the index (hits per million
+   probes), so it grows with the gazetteer by itself.
 2. **Prominence.** A random hit lands on a random entity; the chance that it lands on one at least
    as prominent as the candidate is the candidate's quantile among entities of its type (curated
    before national before GeoNames data, then by prior). "Kiyv" is one transposition from Kyiv, the
@@ -21,8 +26,8 @@ loose hit counts only as far as it beats chance:
 ``TAU`` was fitted on labelled data of our own (``benchmarks/reliability.py``), never on the
 evaluation sets; the reliability table in docs/scores.md shows what the scores mean.
 
->>> bucket("fuzzy:1", "Latin", 1, 7, "LOC")
-'fuzzy:1|Latin|1|7|LOC'
+>>> bucket("fuzzy:1t", "Latin", 1, 7, "LOC")
+'fuzzy:1t|Latin|1|7|LOC'
 >>> bucket("surname", "Cyrillic", 1, 23, "PER")
 'surname|Cyrillic|1|16|PER'
 >>> round(posterior(0.0), 3), round(posterior(TAU), 3), posterior(1.0) < 0.05
@@ -36,12 +41,15 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
-__all__ = ["ACCEPT", "PROBES", "TAU", "Prominence", "bucket", "chance_rate", "generic_names",
-           "measure_chance", "posterior"]
+from namenorm.scripts import dominant_script
+
+__all__ = ["ACCEPT", "PROBES", "TAU", "Prominence", "bucket", "chance_rate", "edit_kind", "generic_names",
+           "measure_chance", "posterior", "real_names"]
 
 TAU = 0.008  # the chance at which a loose hit is a coin toss (fitted: benchmarks/reliability.py)
 ACCEPT = 0.7  # loose hits less likely than this to be right are dropped
 PROBES = 150  # random strings per script, word count and length when an index is compiled
+SHRINK = 30  # how many surnames of one script and length outweigh the rate of both scripts
 _LENGTHS = range(3, 17)
 _SCRIPTS = ("Latin", "Cyrillic")
 _ALPHABETS = {"Latin": "abcdefghijklmnopqrstuvwxyz", "Cyrillic": "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґ"}
@@ -50,6 +58,23 @@ _ALPHABETS = {"Latin": "abcdefghijklmnopqrstuvwxyz", "Cyrillic": "абвгдеё
 def bucket(step: str, script: str, words: int, length: int, etype: str) -> str:
     """The key of the chance table: step, query script, one or more words, length (capped), type."""
     return f"{step}|{script}|{min(words, 2)}|{min(max(length, 3), 16)}|{etype}"
+
+
+def edit_kind(query: str, key: str) -> str:
+    """What kind of single edit turns ``key`` into ``query``: "t" for two neighbouring letters swapped
+    (the typing error par excellence: Kiyv, Zelesnky; unrelated names seldom differ so), "" for any
+    other. The chance table counts transpositions apart, so the data say how often they join
+    unrelated names.
+
+    >>> edit_kind("kiyv", "kyiv"), edit_kind("kyiw", "kyiv"), edit_kind("kiev", "kyiv")
+    ('t', '', '')
+    """
+    if len(query) == len(key):
+        diff = [i for i, (a, b) in enumerate(zip(query, key, strict=True)) if a != b]
+        if len(diff) == 2 and diff[1] == diff[0] + 1 and query[diff[0]] == key[diff[1]] \
+                and query[diff[1]] == key[diff[0]]:
+            return "t"
+    return ""
 
 
 def posterior(chance: float) -> float:
@@ -140,14 +165,36 @@ def generic_names() -> tuple[str, ...]:
     return (*surname_list(), *sorted(common_latin_words()))
 
 
+@lru_cache(maxsize=1)
+def real_names() -> tuple[str, ...]:
+    """Real one-word names to probe the index with: the common surnames of :mod:`namenorm.surnames`
+    in their own script, and the Cyrillic ones romanised (Ivanov, Kuznetsov) as Latin text has them."""
+    from unidecode import unidecode
+
+    from namenorm.surnames import surname_list
+
+    names = surname_list()
+    latin = {unidecode(n) for n in names if not n.isascii()} - set(names)
+    return (*names, *sorted(latin))
+
+
 def measure_chance(keys: Iterable[str], probe: Callable[[str], Iterable[tuple[str, str]]],
-                   seed: int = 20261206, generic: Iterable[str] = ()) -> dict[str, int]:
-    """Hits per million random strings for every bucket (see :func:`bucket`).
+                   seed: int = 20261206, generic: Iterable[str] = (),
+                   names: Iterable[str] = (), known: Iterable[str] = ()) -> dict[str, int]:
+    """Hits per million probes for every bucket (see :func:`bucket`).
 
     ``keys`` are the index's folded names: the letter model is trained on them and on ``generic``
     words (see :func:`generic_names`), and a string that is a key is skipped (that is a listed name,
     not chance); ``probe(text)`` runs the cascade with evidence off and yields ``(step, entity
-    type)`` for each hit.
+    type)`` for each hit. ``names`` are real one-word names (see :func:`real_names`): where they hit
+    a bucket more often than random strings do, their rate counts. A name that is a key or one of
+    the ``known`` words (listed people's surnames) is skipped: that is a namesake, which the
+    common-surname rule and the ranking deal with, not chance.
+
+    >>> hit = lambda text: [("fuzzy:1", "PER")] if text.startswith("Ma") else []
+    >>> table = measure_chance(["kyiv"], hit, generic=["marko", "petro"], names=["marko", "petrov"])
+    >>> table["fuzzy:1|Latin|1|5|PER"] > table.get("fuzzy:1|Latin|1|6|PER", 0) > 0
+    True
     """
     keys = list(keys)
     listed = set(keys)
@@ -171,4 +218,32 @@ def measure_chance(keys: Iterable[str], probe: Callable[[str], Iterable[tuple[st
                         continue  # a listed name, not chance: counted as a probe that hit nothing loose
                     for step, etype in set(probe(text.title())):
                         counts[bucket(step, script, words, len(text.replace(" ", "")), etype)] += 1
-    return {k: round(v * 1e6 / PROBES) for k, v in sorted(counts.items())}
+    rates = {k: v / PROBES for k, v in counts.items()}
+    real, seen = Counter[str](), Counter[tuple[str, int]]()
+    listed.update(known)
+    for name in names:
+        script = dominant_script(name)
+        if name in listed or script not in _SCRIPTS:
+            continue
+        length = min(max(len(name), 3), 16)
+        seen[script, length] += 1
+        for step, etype in set(probe(name.title())):
+            real[bucket(step, script, 1, length, etype)] += 1
+    # the surnames of one script and length are few (500 Cyrillic ones in all): each bucket's rate
+    # is shrunk towards the rate of that step, length and type over both scripts' surnames
+    pooled, pooled_n = Counter[str](), Counter[int]()
+    for (_script, length), n in seen.items():
+        pooled_n[length] += n
+    for k, hits in real.items():
+        step, _script, _words, length, etype = k.split("|")
+        pooled[f"{step}|{length}|{etype}"] += hits
+    for script, length in seen:
+        for pk, hits in pooled.items():
+            step, plen, etype = pk.split("|")
+            if int(plen) != length:
+                continue
+            k = bucket(step, script, 1, length, etype)
+            prior = hits / pooled_n[length]
+            shrunk = (real[k] + SHRINK * prior) / (seen[script, length] + SHRINK)
+            rates[k] = max(rates.get(k, 0.0), shrunk)
+    return {k: round(v * 1e6) for k, v in sorted(rates.items())}

@@ -21,6 +21,7 @@ import regex
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from namenorm.evidence import edit_kind
 from namenorm.index import Index, rare_postings, refs
 from namenorm.keys import grams
 from namenorm.methods import Method
@@ -36,8 +37,9 @@ _DIGIT_IN_WORD = regex.compile(r"(?<=\p{L})[0135]|[0135](?=\p{L})")
 
 
 class Cand(NamedTuple):
-    """A candidate alias found by one step of the cascade (``edits``: a fuzzy hit's edit distance;
-    ``note``: what the evidence said of a loose hit)."""
+    """A candidate alias found by one step of the cascade (``edits``: a fuzzy hit's edit distance,
+    ``kind``: a one-edit hit's :func:`namenorm.evidence.edit_kind`; ``note``: what the evidence said
+    of a loose hit)."""
 
     aid: int
     score: float
@@ -45,6 +47,7 @@ class Cand(NamedTuple):
     step: str
     edits: int = 0
     note: str = ""
+    kind: str = ""
 
 
 def edit_budget(key: str) -> int:
@@ -102,16 +105,34 @@ def typo_of(query: str, key: str) -> bool:
     (True, False)
     >>> typo_of("konstantina holt", "konstantina kolb"), typo_of("jon snow", "john snow")
     (False, True)
+
+    A word whose first letter changed is another word (see :func:`_same_start`):
+
+    >>> typo_of("bazan", "kazan"), typo_of("jon snow", "jon know")
+    (False, False)
     """
     if not same_numbers(query, key):
         return False
     qw, kw = query.split(), key.split()
     if len(qw) == len(kw) == 1:
-        return _stem_typo(query, key)
+        return _same_start(query, key) and _stem_typo(query, key)
     if len(qw) != len(kw):
         return True
     allowed = [max(1, edit_budget(b)) for b in kw]
-    return all(OSA.distance(a, b, score_cutoff=n) <= n for a, b, n in zip(qw, kw, allowed, strict=True))
+    return all(_same_start(a, b) and OSA.distance(a, b, score_cutoff=n) <= n
+               for a, b, n in zip(qw, kw, allowed, strict=True))
+
+
+def _same_start(a: str, b: str) -> bool:
+    """Whether two words begin alike: the same first letter, or the first two swapped. Few
+    misspellings get the first letter wrong (Pollock and Zamora, "Automatic spelling correction in
+    scientific and scholarly text", CACM 27(4), 1984), while names that differ only there are
+    everywhere: Марків and Харків, Бойко and Сойко, Kazan and Bazan.
+
+    >>> _same_start("zelesnky", "zelensky"), _same_start("ykiv", "kyiv"), _same_start("марків", "харків")
+    (True, True, False)
+    """
+    return a[:1] == b[:1] or (a[:2] == b[1::-1] and len(a) > 1)
 
 
 def _stem_typo(a: str, b: str) -> bool:
@@ -241,6 +262,8 @@ class FuzzySearch:
         for k, kid in hits:
             if not typo_of(key, k):
                 continue
+            kind = edit_kind(key, k) if best == 1 else ""
             for a in (*refs(self.ix.exact, k), *refs(self.ix.latin, k)) or (self.ix.fuzzy_alias[kid],):
-                out.append(Cand(a, Method.FUZZY.cap, Method.FUZZY, f"{best} edit(s) from {k!r}, alias", best))
+                out.append(Cand(a, Method.FUZZY.cap, Method.FUZZY, f"{best} edit(s) from {k!r}, alias", best,
+                                kind=kind))
         return out

@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import OSA
 
-from namenorm.evidence import ACCEPT, Prominence, bucket, chance_rate, posterior
+from namenorm.evidence import ACCEPT, Prominence, bucket, chance_rate, edit_kind, posterior
 from namenorm.fuzzy import MAX_BUDGET, Cand, FuzzySearch, max_edits, same_numbers, typo_of
 from namenorm.index import PREFERRED, WEAK, Index, lemma_gate, refs, surname_gate
 from namenorm.keys import skeleton
@@ -64,8 +64,9 @@ def _same_first_name(given: str, listed: str) -> bool:
 
 
 def _chance_step(c: Cand) -> str:
-    """The chance table's name for the step that found ``c``: fuzzy hits by their edit distance."""
-    return f"fuzzy:{c.edits}" if c.method is Method.FUZZY else c.method.value
+    """The chance table's name for the step that found ``c``: fuzzy hits by their edit distance and,
+    for one edit, its kind (see :func:`namenorm.evidence.edit_kind`)."""
+    return f"fuzzy:{c.edits}{c.kind}" if c.method is Method.FUZZY else c.method.value
 
 
 def _gender_clash(a: str | None, b: str | None) -> bool:
@@ -184,7 +185,8 @@ class Resolver:
                     budget = max_edits(key)
                     d = OSA.distance(key, other, score_cutoff=budget)
                     if d <= budget and typo_of(key, other):
-                        out.append(Cand(a, Method.FUZZY.cap, Method.FUZZY, f"{d} edit(s) from alias", d))
+                        out.append(Cand(a, Method.FUZZY.cap, Method.FUZZY, f"{d} edit(s) from alias", d,
+                                        kind=edit_kind(key, other) if d == 1 else ""))
         return out
 
     def _lemmas(self, s: str, lang: str | None) -> list[Cand]:
@@ -355,8 +357,10 @@ class Resolver:
         for c in self._accept(found, hints):
             etype = self.ix.ents[self.ix.alias_ent[c.aid]].type
             if c.method is Method.FUZZY:  # a hit within d edits is also one within more
+                if c.kind:
+                    yield _chance_step(c), etype
                 for d in range(c.edits, MAX_BUDGET + 1):
-                    yield _chance_step(c._replace(edits=d)), etype
+                    yield _chance_step(c._replace(edits=d, kind="")), etype
             elif c.method.loose:
                 yield _chance_step(c), etype
 
@@ -409,7 +413,8 @@ class Resolver:
 
 def with_chance(ix: Index) -> Index:
     """``ix`` with its chance table measured (see :func:`namenorm.evidence.measure_chance`)."""
-    from namenorm.evidence import generic_names, measure_chance
+    from namenorm.evidence import generic_names, measure_chance, real_names
 
-    ix.chance = measure_chance(ix.exact, Resolver(ix, evidence=False).chance_probe, generic=generic_names())
+    ix.chance = measure_chance(ix.exact, Resolver(ix, evidence=False).chance_probe, generic=generic_names(),
+                               names=real_names(), known=ix.surname)
     return ix
