@@ -113,3 +113,35 @@ def test_reliability_on_a_fixture() -> None:
     table = {t: (n, right) for t, n, right in reliability(rows, (0.9, 0.8))}
     assert table[0.9] == (100, 0.99)
     assert table[0.8] == (131, pytest.approx(129 / 131))
+
+
+def test_real_names_raise_the_chance_where_they_hit_more_than_random_strings() -> None:
+    keys = ["kyiv", "lviv", "kharkiv", "mykolaiv"]
+    def probe(t: str) -> list[tuple[str, str]]:
+        return [("fuzzy:1", "LOC")] if t.endswith("iv") else []
+    plain = measure_chance(keys, probe)
+    with_names = measure_chance(keys, probe, names=["markiv", "vasylkiv", "petrenko", "shevchenko"])
+    # the six- and eight-letter names end in -iv: their buckets rise above the random strings' rate
+    b6, b8 = bucket("fuzzy:1", "Latin", 1, 6, "LOC"), bucket("fuzzy:1", "Latin", 1, 8, "LOC")
+    assert with_names[b6] > plain.get(b6, 0) and with_names[b8] > plain.get(b8, 0)
+    # a real name that is a listed key or a known surname is a namesake, not chance
+    assert measure_chance(keys, probe, names=["markiv"], known=["markiv"]) == plain
+
+
+def test_transpositions_are_their_own_bucket() -> None:
+    from namenorm.evidence import edit_kind
+
+    assert edit_kind("zelesnky", "zelensky") == "t"
+    assert edit_kind("zelenzky", "zelensky") == ""
+    assert bucket(f"fuzzy:1{edit_kind('kiyv', 'kyiv')}", "Latin", 1, 4, "LOC") == "fuzzy:1t|Latin|1|4|LOC"
+
+
+def test_an_exact_name_that_romanises_another_entity_is_ambiguous(tmp_path: Path) -> None:
+    # "Lytva" is the name of a village, and Литва (Lithuania) romanised: the text names either
+    gaz = tmp_path / "t.gaz"
+    gaz.write_text("[t:village] LOC Lytva\nen: Lytva\n\n[t:lt] LOC Lithuania\nen: Lithuania\nuk: Литва\n",
+                   encoding="utf-8")
+    n = Normalizer(gazetteers=[gaz], include_bundled=False)
+    found = n.candidates("Lytva")
+    assert {m.id for m in found} == {"t:village", "t:lt"}
+    assert all(m.ambiguous and m.score < 0.9 for m in found)

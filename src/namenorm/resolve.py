@@ -139,13 +139,19 @@ class Resolver:
         ix, key = self.ix, fold(s)
         if not key:
             return []
-        out = [Cand(a, Method.EXACT.cap, Method.EXACT, "exact alias") for a in refs(ix.exact, key)]
-        if out:
-            return out
-        out = [Cand(a, Method.INFLECTION.cap, Method.INFLECTION, "inflected form of alias")
-               for a in refs(ix.forms, key)]
-        if out:
-            return out
+        exact = [Cand(a, Method.EXACT.cap, Method.EXACT, "exact alias") for a in refs(ix.exact, key)]
+        forms = [Cand(a, Method.INFLECTION.cap, Method.INFLECTION, "inflected form of alias")
+                 for a in refs(ix.forms, key)]
+        latin = [Cand(a, Method.TRANSLIT.cap, Method.TRANSLIT, "romanisation of alias")
+                 for a in refs(ix.latin, key)]
+        if exact or forms:
+            # the text is a name as written (or a case form of one): another entity that it also
+            # writes, as a case form or a romanisation ("Lytva": a village's name, and Литва
+            # romanised), is a rival, not a looser match to skip
+            found = exact or forms
+            ents = {ix.alias_ent[c.aid] for c in found}
+            return found + [c for c in (forms if exact else []) + latin if ix.alias_ent[c.aid] not in ents]
+        out: list[Cand] = []
         cyr = has_cyrillic(s)
         lang = hints.lang or (cyrillic_lang(s) if cyr else None)
         if cyr:
@@ -155,8 +161,7 @@ class Resolver:
         if has_latin(s):
             # Latin spellings of Cyrillic aliases in every scheme were indexed when compiling; Latin
             # spellings no scheme produces meet them through the loose key, later in the cascade
-            out = [Cand(a, Method.TRANSLIT.cap, Method.TRANSLIT, "romanisation of alias")
-                   for a in refs(ix.latin, key)]
+            out = latin
         elif cyr:
             from namenorm.translit import romanizations
 
