@@ -222,28 +222,28 @@ def measure_chance(keys: Iterable[str], probe: Callable[[str], Iterable[tuple[st
     real, seen = Counter[str](), Counter[tuple[str, int]]()
     listed.update(known)
     for name in names:
-        script = dominant_script(name)
-        if name in listed or script not in _SCRIPTS:
+        name_script = dominant_script(name)
+        if name in listed or name_script not in _SCRIPTS:
             continue
         length = min(max(len(name), 3), 16)
-        seen[script, length] += 1
+        seen[name_script, length] += 1
         for step, etype in set(probe(name.title())):
-            real[bucket(step, script, 1, length, etype)] += 1
+            real[bucket(step, name_script, 1, length, etype)] += 1
     # the surnames of one script and length are few (500 Cyrillic ones in all): each bucket's rate
     # is shrunk towards the rate of that step, length and type over both scripts' surnames
     pooled, pooled_n = Counter[str](), Counter[int]()
     for (_script, length), n in seen.items():
         pooled_n[length] += n
     for k, hits in real.items():
-        step, _script, _words, length, etype = k.split("|")
-        pooled[f"{step}|{length}|{etype}"] += hits
-    for script, length in seen:
+        step, _script, _words, size, etype = k.split("|")
+        pooled[f"{step}|{size}|{etype}"] += hits
+    for name_script, length in seen:
         for pk, hits in pooled.items():
             step, plen, etype = pk.split("|")
             if int(plen) != length:
                 continue
-            k = bucket(step, script, 1, length, etype)
+            k = bucket(step, name_script, 1, length, etype)
             prior = hits / pooled_n[length]
-            shrunk = (real[k] + SHRINK * prior) / (seen[script, length] + SHRINK)
+            shrunk = (real[k] + SHRINK * prior) / (seen[name_script, length] + SHRINK)
             rates[k] = max(rates.get(k, 0.0), shrunk)
     return {k: round(v * 1e6) for k, v in sorted(rates.items())}
