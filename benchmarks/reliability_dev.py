@@ -63,11 +63,11 @@ def precision_probe(score: ModuleType) -> list[tuple[float | None, bool]]:
         seen.append((text, m))
         return m
 
-    namenorm.normalize = record  # type: ignore[assignment]
+    namenorm.normalize = record
     try:
         score.cmd_precision(argparse.Namespace(n=1000, seed=1, show=0))
     finally:
-        namenorm.normalize = real  # type: ignore[assignment]
+        namenorm.normalize = real
     out: list[tuple[float | None, bool]] = []
     for i, (text, m) in enumerate(seen):
         if m is None:
