@@ -8,8 +8,8 @@ loose hit counts only as far as it beats chance:
    pronounceable strings (a letter model of the index's own names and of common surnames, so they
    look like names; in Latin and in Cyrillic, one and two words, every length) through the cascade
    with evidence switched off, and counts how often each loose step hits an entity of each type.
-   Real names are denser than random strings: "Марків" (a surname) is one letter from Харків, as
-   many surnames are from the places named after families. So the common surnames of
+   Real names are denser than random strings: "Vetrov" is one letter from "Petrov", as many
+   surnames are from other surnames and from the places named after families. So the common surnames of
    :mod:`namenorm.surnames` (and the romanisations of the Cyrillic ones) are sent through too, and
    a bucket's rate is the larger of the two estimates (the surnames of one script shrunk towards
    those of both scripts where a length has few of them). The table is stored in the index (hits per million
