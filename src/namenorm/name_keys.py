@@ -1,0 +1,172 @@
+"""One key per entity: the entity ID of a name the gazetteers know, else a key of its base form.
+
+:func:`name_key` gives every mention of one entity the same string, whether a gazetteer lists it or
+not, so that a column or a list of extracted names can be grouped by entity:
+
+- a name that :func:`namenorm.normalize` resolves (without fuzzy matching, with a score of at
+  least :data:`MIN_SCORE`) gets the entity's ID, as it is: ``"Q7747"``;
+- any other name gets ``"~"`` followed by a sound key of its base form (:func:`namenorm.base_form`,
+  see :func:`sound_key`): lower-case ASCII words built from the romanised base form with the loose
+  cross-script rules of :func:`namenorm.keys.skeleton`, vowels dropped after a word's first
+  letter, a few English spellings read as Russian and Ukrainian write them ("Page" as "Пейдж"),
+  a company's legal form ("AG", "ООО") left out. Inflected forms share their base form; Cyrillic
+  and Latin spellings share the sound key. A text shaped like a person's name (two or three
+  capitalised words, or initials and a surname: see :func:`person_surname`) is keyed by its
+  surname alone, so that "Дэвид Дэвис", "Д. Дэвис" and "Дэвиса" meet; namesakes meet too.
+  An ID never starts with "~", so the two kinds of key cannot meet;
+- a value that is no name (empty, only digits or punctuation, a placeholder such as "N/A", or longer
+  than :data:`namenorm.limits.MAX_TEXT`) gets None.
+
+>>> name_key("Путина", lang="ru") == name_key("Putin") == name_key("Путін", lang="uk")
+True
+>>> name_key("Ларри Пейджа", lang="ru"), name_key("Пейджем", lang="ru")
+('~pds', '~pds')
+>>> name_key("Larry Page"), name_key("Ларрі Пейдж", lang="uk"), name_key("Ларри Кинг", lang="ru")
+('~pds', '~pds', '~knh')
+>>> name_key("12345") is None, name_key(" -- ") is None, name_key("N/A") is None
+(True, True, True)
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+import regex
+
+from namenorm.api import default_normalizer
+from namenorm.keys import skeleton
+from namenorm.langs import check_lang
+from namenorm.limits import too_long
+from namenorm.morph import base_form
+from namenorm.names import is_junk
+from namenorm.text import clean, fold
+
+__all__ = ["MIN_SCORE", "UNRESOLVED_PREFIX", "name_key", "sound_key"]
+
+MIN_SCORE = 0.5
+"""The lowest :func:`namenorm.normalize` score that gives an entity ID: a match that is more likely
+right than wrong. A lower-scored match gets the base-form key instead."""
+
+UNRESOLVED_PREFIX = "~"
+"""The first character of the key of a name that no gazetteer resolves (entity IDs never start so)."""
+
+_BASE_ROUNDS = 3  # base_form is applied until it stops changing the text, at most this many times
+
+# English spellings of names, read the way Russian and Ukrainian transcribe them, for Latin words
+# only (applied to the lower-cased word before the skeleton rules): Page -> Пейдж, John -> Джон,
+# Thatcher -> Тэтчер, Cambridge -> Кембридж.
+_LATIN_RULES = (
+    (regex.compile(r"dge$|ge$"), "dzh"),
+    (regex.compile(r"^j(?=[aeiouy])"), "dzh"),
+    (regex.compile(r"th"), "t"),
+    (regex.compile(r"c(?=[eiy])"), "s"),
+    (regex.compile(r"c(?!h|z)"), "k"),
+)
+_WORDS = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+# A word of a person's name: capitalised, letters (parts joined by a hyphen or an apostrophe); an
+# initial is one capital and a dot.
+_NAME_WORD = regex.compile(r"\p{Lu}\p{Ll}+(?:['-]\p{Lu}?\p{Ll}+)*")
+_INITIAL = regex.compile(r"\p{Lu}\.")
+_NAME_TOKENS = regex.compile(r"\p{Lu}\.|[^\s.]+")
+_VOWELS = regex.compile(r"(?<=.)[aeiouy]+")
+
+
+# Legal forms of companies, folded, dropped at the end of a name: "Nord Stream 2 AG" is keyed as
+# "Nord Stream 2" ("Б.В." folds to "б в").
+_LEGAL_FORMS = ("ag", "gmbh", "ltd", "llc", "inc", "corp", "plc", "bv", "b v", "nv", "n v", "sa", "spa",
+                "аг", "гмбх", "бв", "б в", "ооо", "оао", "пао", "зао", "ао", "тов", "пат", "ват", "ат")
+_LEGAL_FORM_END = regex.compile(r"(?<=\w)\s+(?:" + "|".join(_LEGAL_FORMS) + r")$")
+
+
+@lru_cache(maxsize=65536)
+def _sound_word(word: str) -> str:
+    """The sound key of one lower-case word (see :func:`sound_key`); a number stays a number."""
+    if word.isdecimal():
+        return "".join(str(unicodedata.decimal(c)) for c in word)
+    if word.isascii():
+        for pattern, repl in _LATIN_RULES:
+            word = pattern.sub(repl, word)
+    s = skeleton(word).replace(" ", "")
+    return _VOWELS.sub("", s) if s else ""
+
+
+def sound_key(text: str) -> str:
+    """A loose, script-independent sound key of a name: one part per word, vowels dropped.
+
+    >>> sound_key("Larry Page"), sound_key("Ларри Пейдж"), sound_key("Ларрі Пейдж")
+    ('lr pds', 'lr pds', 'lr pds')
+    >>> sound_key("Theresa May") == sound_key("Тереза Мэй"), sound_key("Kharkiv") == sound_key("Харків")
+    (True, True)
+    >>> sound_key("---")
+    ''
+    """
+    folded = _LEGAL_FORM_END.sub("", fold(text))
+    parts = (_sound_word(w) for w in _WORDS.findall(folded))
+    return " ".join(p for p in parts if p)
+
+
+def person_surname(name: str) -> str | None:
+    """The surname of a text shaped like a person's name, else None: two or three capitalised
+    words, or initials and a surname ("Д. Дэвис", "T. May").
+
+    >>> person_surname("Ларри Пейдж"), person_surname("Т.Мэй"), person_surname("Верховный суд")
+    ('Пейдж', 'Мэй', None)
+    >>> person_surname("Трамп"), person_surname("Nord Stream 2")
+    (None, None)
+    """
+    tokens = _NAME_TOKENS.findall(name)
+    if not 2 <= len(tokens) <= 3 or not _NAME_WORD.fullmatch(tokens[-1]):
+        return None
+    if all(_NAME_WORD.fullmatch(t) or _INITIAL.fullmatch(t) for t in tokens[:-1]):
+        return str(tokens[-1])
+    return None
+
+
+def _stable_base_form(text: str, lang: str | None) -> str:
+    """base_form applied until the text stops changing (a base form is its own base form)."""
+    for _ in range(_BASE_ROUNDS):
+        nxt = base_form(text, lang=lang)
+        if nxt == text:
+            break
+        text = nxt
+    return text
+
+
+@lru_cache(maxsize=131072)
+def _key(text: str, lang: str | None) -> str | None:
+    cleaned = clean(text)
+    if not cleaned or is_junk(cleaned):
+        return None
+    base = _stable_base_form(cleaned, lang)
+    if not base or is_junk(base):
+        return None
+    normalizer = default_normalizer()
+    match = normalizer.normalize(base, lang=lang, fuzzy=False, min_score=MIN_SCORE)
+    if match is not None:
+        return match.id
+    key = sound_key(person_surname(base) or base)
+    return UNRESOLVED_PREFIX + key if key else None
+
+
+def name_key(text: str, lang: str | None = None) -> str | None:
+    """One key per entity: its ID when the bundled gazetteers know the name, else ``"~"`` and a
+    sound key of its base form; None for a value that is no name. Never raises on a str.
+
+    ``lang`` ("ru", "uk", ...) says how to read Cyrillic, as for :func:`namenorm.normalize`; None
+    detects it. Inflected forms of a name and its Cyrillic and Latin spellings share the key.
+    The key is the same for a name and its base form: ``name_key(x) == name_key(base_form(x))``.
+
+    >>> name_key("Kyiv"), name_key("Києва", lang="uk"), name_key("Kiev")
+    ('Q1899', 'Q1899', 'Q1899')
+    >>> name_key("Ларри Пейджа", lang="ru") == name_key("Larry Page") != name_key("Ларри Кинг")
+    True
+    >>> name_key("???") is None
+    True
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"name_key() takes a str, got {type(text).__name__}")
+    check_lang(lang, "name_key()", default_normalizer().languages)
+    if too_long(text):  # not a name (see namenorm.limits)
+        return None
+    return _key(text, lang)
