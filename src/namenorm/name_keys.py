@@ -57,7 +57,7 @@ _BASE_ROUNDS = 3  # base_form is applied until it stops changing the text, at mo
 # only (applied to the lower-cased word before the skeleton rules): Page -> Пейдж, John -> Джон,
 # Thatcher -> Тэтчер, Cambridge -> Кембридж.
 _LATIN_RULES = (
-    (regex.compile(r"dge$|ge$"), "dzh"),
+    (regex.compile(r"dge|ge$"), "dzh"),
     (regex.compile(r"^j(?=[aeiouy])"), "dzh"),
     (regex.compile(r"th"), "t"),
     (regex.compile(r"c(?=[eiy])"), "s"),
@@ -78,11 +78,11 @@ _PARTICLE_PREFIX = regex.compile(r"^(?:" + "|".join(_PARTICLES) + r")-(?=\p{Lu})
 _VOWELS = regex.compile(r"(?<=.)[aeiouy]+")
 
 
-# Legal forms of companies, folded, dropped at the end of a name: "Nord Stream 2 AG" is keyed as
-# "Nord Stream 2" ("Б.В." folds to "б в").
-_LEGAL_FORMS = ("ag", "gmbh", "ltd", "llc", "inc", "corp", "plc", "bv", "b v", "nv", "n v", "sa", "spa",
-                "аг", "гмбх", "бв", "б в", "ооо", "оао", "пао", "зао", "ао", "тов", "пат", "ват", "ат")
-_LEGAL_FORM_END = regex.compile(r"(?<=\w)\s+(?:" + "|".join(_LEGAL_FORMS) + r")$")
+# Legal forms of companies, dropped at the end of a name: "Nord Stream 2 AG" is keyed as "Nord
+# Stream 2", "Б.В." as nothing.
+_LEGAL_FORMS = ("ag", "gmbh", "ltd", "llc", "inc", "corp", "plc", r"b\.?\s*v", r"n\.?\s*v", "sa", "spa",
+                "аг", "гмбх", r"б\.?\s*в", "ооо", "оао", "пао", "зао", "ао", "тов", "пат", "ват", "ат")
+_LEGAL_FORM_END = regex.compile(r"(?<=\w)[\s,]+(?:" + "|".join(_LEGAL_FORMS) + r")\.?$", regex.IGNORECASE)
 
 
 @lru_cache(maxsize=65536)
@@ -104,13 +104,12 @@ def sound_key(text: str) -> str:
     ('lr pds', 'lr pds', 'lr pds')
     >>> sound_key("Theresa May") == sound_key("Тереза Мэй"), sound_key("Kharkiv") == sound_key("Харків")
     (True, True)
-    >>> sound_key("Gates") == sound_key("Гейтс"), sound_key("Nord Stream 2 AG")
-    (True, 'nrd strm 2')
+    >>> sound_key("Gates") == sound_key("Гейтс"), sound_key("Nord Stream 2 AG"), sound_key("Acme B.V.")
+    (True, 'nrd strm 2', 'akm')
     >>> sound_key("---")
     ''
     """
-    folded = _LEGAL_FORM_END.sub("", fold(text))
-    parts = (_sound_word(w) for w in _WORDS.findall(folded))
+    parts = (_sound_word(w) for w in _WORDS.findall(fold(_LEGAL_FORM_END.sub("", text))))
     return " ".join(p for p in parts if p)
 
 
@@ -157,7 +156,8 @@ def _key(text: str, lang: str | None) -> str | None:
     match = normalizer.normalize(base, lang=lang, fuzzy=False, min_score=MIN_SCORE)
     if match is not None:
         return match.id
-    key = sound_key(person_surname(base) or base)
+    name = _LEGAL_FORM_END.sub("", base)
+    key = sound_key(person_surname(name) or name)
     return UNRESOLVED_PREFIX + key if key else None
 
 
