@@ -148,8 +148,13 @@ def _stable_base_form(text: str, lang: str | None) -> str:
 
 @lru_cache(maxsize=131072)
 def _key(text: str, lang: str | None) -> str | None:
-    # Everything below depends on the base form alone: a name and its base form share their key.
-    base = clean(_stable_base_form(text, lang))
+    # The key depends on the base form alone: a name and its base form share it.
+    return _key_of_base(clean(_stable_base_form(text, lang)), lang)
+
+
+@lru_cache(maxsize=65536)
+def _key_of_base(base: str, lang: str | None) -> str | None:
+    """The key of a cleaned base form: a name's inflected forms are resolved once."""
     if not base or is_junk(base):
         return None
     normalizer = default_normalizer()
