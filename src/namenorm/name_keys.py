@@ -42,7 +42,7 @@ from namenorm.morph import base_form
 from namenorm.names import is_junk
 from namenorm.text import clean, fold
 
-__all__ = ["MIN_SCORE", "UNRESOLVED_PREFIX", "name_key", "sound_key"]
+__all__ = ["MIN_SCORE", "UNRESOLVED_PREFIX", "name_key", "person_surname", "sound_key", "unresolved_key"]
 
 MIN_SCORE = 0.5
 """The lowest :func:`namenorm.normalize` score that gives an entity ID: a match that is more likely
@@ -161,9 +161,29 @@ def _key_of_base(base: str, lang: str | None) -> str | None:
     match = normalizer.normalize(base, lang=lang, fuzzy=False, min_score=MIN_SCORE)
     if match is not None:
         return match.id
+    return _unresolved_of_base(base)
+
+
+def _unresolved_of_base(base: str) -> str | None:
     name = _LEGAL_FORM_END.sub("", base)
     key = sound_key(person_surname(name) or name)
     return UNRESOLVED_PREFIX + key if key else None
+
+
+def unresolved_key(text: str, lang: str | None = None) -> str | None:
+    """The key :func:`name_key` gives a name that no gazetteer resolves, without looking it up
+    (``namenorm clean`` writes it for values its own gazetteers do not match); None for no name.
+
+    >>> unresolved_key("Kyiv"), unresolved_key("Києва", lang="uk"), unresolved_key("N/A")
+    ('~kv', '~kv', None)
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"unresolved_key() takes a str, got {type(text).__name__}")
+    check_lang(lang, "unresolved_key()")
+    if too_long(text):
+        return None
+    base = clean(_stable_base_form(text, lang))
+    return None if not base or is_junk(base) else _unresolved_of_base(base)
 
 
 def name_key(text: str, lang: str | None = None) -> str | None:
