@@ -54,8 +54,9 @@ UNRESOLVED_PREFIX = "~"
 _BASE_ROUNDS = 3  # base_form is applied until it stops changing the text, at most this many times
 
 # English spellings of names, read the way Russian and Ukrainian transcribe them, for Latin words
-# only (applied to the lower-cased word before the skeleton rules): Page -> Пейдж, John -> Джон,
-# Thatcher -> Тэтчер, Cambridge -> Кембридж.
+# only (applied to the lower-cased word before the skeleton rules): Page -> Пейдж, Jobs -> Джобс,
+# Thatcher -> Тэтчер, Cambridge -> Кембридж. Other spellings are read letter by letter: John and
+# Джон, Scholz and Шольц do not meet (a silent h is not silent in Masih, Масих).
 _LATIN_RULES = (
     (regex.compile(r"dge|ge$"), "dzh"),
     (regex.compile(r"^j(?=[aeiouy])"), "dzh"),
@@ -80,7 +81,8 @@ _VOWELS = regex.compile(r"(?<=.)[aeiouy]+")
 
 # Legal forms of companies, dropped at the end of a name: "Nord Stream 2 AG" is keyed as "Nord
 # Stream 2", "Б.В." as nothing.
-_LEGAL_FORMS = ("ag", "gmbh", "ltd", "llc", "inc", "corp", "plc", r"b\.?\s*v", r"n\.?\s*v", "sa", "spa",
+_LEGAL_FORMS = ("ag", "gmbh", "ltd", "llc", "inc", "corp", "plc", r"b\.?\s*v", r"n\.?\s*v", r"s\.?\s*a",
+                "spa",
                 "аг", "гмбх", r"б\.?\s*в", "ооо", "оао", "пао", "зао", "ао", "тов", "пат", "ват", "ат")
 _LEGAL_FORM_END = regex.compile(r"(?<=\w)[\s,]+(?:" + "|".join(_LEGAL_FORMS) + r")\.?$", regex.IGNORECASE)
 
@@ -104,8 +106,10 @@ def sound_key(text: str) -> str:
     ('lr pds', 'lr pds', 'lr pds')
     >>> sound_key("Theresa May") == sound_key("Тереза Мэй"), sound_key("Kharkiv") == sound_key("Харків")
     (True, True)
-    >>> sound_key("Gates") == sound_key("Гейтс"), sound_key("Nord Stream 2 AG"), sound_key("Acme B.V.")
-    (True, 'nrd strm 2', 'akm')
+    >>> sound_key("Gates") == sound_key("Гейтс"), sound_key("Jackson") == sound_key("Джексон")
+    (True, True)
+    >>> sound_key("Nord Stream 2 AG"), sound_key("Acme B.V."), sound_key("Acme S.A.")
+    ('nrd strm 2', 'akm', 'akm')
     >>> sound_key("---")
     ''
     """
@@ -146,17 +150,24 @@ def _stable_base_form(text: str, lang: str | None) -> str:
     return text
 
 
+def _name_base(text: str, lang: str | None) -> str | None:
+    """The cleaned base form that the key is made of (a name and its base form share it), or None
+    for a value that is no name."""
+    if too_long(text):  # not a name (see namenorm.limits)
+        return None
+    base = clean(_stable_base_form(text, lang))
+    return None if not base or is_junk(base) else base
+
+
 @lru_cache(maxsize=131072)
 def _key(text: str, lang: str | None) -> str | None:
-    # The key depends on the base form alone: a name and its base form share it.
-    return _key_of_base(clean(_stable_base_form(text, lang)), lang)
+    base = _name_base(text, lang)
+    return None if base is None else _key_of_base(base, lang)
 
 
 @lru_cache(maxsize=65536)
 def _key_of_base(base: str, lang: str | None) -> str | None:
     """The key of a cleaned base form: a name's inflected forms are resolved once."""
-    if not base or is_junk(base):
-        return None
     normalizer = default_normalizer()
     match = normalizer.normalize(base, lang=lang, fuzzy=False, min_score=MIN_SCORE)
     if match is not None:
@@ -180,10 +191,8 @@ def unresolved_key(text: str, lang: str | None = None) -> str | None:
     if not isinstance(text, str):
         raise TypeError(f"unresolved_key() takes a str, got {type(text).__name__}")
     check_lang(lang, "unresolved_key()")
-    if too_long(text):
-        return None
-    base = clean(_stable_base_form(text, lang))
-    return None if not base or is_junk(base) else _unresolved_of_base(base)
+    base = _name_base(text, lang)
+    return None if base is None else _unresolved_of_base(base)
 
 
 def name_key(text: str, lang: str | None = None) -> str | None:
@@ -204,6 +213,4 @@ def name_key(text: str, lang: str | None = None) -> str | None:
     if not isinstance(text, str):
         raise TypeError(f"name_key() takes a str, got {type(text).__name__}")
     check_lang(lang, "name_key()", default_normalizer().languages)
-    if too_long(text):  # not a name (see namenorm.limits)
-        return None
     return _key(text, lang)
