@@ -47,7 +47,7 @@ def generated_names() -> list[tuple[str, str | None]]:
 def _clear_key_caches() -> None:
     from namenorm import keys, name_keys
 
-    for f in (name_keys._key, name_keys._key_of_base, name_keys._sound_word, keys.skeleton):
+    for f in (name_keys._cached_key, name_keys._key_of_base, name_keys._sound_word, keys.skeleton):
         f.cache_clear()
 
 

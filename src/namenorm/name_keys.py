@@ -52,6 +52,7 @@ UNRESOLVED_PREFIX = "~"
 """The first character of the key of a name that no gazetteer resolves (entity IDs never start so)."""
 
 _BASE_ROUNDS = 3  # base_form is applied until it stops changing the text, at most this many times
+_CACHED_LEN = 200  # longer texts are keyed without the memo (it must not hold 10,000-character values)
 
 # English spellings of names, read the way Russian and Ukrainian transcribe them, for Latin words
 # only (applied to the lower-cased word before the skeleton rules): Page -> Пейдж, Jobs -> Джобс,
@@ -159,8 +160,15 @@ def _name_base(text: str, lang: str | None) -> str | None:
     return None if not base or is_junk(base) else base
 
 
-@lru_cache(maxsize=131072)
 def _key(text: str, lang: str | None) -> str | None:
+    if len(text) <= _CACHED_LEN:
+        return _cached_key(text, lang)
+    base = _name_base(text, lang)
+    return None if base is None else _key_of_base.__wrapped__(base, lang)
+
+
+@lru_cache(maxsize=131072)
+def _cached_key(text: str, lang: str | None) -> str | None:
     base = _name_base(text, lang)
     return None if base is None else _key_of_base(base, lang)
 
