@@ -13,6 +13,7 @@ from namenorm.api import Normalizer, candidates, normalize, normalize_many
 from namenorm.extract import extract, link
 from namenorm.match import Match, Mention
 from namenorm.morph import base_form
+from namenorm.name_keys import name_key
 from namenorm.translit import SCHEMES, cyrillize, romanizations, transliterate
 
 __version__ = "0.1.0"
@@ -28,6 +29,7 @@ __all__ = [
     "cyrillize",
     "extract",
     "link",
+    "name_key",
     "normalize",
     "normalize_many",
     "romanizations",

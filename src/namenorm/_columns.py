@@ -47,7 +47,9 @@ __all__ = [
     "resolve_values",
 ]
 
-ALL_FIELDS = ("id", "name", "type", "score", "method", "base")
+ALL_FIELDS = ("id", "name", "type", "score", "method", "base", "key")
+# Written when --fields is not given; "key" (namenorm.name_key's key) only when asked for.
+DEFAULT_FIELDS = ALL_FIELDS[:-1]
 
 
 class CleanError(Exception):
@@ -102,7 +104,7 @@ class Query:
 class FieldSpec:
     """Which fields are added, in which order, and the suffix of each new column."""
 
-    fields: tuple[str, ...] = ALL_FIELDS
+    fields: tuple[str, ...] = DEFAULT_FIELDS
     suffixes: dict[str, str] = field(default_factory=lambda: {f: "_" + f for f in ALL_FIELDS})
 
     @classmethod
@@ -111,7 +113,7 @@ class FieldSpec:
         """From ``--fields id,name`` and ``--suffixes id=_qid,name=_canonical``."""
         if isinstance(fields, str):
             fields = [f.strip() for f in fields.split(",") if f.strip()]
-        chosen = tuple(fields) if fields else tuple(f for f in ALL_FIELDS if with_base or f != "base")
+        chosen = tuple(fields) if fields else tuple(f for f in DEFAULT_FIELDS if with_base or f != "base")
         bad = [f for f in chosen if f not in ALL_FIELDS]
         if bad or not chosen or len(set(chosen)) != len(chosen):
             raise CleanError(f"--fields takes distinct names from {','.join(ALL_FIELDS)}; "
@@ -146,7 +148,7 @@ class Outcome(NamedTuple):
 
 def _texts(m: Match, base: str) -> dict[str, str]:
     return {"id": m.id, "name": m.name, "type": m.type, "score": f"{m.score:.2f}", "method": m.method,
-            "base": base}
+            "base": base, "key": m.id}
 
 
 def accepted(m: Match | None, query: Query) -> bool:
@@ -154,13 +156,15 @@ def accepted(m: Match | None, query: Query) -> bool:
     return m is not None and m.score >= query.min_score
 
 
-def outcome(m: Match | None, base: str, query: Query, spec: FieldSpec) -> Outcome:
-    """The new fields for a value whose match is ``m``; ``base`` (the value's base form) is written for
-    values without an accepted match (a matched value's base form column stays empty)."""
+def outcome(m: Match | None, base: str, query: Query, spec: FieldSpec, key: str = "") -> Outcome:
+    """The new fields for a value whose match is ``m``; ``base`` (the value's base form) and ``key`` (its
+    :func:`namenorm.name_keys.unresolved_key`) are written for values without an accepted match (a
+    matched value's base form column stays empty, and its key is the entity ID)."""
     if m is not None and accepted(m, query):
         texts = _texts(m, "")
         return Outcome(tuple([texts[f] for f in spec.fields]), MATCHED, "", m.score)
-    empty = tuple([base if f == "base" else "" for f in spec.fields])
+    unmatched = {"base": base, "key": key}
+    empty = tuple([unmatched.get(f, "") for f in spec.fields])
     if m is None:
         return Outcome(empty, UNMATCHED)
     return Outcome(empty, BELOW_MIN_SCORE, f"{m.id} {m.name} ({m.score:.2f})")
@@ -191,6 +195,7 @@ def resolve_values(resolver: BatchNormalizer, values: Sequence[str], query: Quer
     todo = [v for v in values if looked_up(v)]
     found = iter(resolver.normalize_many(todo, **query.hints())) if todo else iter(())
     want_base = base is not None and "base" in spec.fields
+    want_key = "key" in spec.fields
     blank = Outcome(("",) * len(spec.fields), EMPTY)
     long = Outcome(blank.fields, TOO_LONG)
     same: dict[tuple[str, str, str, float, str], Outcome] = {}  # values that resolve to the same entity
@@ -211,7 +216,7 @@ def resolve_values(resolver: BatchNormalizer, values: Sequence[str], query: Quer
             out.append(o)
             continue
         b = _safe_base(base, v, query.lang) if want_base and base is not None else ""
-        out.append(outcome(m, b, query, spec))
+        out.append(outcome(m, b, query, spec, _safe_key(v, query.lang) if want_key else ""))
     return out
 
 
@@ -221,6 +226,16 @@ def _safe_base(base: Callable[..., str], value: str, lang: str | None) -> str:
     except ValueError:  # an unsupported language hint: the base form of the text as it is
         return base(value)
     except Exception:  # one odd value must not stop a million-row run: no base form for it
+        return ""
+
+
+def _safe_key(value: str, lang: str | None) -> str:
+    """The name key of an unmatched value; "" for no name (or when morphology cannot load)."""
+    try:
+        from namenorm.name_keys import unresolved_key
+
+        return unresolved_key(value, lang) or ""
+    except Exception:  # one odd value must not stop a million-row run: no key for it (as _safe_base)
         return ""
 
 
@@ -287,7 +302,7 @@ def new_columns(values: Sequence[str], resolver: BatchNormalizer, opts: FrameOpt
     for i, f in enumerate(spec.fields):
         cells: dict[str, object] = {}
         for v, o in zip(values, outcomes, strict=True):
-            if f == "base":
+            if f in ("base", "key"):
                 cells[v] = o.fields[i] or None
             elif o.status != MATCHED:
                 cells[v] = None

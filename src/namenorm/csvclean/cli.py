@@ -51,8 +51,9 @@ def register(subparsers: Any) -> None:
                    "temporary file beside it and renamed when complete (a device or FIFO such as "
                    "/dev/null is written straight); .gz compresses, .parquet needs polars")
     p.add_argument("--in-place", action="store_true", help="allow -o to be the input file")
-    p.add_argument("--fields", help="which new fields, comma-separated "
-                   "(default: id,name,type,score,method,base)")
+    p.add_argument("--fields", help="which new fields, comma-separated, among id,name,type,score,method,"
+                   "base,key (default: id,name,type,score,method,base; key: the entity ID, or for an "
+                   "unmatched value a key its inflected forms and spellings share, see name_key)")
     p.add_argument("--suffixes", help="new column suffixes, e.g. id=_qid,name=_canonical "
                    "(default: _id, _name, ...)")
     p.add_argument("--no-header", action="store_true",

@@ -1,11 +1,12 @@
 """The ``--report`` file: values that did not match (or matched below ``--min-score``), grouped.
 
-Variants are grouped by a key that joins inflected forms and scripts: the base form, romanised
-(``scheme="auto"``) and folded, so "Зеленского", "Зеленский" and "Zelenskiy" can share a row when
-their romanisations agree.  Rows are CSV: key, count, variants (most frequent first), best guess.
+Variants are grouped by the key that ``--fields key`` writes for an unmatched value
+(:func:`namenorm.name_keys.unresolved_key`): it joins inflected forms and scripts, so "Зеленского",
+"Зеленский" and "Zelenskiy" share a row. A value that has no such key (no letters) is grouped by its
+folded text.  Rows are CSV: key, count, variants (most frequent first), best guess.
 
->>> group_key("Киеве") == group_key("Киев"), group_key("  KIEV "), group_key("Київ")
-(True, 'kiev', 'kyiv')
+>>> group_key("Киеве") == group_key("Киев") == group_key("  KIEV "), group_key("Атлантиды")
+(True, '~atlntd')
 """
 
 from __future__ import annotations
@@ -26,22 +27,16 @@ MAX_VARIANTS = 10
 
 @lru_cache(maxsize=65536)
 def group_key(value: str) -> str:
-    """The grouping key of a value: folded romanisation of its base form."""
+    """The grouping key of an unmatched value: its name key, else its folded text."""
     from namenorm.text import fold
 
     try:
-        from namenorm.morph import base_form
+        from namenorm.name_keys import unresolved_key
 
-        value = base_form(value)
-    except (ImportError, ValueError):
-        pass
-    try:
-        from namenorm.translit import transliterate
-
-        value = transliterate(value, scheme="auto")
-    except ImportError:  # pragma: no cover - translit ships with namenorm
-        pass
-    return fold(value)
+        key = unresolved_key(value)
+    except ImportError:  # pragma: no cover - morphology ships with namenorm
+        key = None
+    return key if key is not None else fold(value)
 
 
 def group_unmatched(counts: Counter[str]) -> list[tuple[str, int, list[tuple[str, int]]]]:
