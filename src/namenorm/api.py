@@ -231,11 +231,12 @@ def normalize(text: str, *, lang: str | None = None, types: Iterable[str] | str 
 
 
 def candidates(text: str, *, limit: int = 5, lang: str | None = None,
-               types: Iterable[str] | str | None = None, country: str | None = None,
+               types: Iterable[str] | str | None = None, country: str | None = None, fuzzy: bool = True,
                min_score: float | None = None) -> list[Match]:
-    """Ranked candidates for ``text`` from the bundled gazetteers (see :meth:`Normalizer.candidates`)."""
+    """Ranked candidates for ``text`` from the bundled gazetteers (see :meth:`Normalizer.candidates`);
+    the hints of :func:`normalize`."""
     return default_normalizer().candidates(text, limit=limit, lang=lang, types=types, country=country,
-                                           min_score=min_score)
+                                           fuzzy=fuzzy, min_score=min_score)
 
 
 def normalize_many(values: Iterable[str], *, lang: str | None = None,
