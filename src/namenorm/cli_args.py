@@ -9,8 +9,8 @@ checks of :mod:`namenorm.options` that the API makes too, and :func:`lookup_opti
 check), ``--country`` a country some entity belongs to (a hint that no entity can satisfy would only
 turn every answer into a miss).
 
->>> lang_code("UK"), country_code("ua"), type_list("loc, per")
-('uk', 'UA', ('LOC', 'PER'))
+>>> lang_code("UK"), country_code("ua"), sorted(type_list("loc, per"))
+('uk', 'UA', ['LOC', 'PER'])
 >>> try:
 ...     country_code("Ukraine")
 ... except argparse.ArgumentTypeError as e:
@@ -29,7 +29,7 @@ import regex
 from namenorm.api import Normalizer
 from namenorm.gazetteer.model import TYPES
 from namenorm.langs import check_lang
-from namenorm.options import LookupOptions, type_set
+from namenorm.options import LookupOptions, min_score_value, type_set
 from namenorm.options import country_code as _country_code
 
 __all__ = ["EXIT_CODES", "HELP_LAYOUT", "UsageError", "add_gazetteer_options", "add_hint_options",
@@ -71,8 +71,8 @@ def country_code(value: str) -> str:
         raise argparse.ArgumentTypeError(str(e)) from None
 
 
-def type_list(value: str) -> tuple[str, ...]:
-    """``--types``: a comma-separated list of entity types, uppercased."""
+def type_list(value: str) -> frozenset[str]:
+    """``--types``: a comma-separated list of entity types, as :func:`namenorm.options.type_set` reads it."""
     try:
         types = type_set(value)
     except ValueError as e:
@@ -80,7 +80,7 @@ def type_list(value: str) -> tuple[str, ...]:
     if types is None:
         raise argparse.ArgumentTypeError(f"no type given; give one or more of {','.join(sorted(TYPES))}, "
                                          "separated by commas")
-    return tuple(dict.fromkeys(t.strip().upper() for t in value.split(",") if t.strip()))  # as given
+    return types
 
 
 def positive_int(value: str) -> int:
@@ -100,9 +100,10 @@ def score_floor(value: str) -> float:
         x = float(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
-    if not 0.0 <= x <= 1.0:
-        raise argparse.ArgumentTypeError(f"must be from 0 to 1 (a match's probability), got {value}")
-    return x
+    try:
+        return min_score_value(x)  # the API's check
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
 
 
 def add_min_score_option(p: argparse.ArgumentParser) -> None:
@@ -151,7 +152,8 @@ def lookup_options(args: argparse.Namespace) -> LookupOptions:
     ``--lang``, ``--types``, ``--country`` and ``--no-fuzzy`` give (each checked by its argparse
     type), and ``--min-score``. A command without one of them leaves it unset.
 
-    >>> args = argparse.Namespace(lang="uk", types=("LOC",), country="UA", no_fuzzy=True, min_score=None)
+    >>> args = argparse.Namespace(lang="uk", types=frozenset({"LOC"}), country="UA", no_fuzzy=True,
+    ...                           min_score=None)
     >>> lookup_options(args)
     LookupOptions(lang='uk', types=frozenset({'LOC'}), country='UA', fuzzy=False, min_score=0.0, admin=None)
     """
