@@ -106,6 +106,27 @@ def test_clean_query_is_the_one_options_type() -> None:
     assert Query is LookupOptions is _columns.Query is resolve.Hints
 
 
+def test_clean_and_a_frame_helper_apply_the_parsed_options(tmp_path: Path) -> None:
+    src = tmp_path / "in.csv"
+    src.write_text("city\nKiev\n", encoding="utf-8")
+    norm = namenorm.Normalizer([GAZ], include_bundled=False)
+
+    def ids(query: LookupOptions) -> list[str]:
+        clean_csv(src, tmp_path / "out.csv", columns=["city"], resolver=norm, query=query, fields="id")
+        return (tmp_path / "out.csv").read_text(encoding="utf-8").splitlines()
+
+    assert ids(Query.parse()) == ["city,city_id", "Kiev,test:kyiv"]
+    assert ids(Query.parse(types="per")) == ["city,city_id", "Kiev,"]  # the type filter applies
+    assert ids(Query(types="loc")) == ["city,city_id", "Kiev,test:kyiv"]  # type: ignore[arg-type]
+    assert ids(Query.parse(min_score=1)) == ["city,city_id", "Kiev,test:kyiv"]
+    pd = pytest.importorskip("pandas")
+    from namenorm.integrations.pandas import clean_frame
+
+    df = pd.DataFrame({"city": ["Kiev"]})
+    assert clean_frame(df, "city", norm, types="LOC", fields="id")["city_id"].tolist() == ["test:kyiv"]
+    assert clean_frame(df, "city", norm, types=["per"], fields="id")["city_id"].isna().all()
+
+
 # -- properties -------------------------------------------------------------------------------------
 _type_names = st.lists(st.sampled_from(sorted(TYPES)), max_size=5).map(
     lambda ts: [t.lower() if i % 2 else t for i, t in enumerate(ts)])

@@ -71,8 +71,11 @@ def clean_csv(source: str | Path, output: str | Path | None = None, *, columns: 
     """Clean ``columns`` (names from the header, or 1-based numbers; one as a plain string) of the CSV
     ``source`` into ``output`` (stdout when None).
 
-    A quoted field longer than ``max_field`` characters stops the run (a stray quote, most often);
-    a value longer than :data:`namenorm.MAX_TEXT` is not looked up (counted as ``too_long``).
+    ``query`` holds the hints and the score floor (a :class:`~namenorm.options.LookupOptions`, which
+    ``namenorm.csvclean`` exports as ``Query``): ``Query.parse(types="LOC", country="ua",
+    min_score=0.8)``. A quoted field longer than ``max_field`` characters stops the run (a stray
+    quote, most often); a value longer than :data:`namenorm.MAX_TEXT` is not looked up (counted as
+    ``too_long``).
     Raises :class:`~namenorm.csvclean.errors.CleanError` for bad input or usage.
     """
     start = time.perf_counter()
