@@ -54,7 +54,7 @@ def test_the_accepted_languages_are_listed_and_work(tmp_path: Path) -> None:
 def test_hint_checks_raise_only_clear_errors(value: object) -> None:
     # one check of the types and country hints, for the API and the command line alike
     from namenorm.gazetteer.model import TYPES
-    from namenorm.hint_checks import country_code, type_set
+    from namenorm.options import country_code, type_set
 
     try:
         types = type_set(value)

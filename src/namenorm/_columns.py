@@ -1,6 +1,7 @@
 """The column model shared by ``namenorm clean`` (:mod:`namenorm.csvclean`) and the dataframe helpers
 (:mod:`namenorm.integrations`): what is added for a value (the fields id, name, type, score, method,
-base), the new columns' names, the lookup hints (:class:`Query`), the :class:`Outcome` of resolving one
+base), the new columns' names, the lookup options (:class:`Query`, that is
+:class:`~namenorm.options.LookupOptions`), the :class:`Outcome` of resolving one
 distinct value, and per-distinct-value cells for a frame (:func:`new_columns`). Neither package
 reaches into the other for these: both import them from here.
 
@@ -25,10 +26,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple, Protocol
+from typing import NamedTuple, Protocol
 
 from namenorm.limits import too_long
 from namenorm.match import Match
+from namenorm.options import LookupOptions
 
 __all__ = [
     "ALL_FIELDS",
@@ -72,32 +74,11 @@ class BatchNormalizer(Protocol):
     """What ``clean`` needs from :class:`namenorm.Normalizer` (tests pass a fake)."""
 
     def normalize_many(self, values: Iterable[str], *, lang: str | None = ...,
-                       types: Sequence[str] | None = ..., country: str | None = ...,
-                       fuzzy: bool = ...) -> list[Match | None]: ...
+                       types: Iterable[str] | str | None = ..., country: str | None = ...,
+                       fuzzy: bool | None = ...) -> list[Match | None]: ...
 
 
-@dataclass(frozen=True)
-class Query:
-    """The lookup hints of a run, and the score below which a match counts as no match. ``fuzzy``
-    None leaves fuzzy matching to the resolver's own setting (a Normalizer's ``fuzzy``, on unless it
-    was made with ``fuzzy=False``); True or False overrides it.
-
-    >>> Query(lang="uk").hints(), Query(fuzzy=False).hints()["fuzzy"]
-    ({'lang': 'uk', 'types': None, 'country': None}, False)
-    """
-
-    lang: str | None = None
-    types: tuple[str, ...] | None = None
-    country: str | None = None
-    fuzzy: bool | None = None
-    min_score: float = 0.0
-
-    def hints(self) -> dict[str, Any]:
-        """The keyword arguments of ``normalize_many`` for this run (``fuzzy`` only when set)."""
-        out: dict[str, Any] = {"lang": self.lang, "types": self.types, "country": self.country}
-        if self.fuzzy is not None:
-            out["fuzzy"] = self.fuzzy
-        return out
+Query = LookupOptions  # clean's name for the options of a run (``namenorm.csvclean.Query``)
 
 
 @dataclass(frozen=True)
@@ -256,22 +237,18 @@ def check_columns(columns: Iterable[str], available: Sequence[object]) -> None:
 class FrameOptions:
     """The options of ``clean_frame``: lookup hints, ``min_score``, which fields, their suffixes."""
 
-    query: Query = field(default_factory=Query)
+    query: LookupOptions = field(default_factory=LookupOptions)
     fields: str | tuple[str, ...] | None = None
     suffixes: tuple[tuple[str, str], ...] | None = None
 
     @classmethod
-    def of(cls, *, lang: str | None = None, types: Iterable[str] | str | None = None,
-           country: str | None = None, fuzzy: bool | None = None, min_score: float = 0.0,
-           fields: str | Sequence[str] | None = None,
+    def of(cls, query: LookupOptions, *, fields: str | Sequence[str] | None = None,
            suffixes: str | dict[str, str] | None = None) -> FrameOptions:
-        """Normalise the keyword arguments of ``clean_frame`` (``suffixes`` as a dict, or as the
-        command line writes them: ``"id=_qid,name=_canonical"``)."""
-        if isinstance(types, str):
-            types = [t.strip() for t in types.split(",") if t.strip()]
-        chosen = FieldSpec.parse(None, suffixes).suffixes if suffixes else None  # checked as --suffixes is
-        return cls(Query(lang, tuple(types) if types else None, country, fuzzy, min_score),
-                   fields if isinstance(fields, str) or fields is None else tuple(fields),
+        """The options of ``clean_frame``: the parsed lookup options, and ``fields`` and ``suffixes``
+        (a dict, or as the command line writes them: ``"id=_qid,name=_canonical"``) checked as
+        ``--fields`` and ``--suffixes`` are."""
+        chosen = FieldSpec.parse(None, suffixes).suffixes if suffixes else None
+        return cls(query, fields if isinstance(fields, str) or fields is None else tuple(fields),
                    tuple(sorted(chosen.items())) if chosen else None)
 
     @property

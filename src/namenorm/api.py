@@ -10,31 +10,14 @@ from typing import Any
 
 from namenorm.cache import cache_key, cached_index, compile_progress
 from namenorm.gazetteer import bundled_paths, expand_paths, load
-from namenorm.hint_checks import country_code, type_set
 from namenorm.index import Index, build_index
-from namenorm.langs import ISO_639_1, check_lang
+from namenorm.langs import ISO_639_1
 from namenorm.limits import MAX_TEXT, too_long
 from namenorm.match import Match
-from namenorm.resolve import Hints, Resolver, with_chance
+from namenorm.options import LookupOptions
+from namenorm.resolve import Resolver, with_chance
 
 __all__ = ["MAX_TEXT", "Normalizer", "candidates", "default_normalizer", "normalize", "normalize_many"]
-
-
-def _min_score(value: float | None) -> float:
-    """The score floor: None is 0 (every match); else a number in [0, 1]."""
-    if value is None:
-        return 0.0
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0.0 <= value <= 1.0:
-        raise ValueError("min_score must be a number from 0 to 1 (a match's estimated probability), "
-                         f"got {value!r}")
-    return float(value)
-
-
-def _hints(lang: str | None, types: Iterable[str] | str | None, country: str | None, fuzzy: bool,
-           langs: frozenset[str]) -> Hints:
-    """The hints of a lookup, checked: a clear TypeError or ValueError for a wrong one."""
-    check_lang(lang, "lang hint", langs)
-    return Hints(lang, type_set(types), country_code(country), None, fuzzy)
 
 
 class Normalizer:
@@ -64,7 +47,7 @@ class Normalizer:
         self._lock = threading.Lock()
         self._resolver: Resolver | None = None
         self._langs: frozenset[str] | None = None
-        self._memo: dict[tuple[str, Hints], Match | None] = {}
+        self._memo: dict[tuple[str, LookupOptions], Match | None] = {}
 
     # -- pickling: the configuration travels, the index is reloaded from the cache ---------------
     def __getstate__(self) -> dict[str, Any]:
@@ -134,10 +117,17 @@ class Normalizer:
             self._langs = ISO_639_1 | (frozenset(self._get().ix.alias_lang) - {"xx"})
         return self._langs
 
-    def _check(self, lang: str | None, types: Iterable[str] | str | None, country: str | None,
-               fuzzy: bool | None) -> Hints:
-        return _hints(lang, types, country, self.fuzzy if fuzzy is None else fuzzy,
-                      self.languages if lang is not None else frozenset())
+    def _options(self, lang: object, types: object, country: object, fuzzy: object,
+                 min_score: object) -> LookupOptions:
+        """The options of a lookup, parsed (``lang`` one of :attr:`languages`); ``fuzzy`` None stays
+        None here: :meth:`_resolvable` gives it this Normalizer's setting."""
+        return LookupOptions.parse(lang=lang, types=types, country=country, fuzzy=fuzzy, min_score=min_score,
+                                   languages=self.languages if lang is not None else None)
+
+    def _resolvable(self, opts: LookupOptions) -> LookupOptions:
+        """What the resolver is given: ``fuzzy`` set, and no score floor (the caller applies it, and
+        the memo of :meth:`normalize_many` is shared by every floor)."""
+        return opts._replace(fuzzy=self.fuzzy if opts.fuzzy is None else opts.fuzzy, min_score=0.0)
 
     # -- lookups ------------------------------------------------------------------------------------
     def normalize(self, text: str, *, lang: str | None = None, types: Iterable[str] | str | None = None,
@@ -163,12 +153,11 @@ class Normalizer:
         """
         if not isinstance(text, str):
             raise TypeError(f"normalize() takes a str, got {type(text).__name__}")
-        hints = self._check(lang, types, country, fuzzy)
-        floor = _min_score(min_score)
+        opts = self._options(lang, types, country, fuzzy, min_score)
         if too_long(text):  # not a name (see namenorm.limits)
             return None
-        found = self._get().candidates(text, hints, limit=2)
-        return found[0] if found and found[0].score >= floor else None
+        found = self._get().candidates(text, self._resolvable(opts), limit=2)
+        return found[0] if found and found[0].score >= opts.min_score else None
 
     def candidates(self, text: str, *, limit: int = 5, lang: str | None = None,
                    types: Iterable[str] | str | None = None, country: str | None = None,
@@ -182,11 +171,11 @@ class Normalizer:
         """
         if not isinstance(text, str):
             raise TypeError(f"candidates() takes a str, got {type(text).__name__}")
-        hints = self._check(lang, types, country, fuzzy)
-        floor = _min_score(min_score)
+        opts = self._options(lang, types, country, fuzzy, min_score)
         if too_long(text):
             return []
-        return [m for m in self._get().candidates(text, hints, limit=limit) if m.score >= floor]
+        found = self._get().candidates(text, self._resolvable(opts), limit=limit)
+        return [m for m in found if m.score >= opts.min_score]
 
     def normalize_many(self, values: Iterable[str], *, lang: str | None = None,
                        types: Iterable[str] | str | None = None, country: str | None = None,
@@ -198,8 +187,8 @@ class Normalizer:
         """
         if isinstance(values, (str, bytes)):
             raise TypeError("normalize_many() takes an iterable of str, not one str: normalize() takes one")
-        hints = self._check(lang, types, country, fuzzy)
-        floor = _min_score(min_score)
+        opts = self._options(lang, types, country, fuzzy, min_score)
+        hints = self._resolvable(opts)
         resolver = self._get()
         memo = self._memo
         out: list[Match | None] = []
@@ -216,7 +205,7 @@ class Normalizer:
                 found = resolver.candidates(v, hints, limit=2)
                 memo[key] = found[0] if found else None
             m = memo[key]
-            out.append(m if m is None or m.score >= floor else None)
+            out.append(m if m is None or m.score >= opts.min_score else None)
         return out
 
 
@@ -242,11 +231,12 @@ def normalize(text: str, *, lang: str | None = None, types: Iterable[str] | str 
 
 
 def candidates(text: str, *, limit: int = 5, lang: str | None = None,
-               types: Iterable[str] | str | None = None, country: str | None = None,
+               types: Iterable[str] | str | None = None, country: str | None = None, fuzzy: bool = True,
                min_score: float | None = None) -> list[Match]:
-    """Ranked candidates for ``text`` from the bundled gazetteers (see :meth:`Normalizer.candidates`)."""
+    """Ranked candidates for ``text`` from the bundled gazetteers (see :meth:`Normalizer.candidates`);
+    the hints of :func:`normalize`."""
     return default_normalizer().candidates(text, limit=limit, lang=lang, types=types, country=country,
-                                           min_score=min_score)
+                                           fuzzy=fuzzy, min_score=min_score)
 
 
 def normalize_many(values: Iterable[str], *, lang: str | None = None,

@@ -3,13 +3,14 @@ the :class:`~namenorm.Normalizer` they describe, checked so that a mistake is a 
 that says what to type instead.
 
 A hint is checked twice: its form when the command line is parsed (before anything loads; the
-checks of :mod:`namenorm.hint_checks` that the API makes too), then against the loaded gazetteers:
+checks of :mod:`namenorm.options` that the API makes too, and :func:`lookup_options` builds the one
+:class:`~namenorm.options.LookupOptions` of the run from them), then against the loaded gazetteers:
 ``--lang`` must be one of the Normalizer's :attr:`~namenorm.Normalizer.languages` (the API's own
 check), ``--country`` a country some entity belongs to (a hint that no entity can satisfy would only
 turn every answer into a miss).
 
->>> lang_code("UK"), country_code("ua"), type_list("loc, per")
-('uk', 'UA', ('LOC', 'PER'))
+>>> lang_code("UK"), country_code("ua"), sorted(type_list("loc, per"))
+('uk', 'UA', ['LOC', 'PER'])
 >>> try:
 ...     country_code("Ukraine")
 ... except argparse.ArgumentTypeError as e:
@@ -27,13 +28,13 @@ import regex
 
 from namenorm.api import Normalizer
 from namenorm.gazetteer.model import TYPES
-from namenorm.hint_checks import country_code as _country_code
-from namenorm.hint_checks import type_set
 from namenorm.langs import check_lang
+from namenorm.options import LookupOptions, min_score_value, type_set
+from namenorm.options import country_code as _country_code
 
 __all__ = ["EXIT_CODES", "HELP_LAYOUT", "UsageError", "add_gazetteer_options", "add_hint_options",
            "add_lookup_options", "add_min_score_option", "check_hints", "country_code", "lang_code",
-           "make_normalizer", "positive_int", "score_floor", "type_list"]
+           "lookup_options", "make_normalizer", "positive_int", "score_floor", "type_list"]
 
 _LANG = regex.compile(r"[a-z]{2,3}")
 _ANY_LANG = "xx"  # the gazetteers' "any language" aliases: not a language to hint
@@ -70,8 +71,8 @@ def country_code(value: str) -> str:
         raise argparse.ArgumentTypeError(str(e)) from None
 
 
-def type_list(value: str) -> tuple[str, ...]:
-    """``--types``: a comma-separated list of entity types, uppercased."""
+def type_list(value: str) -> frozenset[str]:
+    """``--types``: a comma-separated list of entity types, as :func:`namenorm.options.type_set` reads it."""
     try:
         types = type_set(value)
     except ValueError as e:
@@ -79,7 +80,7 @@ def type_list(value: str) -> tuple[str, ...]:
     if types is None:
         raise argparse.ArgumentTypeError(f"no type given; give one or more of {','.join(sorted(TYPES))}, "
                                          "separated by commas")
-    return tuple(dict.fromkeys(t.strip().upper() for t in value.split(",") if t.strip()))  # as given
+    return types
 
 
 def positive_int(value: str) -> int:
@@ -99,9 +100,10 @@ def score_floor(value: str) -> float:
         x = float(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
-    if not 0.0 <= x <= 1.0:
-        raise argparse.ArgumentTypeError(f"must be from 0 to 1 (a match's probability), got {value}")
-    return x
+    try:
+        return min_score_value(x)  # the API's check
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
 
 
 def add_min_score_option(p: argparse.ArgumentParser) -> None:
@@ -145,9 +147,28 @@ def add_lookup_options(p: argparse.ArgumentParser) -> None:
     add_gazetteer_options(p)
 
 
-def make_normalizer(args: argparse.Namespace) -> Normalizer:
-    """The Normalizer that ``--gazetteer``/``--no-bundled`` describe, loaded, with the hints in
-    ``args`` (``lang``, ``country`` when present) checked against it."""
+def lookup_options(args: argparse.Namespace) -> LookupOptions:
+    """The lookup options of a run, built once from the parsed command line: the hints that
+    ``--lang``, ``--types``, ``--country`` and ``--no-fuzzy`` give (each checked by its argparse
+    type), and ``--min-score``. A command without one of them leaves it unset.
+
+    >>> args = argparse.Namespace(lang="uk", types=frozenset({"LOC"}), country="UA", no_fuzzy=True,
+    ...                           min_score=None)
+    >>> lookup_options(args)
+    LookupOptions(lang='uk', types=frozenset({'LOC'}), country='UA', fuzzy=False, min_score=0.0, admin=None)
+    """
+    try:
+        return LookupOptions.parse(lang=getattr(args, "lang", None), types=getattr(args, "types", None),
+                                   country=getattr(args, "country", None),
+                                   fuzzy=False if getattr(args, "no_fuzzy", False) else None,
+                                   min_score=getattr(args, "min_score", None))
+    except (TypeError, ValueError) as e:
+        raise UsageError(str(e)) from None
+
+
+def make_normalizer(args: argparse.Namespace, opts: LookupOptions) -> Normalizer:
+    """The Normalizer that ``--gazetteer``/``--no-bundled`` describe, loaded, with the hints of
+    ``opts`` (``lang``, ``country``) checked against it."""
     if args.no_bundled and not args.gazetteer:
         raise UsageError("--no-bundled needs at least one --gazetteer PATH (a .gaz file or a folder of them)")
     norm = Normalizer(gazetteers=args.gazetteer or [], include_bundled=not args.no_bundled)
@@ -155,13 +176,14 @@ def make_normalizer(args: argparse.Namespace) -> Normalizer:
         norm.index  # noqa: B018 - loaded here: a gazetteer's problem is a usage error
     except (FileNotFoundError, ValueError) as e:  # a missing file, or a gazetteer with problems
         raise UsageError(str(e)) from None
-    check_hints(norm, getattr(args, "lang", None), getattr(args, "country", None))
+    check_hints(norm, opts)
     return norm
 
 
-def check_hints(norm: Normalizer, lang: str | None, country: str | None) -> None:
+def check_hints(norm: Normalizer, opts: LookupOptions) -> None:
     """Raise :class:`UsageError` for a language that ``norm`` does not take (the API's check) or a
     country that no entity of its gazetteers is in."""
+    lang, country = opts.lang, opts.country
     try:
         check_lang(lang, f"--lang {lang}", norm.languages, omit="no --lang (the language guessed)")
     except ValueError as e:

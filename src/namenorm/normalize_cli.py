@@ -13,17 +13,18 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import Any
 
 from namenorm.api import Normalizer
 from namenorm.cli_args import (
     HELP_LAYOUT,
     add_lookup_options,
+    lookup_options,
     make_normalizer,
     positive_int,
 )
 from namenorm.cli_input import text_inputs
 from namenorm.match import Match
+from namenorm.options import LookupOptions
 
 __all__ = ["register", "run", "why_no_match"]
 
@@ -53,40 +54,39 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.set_defaults(func=run)
 
 
-def why_no_match(norm: Normalizer, text: str, hints: dict[str, Any]) -> str:
-    """Why ``text`` matched nothing with ``hints``: what was tried, and what the hints ruled out.
+def why_no_match(norm: Normalizer, text: str, opts: LookupOptions) -> str:
+    """Why ``text`` matched nothing with ``opts``: what was tried, and what the hints ruled out.
 
     >>> import tempfile, pathlib
     >>> src = pathlib.Path(tempfile.mkdtemp()) / "mine.gaz"
     >>> _ = src.write_text("[acme:1] ORG Acme Widgets\\nen: Acme\\n", encoding="utf-8")
     >>> n = Normalizer(gazetteers=[src], include_bundled=False)
-    >>> print(why_no_match(n, "Acme", {"types": ["LOC"], "fuzzy": True}))
+    >>> print(why_no_match(n, "Acme", LookupOptions.parse(types="LOC")))
     nothing matched 'Acme' with --types LOC; without those hints it would be acme:1
     (Acme Widgets, ORG, no country)
-    >>> print(why_no_match(n, "Globex", {"fuzzy": True}))
+    >>> print(why_no_match(n, "Globex", LookupOptions()))
     no alias, inflected form, romanisation or near spelling matched 'Globex'
-    >>> print(why_no_match(n, "Acme Widgetz", {"fuzzy": False}))
+    >>> print(why_no_match(n, "Acme Widgetz", LookupOptions(fuzzy=False)))
     no alias, inflected form or romanisation (fuzzy matching is off) matched 'Acme Widgetz';
     with fuzzy matching it would be acme:1 (Acme Widgets)
     """
     if not text.strip():
         return "the input is blank"
-    fuzzy = hints.get("fuzzy", True)
+    fuzzy = norm.fuzzy if opts.fuzzy is None else opts.fuzzy
     tried = "no alias, inflected form, romanisation or near spelling" if fuzzy else \
         "no alias, inflected form or romanisation (fuzzy matching is off)"
-    given = [f"--{k} {','.join(v) if k == 'types' else v}" for k in ("lang", "types", "country")
-             if (v := hints.get(k))]
+    given = [f"--{k} {','.join(sorted(v)) if k == 'types' else v}" for k in ("lang", "types", "country")
+             if (v := getattr(opts, k))]
     if given:
         unhinted = norm.normalize(text, fuzzy=fuzzy)
         if unhinted is not None:
             return (f"nothing matched {text!r} with {' '.join(given)}; without those hints it would be "
                     f"{unhinted.id} ({unhinted.name}, {unhinted.type}, {unhinted.country or 'no country'})")
-    floor = hints.get("min_score")
-    if floor:
-        low = norm.normalize(text, **{**hints, "min_score": None})
+    if opts.min_score:
+        low = norm.normalize(text, **opts.hints())
         if low is not None:
             return (f"the best match, {low.id} ({low.name}), scored {low.score:.2f}, below --min-score "
-                    f"{floor:g}")
+                    f"{opts.min_score:g}")
     if not fuzzy:
         near = norm.normalize(text, fuzzy=True)
         if near is not None:
@@ -131,18 +131,19 @@ def _lines(text: str, m: Match | None, cands: list[Match] | None, args: argparse
 
 def run(args: argparse.Namespace) -> int:
     """Handler of ``namenorm normalize``; returns the exit code (see ``namenorm --help``)."""
-    norm = make_normalizer(args)
-    hints: dict[str, Any] = {"lang": args.lang, "types": args.types, "country": args.country,
-                             "fuzzy": not args.no_fuzzy, "min_score": args.min_score}
+    opts = lookup_options(args)
+    norm = make_normalizer(args, opts)
+    hints = opts.hints()
     if not args.jsonl and not args.no_header:
         rank, explain = ["rank"] if args.candidates else [], ["explain"] if args.explain else []
         print("\t".join(["input", *rank, *_TSV_FIELDS, *explain]))
     misses = 0
     for text in text_inputs(args.text):
-        m = norm.normalize(text, **hints)
+        m = norm.normalize(text, min_score=opts.min_score, **hints)
         misses += m is None
-        cands = norm.candidates(text, limit=args.candidates, **hints) if args.candidates else None
-        why = why_no_match(norm, text, hints) if args.explain and m is None else None
+        cands = norm.candidates(text, limit=args.candidates, min_score=opts.min_score, **hints) \
+            if args.candidates else None
+        why = why_no_match(norm, text, opts) if args.explain and m is None else None
         for line in _lines(text, m, cands, args, why):
             print(line)
     return 1 if args.fail_on_miss and misses else 0

@@ -7,7 +7,6 @@ import math
 from collections import Counter
 from collections.abc import Iterator
 from functools import cached_property
-from typing import NamedTuple
 
 from rapidfuzz.distance import OSA
 
@@ -18,22 +17,13 @@ from namenorm.keys import skeleton
 from namenorm.match import Match
 from namenorm.methods import Method
 from namenorm.names import descriptor_variants, is_junk, name_variants, strip_titles
+from namenorm.options import LookupOptions as Hints  # what the caller knows (fuzzy set, not None)
 from namenorm.scripts import cyrillic_lang, dominant_script, has_cyrillic, has_latin
 from namenorm.stopwords import is_common_word
 from namenorm.surnames import is_common_surname
 from namenorm.text import clean, fold, split_qualifier
 
 __all__ = ["Hints", "Resolver", "with_chance"]
-
-
-class Hints(NamedTuple):
-    """What the caller knows: language, allowed types, country (ISO alpha-2), first-level region."""
-
-    lang: str | None = None
-    types: frozenset[str] | None = None
-    country: str | None = None
-    admin: frozenset[str] | None = None
-    fuzzy: bool = True
 
 
 def _with_titles_removed(s: str) -> Iterator[tuple[str, str]]:
@@ -356,7 +346,7 @@ class Resolver:
         s = clean(text)
         if is_junk(s):
             return
-        hints = Hints()
+        hints = Hints(fuzzy=True)
         found = [*self._direct(s, hints), *self._structure(s, hints), *self._loose(s, hints),
                  *self.fuzzy.search(s)]
         for c in self._accept(found, hints):

@@ -21,12 +21,12 @@ from namenorm.cli_args import (
     HELP_LAYOUT,
     UsageError,
     add_lookup_options,
+    lookup_options,
     make_normalizer,
     positive_int,
 )
 from namenorm.cli_input import check_text_file, refuse_binary
 from namenorm.csvclean.errors import CleanError
-from namenorm.csvclean.fields import Query
 from namenorm.csvclean.progress import Progress, summary
 from namenorm.csvclean.reader import MAX_FIELD
 from namenorm.csvclean.run import clean_csv
@@ -124,13 +124,12 @@ def _refuse_binary_input(args: argparse.Namespace) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``clean``; returns the exit code (messages go to stderr)."""
-    fuzzy = False if args.no_fuzzy else None
-    query = Query(args.lang, args.types, args.country, fuzzy, args.min_score or 0.0)
     progress = None if args.quiet else Progress()
     try:
         with _terminate_as_interrupt():
+            query = lookup_options(args)
             _refuse_binary_input(args)
-            resolver = make_normalizer(args)
+            resolver = make_normalizer(args, query)
             result = clean_csv(args.input, args.output, columns=args.column, resolver=resolver,
                                query=query, fields=args.fields, suffixes=args.suffixes,
                                header=not args.no_header, delimiter=args.delimiter,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from namenorm._columns import BatchNormalizer, CleanError, FieldSpec, Query, base_form_function
@@ -38,6 +38,15 @@ def make_resolver(gazetteers: Sequence[str | Path] | None = None,
     return Normalizer(gazetteers=list(gazetteers or []), include_bundled=include_bundled)
 
 
+def _checked(query: Query | None) -> Query:
+    """``query`` parsed again (:meth:`~namenorm.options.LookupOptions.checked`), so that one built by
+    hand gets the API's checks; its error as a :class:`CleanError` (the CLI's exit code 2)."""
+    try:
+        return (query or Query()).checked()
+    except (TypeError, ValueError) as e:
+        raise CleanError(str(e)) from None
+
+
 def _warm_up(resolver: BatchNormalizer, query: Query) -> None:
     """Load the gazetteers and check the hints now, so errors come before any output."""
     try:
@@ -62,8 +71,11 @@ def clean_csv(source: str | Path, output: str | Path | None = None, *, columns: 
     """Clean ``columns`` (names from the header, or 1-based numbers; one as a plain string) of the CSV
     ``source`` into ``output`` (stdout when None).
 
-    A quoted field longer than ``max_field`` characters stops the run (a stray quote, most often);
-    a value longer than :data:`namenorm.MAX_TEXT` is not looked up (counted as ``too_long``).
+    ``query`` holds the hints and the score floor (a :class:`~namenorm.options.LookupOptions`, which
+    ``namenorm.csvclean`` exports as ``Query``): ``Query.parse(types="LOC", country="ua",
+    min_score=0.8)``. A quoted field longer than ``max_field`` characters stops the run (a stray
+    quote, most often); a value longer than :data:`namenorm.MAX_TEXT` is not looked up (counted as
+    ``too_long``).
     Raises :class:`~namenorm.csvclean.errors.CleanError` for bad input or usage.
     """
     start = time.perf_counter()
@@ -74,7 +86,7 @@ def clean_csv(source: str | Path, output: str | Path | None = None, *, columns: 
     if jobs < 1 or chunk_size < 1 or max_field < 1:
         raise CleanError(f"jobs, chunk_size and max_field must be at least 1 (got jobs={jobs}, "
                          f"chunk_size={chunk_size}, max_field={max_field})")
-    query = query or Query()
+    query = _checked(query)
     base = base_form_function()
     spec = FieldSpec.parse(fields, suffixes, with_base=base is not None)
     if resolver is None:
@@ -136,7 +148,7 @@ def _guesser(resolver: BatchNormalizer, query: Query) -> Callable[[str], str] | 
 
     def guess(value: str) -> str:
         try:
-            found = candidates(value, limit=1, **replace(query, fuzzy=True).hints())
+            found = candidates(value, limit=1, **query._replace(fuzzy=True).hints())
         except (ValueError, TypeError):
             return ""
         return f"{found[0].id} {found[0].name} ({found[0].score:.2f})" if found else ""

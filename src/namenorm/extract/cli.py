@@ -18,10 +18,12 @@ from namenorm.cli_args import (
     add_gazetteer_options,
     add_hint_options,
     add_min_score_option,
+    lookup_options,
     make_normalizer,
 )
 from namenorm.cli_input import read_text
 from namenorm.match import Mention
+from namenorm.options import LookupOptions
 
 __all__ = ["register", "run"]
 
@@ -47,23 +49,24 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.set_defaults(func=run)
 
 
-def _kept(m: Mention, args: argparse.Namespace) -> bool:
-    if args.min_score is not None and m.match.score < args.min_score:
+def _kept(m: Mention, opts: LookupOptions) -> bool:
+    if m.match.score < opts.min_score:
         return False
-    if args.types and m.match.type not in args.types:
+    if opts.types and m.match.type not in opts.types:
         return False
-    return not args.country or m.match.country == args.country
+    return not opts.country or m.match.country == opts.country
 
 
 def run(args: argparse.Namespace) -> int:
     """Handler of ``namenorm extract``; returns the exit code (0, or 2 for bad input)."""
     from namenorm.extract import extract
 
+    opts = lookup_options(args)
     text = read_text(args.file, args.encoding)
-    norm = make_normalizer(args)
+    norm = make_normalizer(args, opts)
     out = sys.stdout
-    for m in extract(text, lang=args.lang, normalizer=norm):
-        if not _kept(m, args):
+    for m in extract(text, lang=opts.lang, normalizer=norm):
+        if not _kept(m, opts):
             continue
         row = (m.start, m.end, m.text, m.match.id, m.match.name, m.match.type, m.match.score, m.match.method)
         if args.jsonl:

@@ -23,6 +23,7 @@ from typing import Any
 from namenorm._columns import FrameOptions, columns_of
 from namenorm.integrations import require
 from namenorm.integrations._frames import NoLookups, gazetteer_key, worker_normalizer, worker_stats
+from namenorm.options import LookupOptions
 
 __all__ = ["clean_dask", "worker_normalizer", "worker_stats"]
 
@@ -53,8 +54,8 @@ def clean_dask(ddf: Any, column: str | Sequence[str], gazetteers: Sequence[str |
     require("dask.dataframe", "dask")
     from namenorm.integrations.pandas import clean_with
 
-    opts = FrameOptions.of(lang=lang, types=types, country=country, fuzzy=fuzzy, min_score=min_score,
-                           fields=fields, suffixes=suffixes)
+    opts = FrameOptions.of(LookupOptions.parse(lang=lang, types=types, country=country, fuzzy=fuzzy,
+                                               min_score=min_score), fields=fields, suffixes=suffixes)
     columns = columns_of(column)
     meta = clean_with(ddf._meta, columns, NoLookups(), opts)
     return ddf.map_partitions(_clean_partition, columns, gazetteer_key(gazetteers), include_bundled, opts,

@@ -27,6 +27,7 @@ from typing import Any
 from namenorm._columns import BatchNormalizer, FrameOptions, check_columns, columns_of, new_columns
 from namenorm.integrations import require
 from namenorm.integrations._frames import pick_resolver
+from namenorm.options import LookupOptions
 
 __all__ = ["clean_frame"]
 
@@ -41,8 +42,8 @@ def clean_frame(df: Any, column: str | Sequence[str], normalizer: BatchNormalize
     if not isinstance(df, pd.DataFrame):
         raise TypeError(f"clean_frame() takes a pandas DataFrame, got {type(df).__name__}")
     resolver = pick_resolver(normalizer, gazetteers, include_bundled)
-    opts = FrameOptions.of(lang=lang, types=types, country=country, fuzzy=fuzzy, min_score=min_score,
-                           fields=fields, suffixes=suffixes)
+    opts = FrameOptions.of(LookupOptions.parse(lang=lang, types=types, country=country, fuzzy=fuzzy,
+                                               min_score=min_score), fields=fields, suffixes=suffixes)
     return clean_with(df, columns_of(column), resolver, opts)
 
 

@@ -29,6 +29,7 @@ from namenorm._columns import BatchNormalizer, FrameOptions, columns_of
 from namenorm._polars_columns import clean_lazy, clean_with
 from namenorm.integrations import require
 from namenorm.integrations._frames import pick_resolver
+from namenorm.options import LookupOptions
 
 __all__ = ["clean_frame", "clean_lazy", "clean_with"]
 
@@ -44,8 +45,8 @@ def clean_frame(df: Any, column: str | Sequence[str], normalizer: BatchNormalize
     if not isinstance(df, pl.DataFrame | pl.LazyFrame):
         raise TypeError(f"clean_frame() takes a polars DataFrame or LazyFrame, got {type(df).__name__}")
     resolver = pick_resolver(normalizer, gazetteers, include_bundled)
-    opts = FrameOptions.of(lang=lang, types=types, country=country, fuzzy=fuzzy, min_score=min_score,
-                           fields=fields, suffixes=suffixes)
+    opts = FrameOptions.of(LookupOptions.parse(lang=lang, types=types, country=country, fuzzy=fuzzy,
+                                               min_score=min_score), fields=fields, suffixes=suffixes)
     if isinstance(df, pl.LazyFrame):
         return clean_lazy(df, columns_of(column), resolver, opts)
     return clean_with(df, columns_of(column), resolver, opts)

@@ -24,6 +24,7 @@ from typing import Any
 from namenorm._columns import FrameOptions, base_form_function, check_columns, columns_of
 from namenorm.integrations import require
 from namenorm.integrations._frames import NoLookups, gazetteer_key, worker_normalizer
+from namenorm.options import LookupOptions
 
 __all__ = ["clean_spark"]
 
@@ -53,8 +54,8 @@ def clean_spark(sdf: Any, column: str | Sequence[str], gazetteers: Sequence[str 
 
     from namenorm.integrations.pandas import clean_with
 
-    opts = FrameOptions.of(lang=lang, types=types, country=country, fuzzy=fuzzy, min_score=min_score,
-                           fields=fields, suffixes=suffixes)
+    opts = FrameOptions.of(LookupOptions.parse(lang=lang, types=types, country=country, fuzzy=fuzzy,
+                                               min_score=min_score), fields=fields, suffixes=suffixes)
     columns = columns_of(column)
     check_columns(columns, sdf.columns)
     empty = pd.DataFrame({c: pd.Series([], dtype=object) for c in sdf.columns})
