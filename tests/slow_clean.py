@@ -25,6 +25,6 @@ if __name__ == "__main__":
     import namenorm.csvclean.cli as clean_cli
 
     # the CLI builds its resolver with make_normalizer: the slow one must replace that
-    clean_cli.make_normalizer = lambda *a, **k: Slow()  # type: ignore[attr-defined]
+    clean_cli.make_normalizer = lambda *a, **k: Slow()  # type: ignore[attr-defined,assignment]
     main = clean_cli.main
     sys.exit(main(sys.argv[2:]))
