@@ -21,7 +21,7 @@ import regex
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from namenorm.index import Index, rare_postings, refs
+from namenorm.index import Index, rare_postings
 from namenorm.keys import grams
 from namenorm.methods import Method
 from namenorm.scripts import has_cyrillic
@@ -241,6 +241,6 @@ class FuzzySearch:
         for k, kid in hits:
             if not typo_of(key, k):
                 continue
-            for a in (*refs(self.ix.exact, k), *refs(self.ix.latin, k)) or (self.ix.fuzzy_alias[kid],):
+            for a in (*self.ix.exact_refs(k), *self.ix.latin_refs(k)) or (self.ix.fuzzy_alias[kid],):
                 out.append(Cand(a, Method.FUZZY.cap, Method.FUZZY, f"{best} edit(s) from {k!r}, alias", best))
         return out

@@ -12,7 +12,7 @@ from __future__ import annotations
 import threading
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple, cast
 
@@ -20,6 +20,7 @@ import regex
 
 from namenorm.gazetteer.model import Entity
 from namenorm.keys import skeleton
+from namenorm.methods import Method
 from namenorm.scripts import dominant_script, has_cyrillic
 from namenorm.text import fold
 
@@ -105,6 +106,93 @@ class Index:
         """Read the extra tables now instead of on first use (a no-op when they are loaded)."""
         for name in LAZY_TABLES:
             getattr(self, name)
+
+    # -- the interface: the only way other modules read the tables and their marker keys ----------
+    def entity_index(self, aid: int) -> int:
+        """The position in :attr:`ents` of the entity that alias ``aid`` names."""
+        return self.alias_ent[aid]
+
+    def entity_at(self, ei: int) -> Ent:
+        """The entity at position ``ei`` (see :meth:`entity_index`)."""
+        return self.ents[ei]
+
+    def entities(self) -> Sequence[Ent]:
+        """Every entity, by position."""
+        return self.ents
+
+    def aliases(self) -> Sequence[str]:
+        """Every alias's text, by alias id."""
+        return self.alias_text
+
+    def alias_counts(self) -> list[int]:
+        """How many aliases each entity has, by entity position."""
+        counts = [0] * len(self.ents)
+        for ei in self.alias_ent:
+            counts[ei] += 1
+        return counts
+
+    def entity(self, aid: int) -> Ent:
+        """The entity that alias ``aid`` names."""
+        return self.ents[self.alias_ent[aid]]
+
+    def alias(self, aid: int) -> str:
+        """The text of alias ``aid`` as the gazetteer writes it."""
+        return self.alias_text[aid]
+
+    def lang(self, aid: int) -> str:
+        """The language tag of alias ``aid`` ("xx": none)."""
+        return self.alias_lang[aid]
+
+    def flags(self, aid: int) -> int:
+        """The :data:`WEAK`, :data:`LITERAL` and :data:`PREFERRED` bits of alias ``aid``."""
+        return self.alias_flags[aid]
+
+    def exact_refs(self, key: str) -> tuple[int, ...]:
+        """Aliases whose folded text is ``key``."""
+        return refs(self.exact, key)
+
+    def form_refs(self, key: str) -> tuple[int, ...]:
+        """Aliases one of whose generated case forms is ``key``."""
+        return refs(self.forms, key)
+
+    def latin_refs(self, key: str) -> tuple[int, ...]:
+        """Cyrillic aliases one of whose romanisations is ``key``."""
+        return refs(self.latin, key)
+
+    def lookup(self, key: str) -> list[tuple[int, Method]]:
+        """Every alias whose folded text (:attr:`Method.EXACT`), generated case form
+        (:attr:`Method.INFLECTION`) or romanisation (:attr:`Method.TRANSLIT`) is the folded ``key``, in
+        that order (the cascade's); an alias once per table it is found in.
+
+        >>> ix = Index(exact={"kyiv": 0}, forms={"киеве": 1}, latin={"kyiv": 1})
+        >>> [(a, str(m)) for a, m in ix.lookup("kyiv")], ix.lookup("киеве")[0][1].value
+        ([(0, 'exact'), (1, 'translit')], 'inflection')
+        """
+        return [(a, method) for table, method in ((self.exact, Method.EXACT), (self.forms, Method.INFLECTION),
+                                                  (self.latin, Method.TRANSLIT))
+                if key in table for a in refs(table, key)]
+
+    def skeleton_refs(self, sk: str) -> tuple[int, ...]:
+        """Aliases whose loose cross-script key (:func:`namenorm.keys.skeleton`) is ``sk``."""
+        return refs(self.skel, sk)
+
+    def surname_refs(self, word: str) -> tuple[int, ...]:
+        """People's aliases whose folded last word (in any case form) is ``word``; a hyphenated
+        surname is looked up with a space for the hyphen ("kosiniak kamysz")."""
+        return refs(self.surname, word)
+
+    def loose_surname_refs(self, word: str) -> tuple[int, ...]:
+        """People's aliases whose nominative surname has the cross-script key of ``word``."""
+        return refs(self.surname, "~" + skeleton(word))
+
+    def is_first_name(self, word: str) -> bool:
+        """Whether a folded ``word`` is the first word of some person's name.
+
+        >>> ix = Index(surname={"^theresa": 0, "may": 0})
+        >>> ix.is_first_name("theresa"), ix.is_first_name("may")
+        (True, False)
+        """
+        return "^" + word in self.surname
 
     def stats(self) -> dict[str, int]:
         """Sizes of the tables (entities, aliases, keys)."""

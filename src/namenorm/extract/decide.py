@@ -40,12 +40,12 @@ def decide(text: str, sentences: Sequence[list[SpanCand]], ix: Index) -> list[Me
                 kept[(c.start, c.end)] = _mention(text, c, hits, ix, named)
     for (start, end), (_, ei) in kept.items():
         named.add(ei)
-        if ix.ents[ei].type == "PER" and len(text[start:end].split()) > 1:
+        if ix.entity_at(ei).type == "PER" and len(text[start:end].split()) > 1:
             full_names.add(ei)
     for cands in sentences:
         for c in cands:
             if (c.start, c.end) in kept:
-                person = [h for h in c.hits if h.method == "surname" and ix.alias_ent[h.aid] in full_names]
+                person = [h for h in c.hits if h.method == "surname" and ix.entity_index(h.aid) in full_names]
                 if person and kept[(c.start, c.end)][1] not in full_names:  # "May" after "Theresa May"
                     kept[(c.start, c.end)] = _mention(text, c, person, ix, named)
                 continue
@@ -58,20 +58,20 @@ def decide(text: str, sentences: Sequence[list[SpanCand]], ix: Index) -> list[Me
 def _supported(text: str, c: SpanCand, ix: Index, kept: Kept, *,
                sentence_cands: list[SpanCand], named: set[int], full_names: set[int]) -> list[Hit]:
     """The hits of a candidate that needs more than itself, which the text supports."""
-    remembered = [h for h in c.hits if ix.alias_ent[h.aid] in named]
+    remembered = [h for h in c.hits if ix.entity_index(h.aid) in named]
     if remembered:
         return remembered
     names = [h for h in c.hits if h.method != "surname"]
     if names and _touches_mention(text, c, kept, sentence_cands):
         return names
     surnames = [h for h in c.hits if h.method == "surname"]
-    known = [h for h in surnames if ix.alias_ent[h.aid] in full_names]
+    known = [h for h in surnames if ix.entity_index(h.aid) in full_names]
     if known:
         return known
     # a person's surname known to one person only, unless the word is a common word or a name
     # that stands on its own (a weak place name does not count: "Мей" is Theresa May, not Myeik)
-    if (surnames and all(h.needs_signal for h in names) and len({ix.alias_ent[h.aid] for h in surnames}) == 1
-            and not is_common(c.key)):
+    people = {ix.entity_index(h.aid) for h in surnames}
+    if surnames and all(h.needs_signal for h in names) and len(people) == 1 and not is_common(c.key):
         return surnames
     return []
 
@@ -91,21 +91,21 @@ def _mention(text: str, c: SpanCand, hits: list[Hit], ix: Index, named: set[int]
 
     def score(h: Hit) -> float:
         s = _SCORE[h.method]
-        return s * 0.9 if ix.alias_flags[h.aid] & WEAK else s
+        return s * 0.9 if ix.flags(h.aid) & WEAK else s
 
     def rank(h: Hit) -> tuple[bool, float, bool, int, float, str]:
-        e = ix.ents[ix.alias_ent[h.aid]]
-        return (ix.alias_ent[h.aid] in named, score(h), bool(ix.alias_flags[h.aid] & PREFERRED),
+        e = ix.entity(h.aid)
+        return (ix.entity_index(h.aid) in named, score(h), bool(ix.flags(h.aid) & PREFERRED),
                 e.rank, e.prior, e.id)
 
     ordered = sorted(hits, key=rank, reverse=True)
     best = ordered[0]
-    ei = ix.alias_ent[best.aid]
+    ei = ix.entity_index(best.aid)
     top = score(best) - 1e-9
     flags, ents = ix.alias_flags, ix.alias_ent
     rivals = {ents[h.aid] for h in ordered if not flags[h.aid] & WEAK and _SCORE[h.method] >= top}
-    e = ix.ents[ei]
-    alias, lang = ix.alias_text[best.aid], ix.alias_lang[best.aid]
+    e = ix.entity_at(ei)
+    alias, lang = ix.alias(best.aid), ix.lang(best.aid)
     surface = text[c.start:c.end]
     steps = (f"{_STEP[best.method]} {alias!r} ({lang})",)
     match = Match(e.id, e.name, e.type, round(score(best), 4), best.method, alias, surface, lang, e.country,

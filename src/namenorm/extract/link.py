@@ -22,7 +22,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from namenorm.api import Normalizer, default_normalizer
-from namenorm.index import refs
 from namenorm.match import Match
 from namenorm.text import fold
 
@@ -86,7 +85,7 @@ def link(text: str, spans: Iterable[tuple[int, int] | tuple[int, int, str]], *, 
 def _known_surname(norm: Normalizer, surface: str, people: dict[str, Match]) -> Match | None:
     """The person named in full earlier whose surname (in any case form) is ``surface``."""
     ix = norm.index
-    ids = {ix.ents[ix.alias_ent[a]].id for a in refs(ix.surname, fold(surface))}
+    ids = {ix.entity(a).id for a in ix.surname_refs(fold(surface))}
     found = [people[i] for i in sorted(ids & people.keys())]
     if len(found) != 1:
         return None

@@ -21,8 +21,10 @@ from namenorm.extract.longer import part_of_longer_name
 from namenorm.extract.sentence import Sentence
 from namenorm.extract.tables import Tables, may_be_inflected, phrase_gate, stem
 from namenorm.extract.tokens import Token, joinable
-from namenorm.index import LITERAL, PREFERRED, WEAK, refs
+from namenorm.index import LITERAL, PREFERRED, WEAK
+from namenorm.methods import Method
 from namenorm.scripts import has_cyrillic
+from namenorm.steps import lemma_hits, surname_hits
 from namenorm.text import fold
 
 __all__ = ["Hit", "SpanCand", "scan_sentence"]
@@ -36,7 +38,7 @@ class Hit(NamedTuple):
     """An alias that a span matched, how, and whether it still needs a stronger signal."""
 
     aid: int
-    method: str
+    method: Method
     needs_signal: bool
 
 
@@ -77,13 +79,12 @@ def scan_sentence(text: str, toks: list[Token], tabs: Tables, lang: str | None) 
         out.append(cand)
         taken.append((i, j))
         i = j + 1
-    ents, ix = tabs.ix.ents, tabs.ix
+    ix = tabs.ix
     return [c for c, (a, b) in zip(out, taken, strict=True)
-            if not part_of_longer_name(s, a, b, all(ents[ix.alias_ent[h.aid]].type == "PER" for h in c.hits),
-                                       taken)]
+            if not part_of_longer_name(s, a, b, all(ix.entity(h.aid).type == "PER" for h in c.hits), taken)]
 
 
-def _hits_of(s: Sentence, i: int, j: int, raw: list[tuple[int, str]]) -> list[Hit]:
+def _hits_of(s: Sentence, i: int, j: int, raw: list[tuple[int, Method]]) -> list[Hit]:
     """Apply the sentence-level rules to the aliases that matched tokens ``i..j``."""
     ix, toks = s.ix, s.toks
     surface = s.text[toks[i].start:toks[j].end]
@@ -97,17 +98,17 @@ def _hits_of(s: Sentence, i: int, j: int, raw: list[tuple[int, str]]) -> list[Hi
         if aid in seen:
             continue
         seen.add(aid)
-        alias, flags = ix.alias_text[aid], ix.alias_flags[aid]
+        alias, flags = ix.alias(aid), ix.flags(aid)
         if lower_start and not (alias[:1].islower() and literal_ok(surface, alias)):
             continue
         if flags & LITERAL and not literal_ok(surface, alias):
             continue
-        if method == "translit" and ix.alias_lang[aid] not in _ROMANISED_LANGS:
+        if method is Method.TRANSLIT and ix.lang(aid) not in _ROMANISED_LANGS:
             continue  # "German" is no romanisation of Mongolian "Герман" (Germany) in English text
-        etype = ix.ents[ix.alias_ent[aid]].type
+        etype = ix.entity(aid).type
         place_signal = prep and etype == "LOC" and not lower_start
         needs = bool(flags & WEAK) or (flags & LITERAL and s.shouted)
-        if not needs and i == j and ix.alias_lang[aid] == "xx" and not flags & PREFERRED:
+        if not needs and i == j and ix.lang(aid) == "xx" and not flags & PREFERRED:
             needs = s.initial(i)  # "Tell ..." opening a sentence is no alternate name of At Tall
         if not needs and not flags & LITERAL and (s.initial(i) or s.shouted):
             if common is None:  # asked only where capitals say nothing (it may parse the words)
@@ -120,14 +121,13 @@ def _hits_of(s: Sentence, i: int, j: int, raw: list[tuple[int, str]]) -> list[Hi
 def _longest(s: Sentence, i: int) -> tuple[int, SpanCand] | None:
     """The longest n-gram from token ``i`` in the exact/forms/latin tables with an acceptable alias."""
     ix, toks, text, prefixes = s.ix, s.toks, s.text, s.tabs.prefixes
-    tables = ((ix.exact, "exact"), (ix.forms, "inflection"), (ix.latin, "translit"))
-    probes: list[tuple[int, str, list[tuple[int, str]]]] = []
+    probes: list[tuple[int, str, list[tuple[int, Method]]]] = []
     key = ""
     for j in range(i, min(len(toks), i + s.tabs.max_words)):
         if j > i and not (key in prefixes and joinable(text, toks[j - 1], toks[j])):
             break
         key = toks[j].key if j == i else f"{key} {toks[j].key}"
-        raw = [(a, method) for table, method in tables if key in table for a in refs(table, key)]
+        raw = ix.lookup(key)
         if not raw and key not in prefixes:
             break
         if raw:
@@ -141,8 +141,6 @@ def _longest(s: Sentence, i: int) -> tuple[int, SpanCand] | None:
 
 def _lemma(s: Sentence, i: int) -> tuple[int, SpanCand] | None:
     """Capitalised Cyrillic words put into the nominative and looked up again (longest run first)."""
-    from namenorm.morph import nominative_candidates
-
     ix, toks, text = s.ix, s.toks, s.text
     j = i
     while (j + 1 < len(toks) and j + 1 - i < _MORPH_RUN and s.capitalised(j + 1)
@@ -156,16 +154,8 @@ def _lemma(s: Sentence, i: int) -> tuple[int, SpanCand] | None:
         if end == i and endings is not None and not may_be_inflected(toks[i].key, ix, endings):
             continue
         phrase = text[toks[i].start:toks[end].end]
-        raw: list[tuple[int, str]] = []
-        for nom, gender in nominative_candidates(phrase, s.lang if s.lang in ("ru", "uk") else None):
-            k = fold(nom)
-            for a in (*refs(ix.exact, k), *refs(ix.forms, k)):
-                g = ix.ents[ix.alias_ent[a]].gender
-                if not (gender in ("m", "f") and g in ("m", "f") and g != gender):
-                    raw.append((a, "lemma"))
-            if raw:
-                break
-        hits = _hits_of(s, i, end, raw) if raw else []
+        _, found = lemma_hits(ix, phrase, s.lang if s.lang in ("ru", "uk") else None)
+        hits = _hits_of(s, i, end, [(a, Method.LEMMA) for a in found]) if found else []
         if hits:
             return end, SpanCand(toks[i].start, toks[end].end, tuple(hits), "name", fold(phrase))
     return None
@@ -183,14 +173,14 @@ def _surname(s: Sentence, i: int) -> tuple[int, SpanCand] | None:
     key = toks[j].key
     if j + 1 < len(toks) and s.gap(j + 1) == "-" and s.capitalised(j + 1):
         compound = f"{key} {toks[j + 1].key}"  # a hyphenated surname: "Kosiniak-Kamysz"
-        if compound in ix.surname:
+        if ix.surname_refs(compound):
             key, j = compound, j + 1
-    aids = refs(ix.surname, key)
+    aids = surname_hits(ix, key)
     if initial:
-        aids = tuple(a for a in aids if fold(ix.alias_text[a])[:1] == initial)
+        aids = tuple(a for a in aids if fold(ix.alias(a))[:1] == initial)
     if not aids or len(key) < 3:
         return None
-    hits = tuple(Hit(a, "surname", True) for a in aids if not ix.alias_flags[a] & WEAK)
+    hits = tuple(Hit(a, Method.SURNAME, True) for a in aids if not ix.flags(a) & WEAK)
     if not hits:
         return None
     return j, SpanCand(toks[i].start, toks[j].end, hits, "surname", key)

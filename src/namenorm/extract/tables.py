@@ -14,7 +14,7 @@ from __future__ import annotations
 import threading
 from typing import NamedTuple
 
-from namenorm.index import Index, refs
+from namenorm.index import Index
 from namenorm.scripts import has_cyrillic
 from namenorm.text import fold
 
@@ -67,7 +67,7 @@ def tables_for(ix: Index) -> Tables:
                     longest = max(longest, len(words))
                     for n in range(1, len(words)):
                         prefixes.add(" ".join(words[:n]))
-        lower = frozenset(fold(a).split()[0] for a in ix.alias_text if a[:1].islower() and fold(a))
+        lower = frozenset(fold(a).split()[0] for a in ix.aliases() if a[:1].islower() and fold(a))
         stems: set[str] = set()
         tails: set[str] = set()
         gates: set[str] = set()
@@ -114,8 +114,8 @@ def _endings(ix: Index) -> dict[str, frozenset[str]]:
     for form in ix.forms:
         if " " in form or not has_cyrillic(form):
             continue
-        for aid in refs(ix.forms, form):
-            nom = fold(ix.alias_text[aid])
+        for aid in ix.form_refs(form):
+            nom = fold(ix.alias(aid))
             if " " not in nom:
                 p = shared_prefix(form, nom)
                 pairs.setdefault(form[p:], set()).add(nom[p:])
