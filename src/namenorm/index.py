@@ -14,7 +14,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple, cast
+from typing import NamedTuple, TypeVar, cast
 
 import regex
 
@@ -39,6 +39,7 @@ __all__ = [
 ]
 
 WEAK, LITERAL, PREFERRED = 1, 2, 4
+_T = TypeVar("_T")
 Ref = int | tuple[int, ...]
 _CYR_LANGS = frozenset({"uk", "ru", "be"})
 _LOOSE_SCRIPTS = frozenset({"Latin", "Cyrillic"})
@@ -111,6 +112,21 @@ class Index:
     def entity_index(self, aid: int) -> int:
         """The position in :attr:`ents` of the entity that alias ``aid`` names."""
         return self.alias_ent[aid]
+
+    def derived(self, build: Callable[[Index], _T]) -> _T:
+        """``build(self)``, made once per index and kept while it lives: the tables and helpers that
+        engines derive from an index (``build`` is the key, so pass the same callable each time).
+
+        >>> ix = Index(alias_text=["Kyiv"])
+        >>> ix.derived(Index.aliases) is ix.derived(Index.aliases), ix.derived(Index.aliases)
+        (True, ['Kyiv'])
+        """
+        memo: dict[object, object] = self.__dict__.setdefault("_derived", {})
+        if build not in memo:
+            with _DERIVED_LOCK:  # reentrant: a build may read lazy tables or derive others
+                if build not in memo:
+                    memo[build] = build(self)
+        return cast(_T, memo[build])
 
     def entity_at(self, ei: int) -> Ent:
         """The entity at position ``ei`` (see :meth:`entity_index`)."""
@@ -206,6 +222,7 @@ class Index:
 LAZY_TABLES = ("latin", "skel", "surname", "fuzzy_keys", "fuzzy_alias", "grams", "gram_keys", "gram_lens",
                "lemma_gate")
 _LOAD_LOCK = threading.Lock()
+_DERIVED_LOCK = threading.RLock()
 
 
 def refs(table: dict[str, Ref], key: str) -> tuple[int, ...]:

@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from functools import cached_property
 from typing import NamedTuple
 
 from rapidfuzz.distance import OSA
 
-from namenorm.evidence import ACCEPT, Prominence, bucket, chance_rate, posterior
 from namenorm.fuzzy import MAX_BUDGET, Cand, FuzzySearch, max_edits, same_numbers, typo_of
 from namenorm.index import PREFERRED, WEAK, Index
 from namenorm.keys import skeleton
@@ -18,10 +16,10 @@ from namenorm.match import Match
 from namenorm.methods import Method
 from namenorm.names import descriptor_variants, is_junk, name_variants, strip_titles
 from namenorm.scripts import cyrillic_lang, dominant_script, has_cyrillic, has_latin
-from namenorm.steps import lemma_hits, strictest, surname_hits
+from namenorm.steps import STEP_TEXT, lemma_hits, strictest, surname_hits
 from namenorm.stopwords import is_common_word
-from namenorm.surnames import is_common_surname
 from namenorm.text import clean, fold, split_qualifier
+from namenorm.weigh import Weigher, chance_step
 
 __all__ = ["Hints", "Resolver", "with_chance"]
 
@@ -63,15 +61,6 @@ def _same_first_name(given: str, listed: str) -> bool:
     return OSA.distance(a, b, score_cutoff=2) <= 2
 
 
-def _chance_step(c: Cand) -> str:
-    """The chance table's name for the step that found ``c``: fuzzy hits by their edit distance."""
-    return f"fuzzy:{c.edits}" if c.method is Method.FUZZY else c.method.value
-
-
-_STEPS = {Method.EXACT: "exact alias", Method.INFLECTION: "inflected form of alias",
-          Method.TRANSLIT: "romanisation of alias"}
-
-
 class Resolver:
     """Runs the cascade over one :class:`~namenorm.index.Index`."""
 
@@ -79,13 +68,7 @@ class Resolver:
         self.ix = index
         self.fuzzy = FuzzySearch(index)
         self.evidence = evidence  # off only while the chance of loose hits is measured
-
-    @cached_property
-    def prominence(self) -> Prominence:
-        """Each entity's quantile among its type (see :mod:`namenorm.evidence`)."""
-        counts = self.ix.alias_counts()
-        ents = self.ix.entities()
-        return Prominence([(e.type, e.rank, e.prior, n) for e, n in zip(ents, counts, strict=True)])
+        self.weigher = index.derived(Weigher)
 
     # -- public -------------------------------------------------------------------------------
     def candidates(self, text: str, hints: Hints, limit: int = 5) -> list[Match]:
@@ -113,7 +96,8 @@ class Resolver:
         weakly_named = any(self.ix.flags(a) & WEAK for a in self.ix.exact_refs(fold(s)))
 
         def accept(cands: list[Cand]) -> list[Cand]:
-            found = self._weigh(s, self._accept(cands, hints))
+            found = self._accept(cands, hints)
+            found = self.weigher.weigh(s, found) if self.evidence else found
             return found if not weakly_named else [c for c in found if c.method is Method.EXACT]
 
         for variant, how in _with_titles_removed(s):
@@ -141,7 +125,7 @@ class Resolver:
             return []
         hits = strictest(ix.lookup(key))
         if hits and hits[0][1] is not Method.TRANSLIT:
-            return [Cand(a, m.cap, m, _STEPS[m]) for a, m in hits]
+            return [Cand(a, m.cap, m, STEP_TEXT[m]) for a, m in hits]
         cyr = has_cyrillic(s)
         if cyr:
             nom, found = lemma_hits(ix, s, hints.lang or cyrillic_lang(s))
@@ -150,7 +134,7 @@ class Resolver:
         if has_latin(s):
             # Latin spellings of Cyrillic aliases in every scheme were indexed when compiling; Latin
             # spellings no scheme produces meet them through the loose key, later in the cascade
-            return [Cand(a, m.cap, m, _STEPS[m]) for a, m in hits]
+            return [Cand(a, m.cap, m, STEP_TEXT[m]) for a, m in hits]
         if cyr:
             from namenorm.translit import romanizations
 
@@ -208,7 +192,7 @@ class Resolver:
     def _surname_alone(self, hits: tuple[int, ...]) -> list[Cand]:
         """A surname without a first name: the person it clearly means, if one does (see _dominant)."""
         top = self._dominant(hits)
-        return [Cand(a, Method.SURNAME.cap, Method.SURNAME, "surname of alias") for a in hits
+        return [Cand(a, Method.SURNAME.cap, Method.SURNAME, STEP_TEXT[Method.SURNAME]) for a in hits
                 if self.ix.entity_index(a) == top]
 
     def _dominant(self, aids: tuple[int, ...]) -> int | None:
@@ -267,48 +251,6 @@ class Resolver:
             out.append(c)
         return out
 
-    def _weigh(self, s: str, cands: list[Cand]) -> list[Cand]:
-        """Loose candidates scored by how far they beat chance (see :mod:`namenorm.evidence`): the
-        step's cap times the probability that the hit is right, shared among the entities the step
-        found (the more prominent, the larger its share). Those below ``ACCEPT`` are dropped."""
-        if not self.evidence or not any(c.method.loose for c in cands):
-            return cands
-        ix = self.ix
-        key = fold(s)
-        script = dominant_script(s)
-        script = script if script in ("Latin", "Cyrillic") else "Latin"
-        words, length = len(key.split()), len(key.replace(" ", ""))
-        quantile = self.prominence.quantile
-        loose_ents = {ix.entity_index(c.aid) for c in cands if c.method.loose}
-        total = sum(1.0 / quantile(ei) for ei in loose_ents)
-        common_query: bool | None = None  # whether the one-word query is a common surname (asked once)
-        out = []
-        for c in cands:
-            if not c.method.loose:
-                out.append(c)
-                continue
-            ei = ix.entity_index(c.aid)
-            if words == 1 and ix.entity_at(ei).type == "PER":
-                if common_query is None:
-                    common_query = is_common_surname(key, script)
-                if common_query or self._common_surname(c.aid, script):
-                    continue  # thousands carry it: a lone common surname names no one person
-            etype = ix.entity_at(ei).type
-            rate = chance_rate(ix.chance, bucket(_chance_step(c), script, words, length, etype))
-            chance = rate * quantile(ei)
-            p = posterior(chance) * (1.0 / quantile(ei)) / total
-            if p < ACCEPT:
-                continue
-            odds = f"1 in {1 / chance:,.0f}" if chance > 0 else "never"
-            out.append(c._replace(score=c.score * p, note=f"a random string does this {odds}"))
-        return out
-
-    def _common_surname(self, aid: int, script: str) -> bool:
-        """Whether the surname of the alias a one-word query reached (its nominative, when the query
-        is inflected) is a common surname in the query's script (:mod:`namenorm.surnames`)."""
-        alias_words = fold(self.ix.alias(aid)).split()
-        return bool(alias_words) and is_common_surname(alias_words[-1], script)
-
     def chance_probe(self, text: str) -> Iterator[tuple[str, str]]:
         """``(step, entity type)`` of every loose hit of every step for ``text``, evidence aside: what
         :func:`namenorm.evidence.measure_chance` counts on random strings."""
@@ -322,9 +264,9 @@ class Resolver:
             etype = self.ix.entity(c.aid).type
             if c.method is Method.FUZZY:  # a hit within d edits is also one within more
                 for d in range(c.edits, MAX_BUDGET + 1):
-                    yield _chance_step(c._replace(edits=d)), etype
+                    yield chance_step(c._replace(edits=d)), etype
             elif c.method.loose:
-                yield _chance_step(c), etype
+                yield chance_step(c), etype
 
     def _is_settlement(self, aid: int) -> bool:
         e = self.ix.entity(aid)
@@ -356,7 +298,7 @@ class Resolver:
         if ambiguous:
             # one text, several entities: each is right only as often as it is the one meant, so the
             # score is shared by prominence (see evidence.Prominence), a main name counting thrice
-            quantile = self.prominence.quantile
+            quantile = self.weigher.prominence.quantile
             weights = {ei: (3.0 if self.ix.flags(c.aid) & PREFERRED else 1.0) / quantile(ei)
                        for ei, c in rivals}
             total = sum(weights.values())

@@ -25,7 +25,12 @@ from namenorm.methods import Method
 from namenorm.scripts import has_cyrillic
 from namenorm.text import fold
 
-__all__ = ["gender_clash", "lemma_hits", "strictest", "surname_hits"]
+__all__ = ["STEP_TEXT", "gender_clash", "lemma_hits", "strictest", "surname_hits"]
+
+# how each step names what it found, in a match's ``steps`` (followed by the alias)
+STEP_TEXT = {Method.EXACT: "exact alias", Method.INFLECTION: "inflected form of alias",
+             Method.TRANSLIT: "romanisation of alias", Method.LEMMA: "base form of alias",
+             Method.SURNAME: "surname of alias"}
 
 
 def strictest(hits: list[tuple[int, Method]]) -> list[tuple[int, Method]]:

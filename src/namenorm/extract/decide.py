@@ -1,11 +1,22 @@
 """Document-level decisions: which candidate mentions to keep and which entity each one names.
 
 Strong candidates are kept first and remembered. Then a candidate that needs a stronger signal
-(a weak alias or a common word) is kept when its entity was already named in the text or when it
-touches a kept mention ("Nice, France"), and a lone surname is kept when the person's full name
-appears in the text, or when the surname belongs to one person only and is not a common word.
-Among several entities for one span, an entity already named in the text wins, then the better
-method, then the gazetteer's rank and prior.
+(a weak alias, a common word, or a loose hit that does not beat chance on its own) is kept when its
+entity was already named in the text or when it touches a kept mention ("Nice, France"), and a lone
+surname is kept when the person's full name appears in the text, or when the surname belongs to one
+person only, is not a common word, and beats chance on its own. Among several entities for one span,
+an entity already named in the text wins, then the higher score, then the gazetteer's rank and prior.
+
+**Scores.** A mention's ``match.score`` is on ``normalize()``'s scale, from the same sources: the
+cap of its :class:`~namenorm.methods.Method` (exact 1.0, inflection 0.99, ...), and for a loose hit
+(lemma, romanisation, surname alone) that cap times the probability the evidence gives it
+(:mod:`namenorm.weigh`), so a mention and ``normalize()`` of the same text by the same step score
+alike. A weak alias scores 0.9 of that (its support comes from the text), and a loose hit that only
+the text supports (the entity named earlier, its full name, an adjacent mention) keeps its method's
+cap: the text, not chance, is its evidence. ``normalize()`` has no text around its query, so it
+drops such hits, and it may reach a name through steps extraction does not run (fuzzy matching,
+the cross-script key, name order): a mention's score is never that of a step ``normalize()`` would
+not take for the same words and evidence.
 """
 
 from __future__ import annotations
@@ -18,12 +29,11 @@ from namenorm.extract.context import is_common
 from namenorm.extract.spans import Hit, SpanCand
 from namenorm.index import PREFERRED, WEAK, Index
 from namenorm.match import Match, Mention
+from namenorm.methods import Method
+from namenorm.steps import STEP_TEXT
 
 __all__ = ["decide"]
 
-_SCORE = {"exact": 1.0, "inflection": 0.97, "translit": 0.95, "lemma": 0.93, "surname": 0.85}
-_STEP = {"exact": "exact alias", "inflection": "inflected form of alias", "translit": "romanisation of alias",
-         "lemma": "base form of alias", "surname": "surname of alias"}
 Kept = dict[tuple[int, int], tuple[Mention, int]]  # (start, end) -> the mention and its entity index
 _ADJACENT = regex.compile(r"[ \u00a0]?[,(/][ \u00a0]?")  # "Nice, France", "Paris (Texas)"
 
@@ -45,7 +55,8 @@ def decide(text: str, sentences: Sequence[list[SpanCand]], ix: Index) -> list[Me
     for cands in sentences:
         for c in cands:
             if (c.start, c.end) in kept:
-                person = [h for h in c.hits if h.method == "surname" and ix.entity_index(h.aid) in full_names]
+                person = [h for h in c.hits
+                          if h.method is Method.SURNAME and ix.entity_index(h.aid) in full_names]
                 if person and kept[(c.start, c.end)][1] not in full_names:  # "May" after "Theresa May"
                     kept[(c.start, c.end)] = _mention(text, c, person, ix, named)
                 continue
@@ -61,17 +72,18 @@ def _supported(text: str, c: SpanCand, ix: Index, kept: Kept, *,
     remembered = [h for h in c.hits if ix.entity_index(h.aid) in named]
     if remembered:
         return remembered
-    names = [h for h in c.hits if h.method != "surname"]
+    names = [h for h in c.hits if h.method is not Method.SURNAME]
     if names and _touches_mention(text, c, kept, sentence_cands):
         return names
-    surnames = [h for h in c.hits if h.method == "surname"]
+    surnames = [h for h in c.hits if h.method is Method.SURNAME]
     known = [h for h in surnames if ix.entity_index(h.aid) in full_names]
     if known:
         return known
     # a person's surname known to one person only, unless the word is a common word or a name
     # that stands on its own (a weak place name does not count: "Мей" is Theresa May, not Myeik)
     people = {ix.entity_index(h.aid) for h in surnames}
-    if surnames and all(h.needs_signal for h in names) and len(people) == 1 and not is_common(c.key):
+    if (surnames and all(h.needs_signal for h in names) and len(people) == 1
+            and all(h.evident for h in surnames) and not is_common(c.key)):
         return surnames
     return []
 
@@ -90,8 +102,7 @@ def _mention(text: str, c: SpanCand, hits: list[Hit], ix: Index, named: set[int]
     """Pick the entity for a span and build its :class:`Mention`."""
 
     def score(h: Hit) -> float:
-        s = _SCORE[h.method]
-        return s * 0.9 if ix.flags(h.aid) & WEAK else s
+        return h.score * 0.9 if ix.flags(h.aid) & WEAK else h.score
 
     def rank(h: Hit) -> tuple[bool, float, bool, int, float, str]:
         e = ix.entity(h.aid)
@@ -102,12 +113,12 @@ def _mention(text: str, c: SpanCand, hits: list[Hit], ix: Index, named: set[int]
     best = ordered[0]
     ei = ix.entity_index(best.aid)
     top = score(best) - 1e-9
-    flags, ents = ix.alias_flags, ix.alias_ent
-    rivals = {ents[h.aid] for h in ordered if not flags[h.aid] & WEAK and _SCORE[h.method] >= top}
+    flags, ents = ix.flags, ix.entity_index
+    rivals = {ents(h.aid) for h in ordered if not flags(h.aid) & WEAK and score(h) >= top}
     e = ix.entity_at(ei)
     alias, lang = ix.alias(best.aid), ix.lang(best.aid)
     surface = text[c.start:c.end]
-    steps = (f"{_STEP[best.method]} {alias!r} ({lang})",)
-    match = Match(e.id, e.name, e.type, round(score(best), 4), best.method, alias, surface, lang, e.country,
-                  len(rivals - {ei}) > 0 and ei not in named, steps)
+    steps = (f"{STEP_TEXT[best.method]} {alias!r} ({lang})",)
+    match = Match(e.id, e.name, e.type, round(score(best), 4), best.method.value, alias, surface, lang,
+                  e.country, len(rivals - {ei}) > 0 and ei not in named, steps)
     return Mention(c.start, c.end, surface, match), ei

@@ -23,6 +23,7 @@ from collections.abc import Iterable
 
 from namenorm.api import Normalizer, default_normalizer
 from namenorm.match import Match
+from namenorm.methods import Method
 from namenorm.text import fold
 
 __all__ = ["LABEL_TYPES", "link", "type_hint"]
@@ -90,5 +91,5 @@ def _known_surname(norm: Normalizer, surface: str, people: dict[str, Match]) -> 
     if len(found) != 1:
         return None
     m = found[0]
-    return Match(m.id, m.name, m.type, 0.85, "surname", m.alias, surface, m.lang, m.country, False,
-                 (f"surname of {m.query!r} named earlier in the text",))
+    return Match(m.id, m.name, m.type, Method.SURNAME.cap, Method.SURNAME.value, m.alias, surface, m.lang,
+                 m.country, False, (f"surname of {m.query!r} named earlier in the text",))

@@ -21,11 +21,13 @@ from namenorm.extract.longer import part_of_longer_name
 from namenorm.extract.sentence import Sentence
 from namenorm.extract.tables import Tables, may_be_inflected, phrase_gate, stem
 from namenorm.extract.tokens import Token, joinable
+from namenorm.fuzzy import Cand
 from namenorm.index import LITERAL, PREFERRED, WEAK
 from namenorm.methods import Method
 from namenorm.scripts import has_cyrillic
 from namenorm.steps import lemma_hits, surname_hits
 from namenorm.text import fold
+from namenorm.weigh import Weigher
 
 __all__ = ["Hit", "SpanCand", "scan_sentence"]
 
@@ -35,11 +37,31 @@ _ROMANISED_LANGS = frozenset({"ru", "uk", "be"})
 
 
 class Hit(NamedTuple):
-    """An alias that a span matched, how, and whether it still needs a stronger signal."""
+    """An alias that a span matched, how, and whether it still needs a stronger signal; ``score``:
+    the method's cap, for a loose hit weighed as ``normalize()`` weighs it (:mod:`namenorm.weigh`);
+    ``evident``: False for a loose hit that does not beat chance on its own, which the text must
+    then support (see :mod:`namenorm.extract.decide`)."""
 
     aid: int
     method: Method
     needs_signal: bool
+    score: float
+    evident: bool = True
+
+
+def _hit(aid: int, method: Method, needs_signal: bool) -> Hit:
+    return Hit(aid, method, needs_signal, method.cap)
+
+
+def _weighed(s: Sentence, key: str, hits: list[Hit]) -> list[Hit]:
+    """``hits`` of the span ``key`` with their loose ones weighed by the evidence (as
+    :meth:`namenorm.weigh.Weigher.weigh` scores them for ``normalize()``)."""
+    if not any(h.method.loose for h in hits):
+        return hits
+    kept = {c.aid: c.score for c in s.ix.derived(Weigher).weigh(key, [Cand(h.aid, h.score, h.method, "")
+                                                                    for h in hits])}
+    return [h._replace(score=kept[h.aid]) if h.aid in kept else h._replace(needs_signal=True, evident=False)
+            for h in hits]
 
 
 class SpanCand(NamedTuple):
@@ -114,8 +136,8 @@ def _hits_of(s: Sentence, i: int, j: int, raw: list[tuple[int, Method]]) -> list
             if common is None:  # asked only where capitals say nothing (it may parse the words)
                 common = is_common(key)
             needs = common
-        out.append(Hit(aid, method, bool(needs) and not place_signal))
-    return out
+        out.append(_hit(aid, method, bool(needs) and not place_signal))
+    return _weighed(s, key, out)
 
 
 def _longest(s: Sentence, i: int) -> tuple[int, SpanCand] | None:
@@ -180,7 +202,7 @@ def _surname(s: Sentence, i: int) -> tuple[int, SpanCand] | None:
         aids = tuple(a for a in aids if fold(ix.alias(a))[:1] == initial)
     if not aids or len(key) < 3:
         return None
-    hits = tuple(Hit(a, Method.SURNAME, True) for a in aids if not ix.flags(a) & WEAK)
+    hits = [_hit(a, Method.SURNAME, True) for a in aids if not ix.flags(a) & WEAK]
     if not hits:
         return None
-    return j, SpanCand(toks[i].start, toks[j].end, hits, "surname", key)
+    return j, SpanCand(toks[i].start, toks[j].end, tuple(_weighed(s, key, hits)), "surname", key)
