@@ -19,7 +19,7 @@ from typing import NamedTuple, TypeVar, cast
 import regex
 
 from namenorm.gazetteer.model import Entity
-from namenorm.keys import skeleton
+from namenorm.keys import fuzzy_grams, skeleton
 from namenorm.methods import Method
 from namenorm.scripts import dominant_script, has_cyrillic
 from namenorm.text import fold
@@ -76,7 +76,7 @@ class Index:
     surname: dict[str, Ref] = field(default_factory=dict)
     fuzzy_keys: list[str] = field(default_factory=list)
     fuzzy_alias: array[int] = field(default_factory=lambda: array("i"))
-    # 3-gram or 4-gram (see fuzzy.fuzzy_grams) -> the span of the fuzzy keys that contain it in
+    # 3-gram or 4-gram (see keys.fuzzy_grams) -> the span of the fuzzy keys that contain it in
     # gram_keys, packed in one int (see rare_postings): one flat list instead of a hundred thousand
     # small ones that the garbage collector walks. The keys themselves are listed (the same string
     # objects as fuzzy_keys), so a query's candidates are slices handed to rapidfuzz at once. Within a
@@ -260,7 +260,6 @@ def build_index(entities: list[Entity], progress: Callable[[int, int], None] | N
     """Compile merged entities into an :class:`Index` (slow: expands and romanises every alias).
 
     ``progress(done, total)`` is called every 1,000 entities and at the end."""
-    from namenorm.fuzzy import fuzzy_grams  # fuzzy reads the index: imported here, not at the top
     from namenorm.morph import expand
     from namenorm.translit import romanizations
 
