@@ -201,6 +201,14 @@ class Index:
         """People's aliases whose nominative surname has the cross-script key of ``word``."""
         return refs(self.surname, "~" + skeleton(word))
 
+    def surnames(self) -> list[str]:
+        """Every folded surname of the surname table (as written, in every case form).
+
+        >>> Index(surname={"^theresa": 0, "may": 0, "~mai": 0}).surnames()
+        ['may']
+        """
+        return [k for k in self.surname if k[:1] not in "^~"]
+
     def is_first_name(self, word: str) -> bool:
         """Whether a folded ``word`` is the first word of some person's name.
 
@@ -332,7 +340,7 @@ def build_index(entities: list[Entity], progress: Callable[[int, int], None] | N
     for table in (ix.exact, ix.forms, ix.latin, ix.skel, ix.surname):
         _freeze(table)
     cyrillic = {lemma_gate(k) for table in (ix.exact, ix.forms) for k in table if has_cyrillic(k)}
-    ix.lemma_gate = frozenset(cyrillic | {surname_gate(k) for k in ix.surname if k[:1] not in "^~"})
+    ix.lemma_gate = frozenset(cyrillic | {surname_gate(k) for k in ix.surnames()})
     if progress is not None:
         progress(len(entities), len(entities))
     return ix

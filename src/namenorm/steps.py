@@ -64,11 +64,12 @@ def lemma_hits(ix: Index, text: str, lang: str | None) -> tuple[str, tuple[int, 
     return "", ()
 
 
-def surname_hits(ix: Index, word: str) -> tuple[int, ...]:
+def surname_hits(ix: Index, word: str, *, base_form: bool = True) -> tuple[int, ...]:
     """People whose surname is the folded ``word`` as written (in any indexed case form), else by its
-    cross-script key, else in its base form (Макрону; of the same gender)."""
+    cross-script key, else in its base form (Макрону; of the same gender). ``base_form=False``: the
+    caller has ruled out by a cheaper test that the base form is a surname."""
     hits = ix.surname_refs(word) or ix.loose_surname_refs(word)
-    if hits or not has_cyrillic(word) or surname_gate(word) not in ix.lemma_gate:
+    if hits or not base_form or not has_cyrillic(word) or surname_gate(word) not in ix.lemma_gate:
         return hits
     from namenorm.morph import nominative_candidates
 

@@ -197,7 +197,7 @@ def _surname(s: Sentence, i: int) -> tuple[int, SpanCand] | None:
         compound = f"{key} {toks[j + 1].key}"  # a hyphenated surname: "Kosiniak-Kamysz"
         if ix.surname_refs(compound):
             key, j = compound, j + 1
-    aids = surname_hits(ix, key)
+    aids = surname_hits(ix, key, base_form=stem(key) in s.tabs.surname_stems)
     if initial:
         aids = tuple(a for a in aids if fold(ix.alias(a))[:1] == initial)
     if not aids or len(key) < 3:

@@ -32,7 +32,8 @@ class Tables(NamedTuple):
     ``tail_stems``: the stems of the first and of the last words of Cyrillic aliases, so that the
     morphology fallback runs only for phrases that could be an inflected form of one of them;
     ``phrase_gates``: :func:`phrase_gate` of every Cyrillic alias of several words, a finer test of
-    the same kind for phrases;
+    the same kind for phrases; ``surname_stems``: the same for people's Cyrillic surnames, so that a
+    word is put into its base form only when that can be someone's surname;
     ``endings``: for one-word names, each case ending seen in the index's inflected forms and the
     nominative endings it replaces (see :func:`may_be_inflected`), None when the index has too few
     inflected forms to learn them from.
@@ -45,6 +46,7 @@ class Tables(NamedTuple):
     stems: frozenset[str]
     tail_stems: frozenset[str]
     phrase_gates: frozenset[str]
+    surname_stems: frozenset[str]
     endings: dict[str, frozenset[str]] | None
 
 
@@ -78,8 +80,9 @@ def tables_for(ix: Index) -> Tables:
                 if len(words) > 1:
                     tails.update(_truncations(words[-1]))
                     gates.add(phrase_gate(words))
+        surname_stems = frozenset(t for k in ix.surnames() if has_cyrillic(k) for t in _truncations(k))
         t = Tables(ix, min(longest, _MAX_WORDS), lower, frozenset(prefixes), frozenset(stems),
-                   frozenset(tails), frozenset(gates), _endings(ix))
+                   frozenset(tails), frozenset(gates), surname_stems, _endings(ix))
         if t.endings is not None and len(t.endings) < _MIN_ENDINGS:
             t = t._replace(endings=None)  # too few inflected forms to learn from: no shortcut
         if len(_CACHE) > 8:
