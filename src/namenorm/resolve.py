@@ -3,7 +3,6 @@ name structure, descriptors, fuzzy; then ranking with hints and priors (DESIGN.m
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -15,8 +14,9 @@ from namenorm.keys import skeleton
 from namenorm.match import Match
 from namenorm.methods import Method
 from namenorm.names import descriptor_variants, is_junk, name_variants, strip_titles
+from namenorm.ranking import rank
 from namenorm.scripts import cyrillic_lang, dominant_script, has_cyrillic, has_latin
-from namenorm.steps import STEP_TEXT, lemma_hits, strictest, surname_hits
+from namenorm.steps import STEP_TEXT, lemma_hits, surname_hits
 from namenorm.stopwords import is_common_word
 from namenorm.text import clean, fold, split_qualifier
 from namenorm.weigh import Weigher, chance_step
@@ -86,7 +86,7 @@ class Resolver:
             head, qual = split_qualifier(s)
             if qual is not None:
                 cands, hints = self._qualified(head, qual, hints)
-        return self._rank(text, cands, hints, limit)
+        return rank(self.ix, self.weigher.prominence, text, cands, lambda aid: self._fits(aid, hints), limit)
 
     # -- the cascade ----------------------------------------------------------------------------
     def _cascade(self, s: str, hints: Hints) -> list[Cand]:
@@ -123,7 +123,7 @@ class Resolver:
         ix, key = self.ix, fold(s)
         if not key:
             return []
-        hits = strictest(ix.lookup(key))
+        hits = ix.lookup(key, strictest=True)
         if hits and hits[0][1] is not Method.TRANSLIT:
             return [Cand(a, m.cap, m, STEP_TEXT[m]) for a, m in hits]
         cyr = has_cyrillic(s)
@@ -271,48 +271,6 @@ class Resolver:
     def _is_settlement(self, aid: int) -> bool:
         e = self.ix.entity(aid)
         return e.admin1 is not None
-
-    def _rank(self, query: str, cands: list[Cand], hints: Hints, limit: int) -> list[Match]:
-        best: dict[int, Cand] = {}
-        for c in cands:
-            ei = self.ix.entity_index(c.aid)
-            if ei not in best or c.score > best[ei].score:
-                best[ei] = c
-
-        def key(item: tuple[int, Cand]) -> tuple[bool, float, int, float, str]:
-            # hint, then how it matched, then source; then weight: an entity's main name counts as
-            # a hundredfold prior, so "Franklin" is the town of that name, not a namesake's alias,
-            # while "Roma" stays Rome, a hundred times larger than any town called Roma
-            ei, c = item
-            e = self.ix.entity_at(ei)
-            weight = math.log10(e.prior + 1) + (2.0 if self.ix.flags(c.aid) & PREFERRED else 0.0)
-            return (self._fits(c.aid, hints), round(c.score, 3), e.rank, weight, e.id)
-
-        ranked = sorted(best.items(), key=key, reverse=True) if len(best) > 1 else list(best.items())
-        # another entity that the same text names: only a weak alias that is not its main name is no rival
-        top_fits = bool(ranked) and self._fits(ranked[0][1].aid, hints)
-        rivals = [(ei, c) for ei, c in ranked
-                  if (self.ix.flags(c.aid) & (WEAK | PREFERRED)) != WEAK
-                  and self._fits(c.aid, hints) == top_fits]
-        ambiguous = len(ranked) > 1 and len(rivals) > 1 and rivals[0][0] == ranked[0][0]
-        if ambiguous:
-            # one text, several entities: each is right only as often as it is the one meant, so the
-            # score is shared by prominence (see evidence.Prominence), a main name counting thrice
-            quantile = self.weigher.prominence.quantile
-            weights = {ei: (3.0 if self.ix.flags(c.aid) & PREFERRED else 1.0) / quantile(ei)
-                       for ei, c in rivals}
-            total = sum(weights.values())
-            ranked = sorted(((ei, c._replace(score=c.score * weights[ei] / total) if ei in weights else c)
-                             for ei, c in ranked), key=key, reverse=True)
-        out = []
-        for ei, c in ranked[:limit]:
-            e = self.ix.entity_at(ei)
-            alias = self.ix.alias(c.aid)
-            note = f" ({c.note})" if c.note else ""
-            steps = (f"{c.step} {alias!r} ({self.ix.lang(c.aid)}){note}",)
-            out.append(Match(e.id, e.name, e.type, round(c.score, 4), c.method.value, alias, query,
-                             self.ix.lang(c.aid), e.country, ambiguous, steps))
-        return out
 
 
 def with_chance(ix: Index) -> Index:

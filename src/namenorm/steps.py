@@ -2,8 +2,7 @@
 ``extract()``'s span matcher (:mod:`namenorm.extract.spans`) call these, so a rule of a step holds
 in both.
 
-- keys: an alias as written, a generated case form, a romanisation (:meth:`Index.lookup`; the
-  strictest of them: :func:`strictest`);
+- keys: an alias as written, a generated case form, a romanisation (:meth:`Index.lookup`);
 - the base form of an unseen inflected form, never of the other gender (:func:`lemma_hits`);
 - a person's surname as written, by its cross-script key, or in its base form (:func:`surname_hits`).
 
@@ -14,8 +13,6 @@ in both.
 ...            alias_lang=["uk"], alias_flags=bytearray(b"\\x04"), surname={"зеленський": 0, "~selenski": 0})
 >>> surname_hits(ix, "зеленський"), surname_hits(ix, "selenskyj"), surname_hits(ix, "шевченко")
 ((0,), (0,), ())
->>> [(a, str(m)) for a, m in strictest([(1, Method.INFLECTION), (2, Method.TRANSLIT)])]
-[(1, 'inflection')]
 """
 
 from __future__ import annotations
@@ -25,17 +22,12 @@ from namenorm.methods import Method
 from namenorm.scripts import has_cyrillic
 from namenorm.text import fold
 
-__all__ = ["STEP_TEXT", "gender_clash", "lemma_hits", "strictest", "surname_hits"]
+__all__ = ["STEP_TEXT", "gender_clash", "lemma_hits", "surname_hits"]
 
 # how each step names what it found, in a match's ``steps`` (followed by the alias)
 STEP_TEXT = {Method.EXACT: "exact alias", Method.INFLECTION: "inflected form of alias",
              Method.TRANSLIT: "romanisation of alias", Method.LEMMA: "base form of alias",
              Method.SURNAME: "surname of alias"}
-
-
-def strictest(hits: list[tuple[int, Method]]) -> list[tuple[int, Method]]:
-    """The hits of the first (strictest) step among ``hits`` in cascade order (:meth:`Index.lookup`)."""
-    return [h for h in hits if h[1] is hits[0][1]] if hits else hits
 
 
 def gender_clash(a: str | None, b: str | None) -> bool:
