@@ -179,6 +179,18 @@ class Index:
                     break
         return out
 
+    def keys(self, method: Method) -> Iterable[str]:
+        """Every key of the table that ``method`` (exact, inflection or translit) probes.
+
+        >>> sorted(Index(exact={"kyiv": 0, "kiev": 0}).keys(Method.EXACT))
+        ['kiev', 'kyiv']
+        """
+        return cast("dict[str, Ref]", getattr(self, _KEY_TABLES_BY_METHOD[method]))
+
+    def is_alias_or_form(self, key: str) -> bool:
+        """Whether ``key`` is a folded alias or a generated case form of one."""
+        return key in self.exact or key in self.forms
+
     def skeleton_refs(self, sk: str) -> tuple[int, ...]:
         """Aliases whose loose cross-script key (:func:`namenorm.keys.skeleton`) is ``sk``."""
         return refs(self.skel, sk)
@@ -222,6 +234,7 @@ LAZY_TABLES = ("latin", "skel", "surname", "fuzzy_keys", "fuzzy_alias", "grams",
                "lemma_gate")
 _LOAD_LOCK = threading.Lock()
 _KEY_TABLES = (("exact", Method.EXACT), ("forms", Method.INFLECTION), ("latin", Method.TRANSLIT))
+_KEY_TABLES_BY_METHOD = {method: name for name, method in _KEY_TABLES}
 _DERIVED_LOCK = threading.RLock()
 
 
