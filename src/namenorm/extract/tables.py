@@ -1,7 +1,7 @@
-"""What the span matcher needs from a compiled :class:`~namenorm.index.Index`, computed once per index.
+"""What the span matcher needs from a compiled :class:`~namenorm.index.Index`, built once per index
+and kept with it.
 
 >>> from namenorm.index import Index
-from namenorm.methods import Method
 >>> ix = Index(exact={"new york": 0, "kyiv": 1, "de gaulle": 2}, alias_text=["New York", "Kyiv", "de Gaulle"])
 >>> t = tables_for(ix)
 >>> t.max_words, sorted(t.lower_first), sorted(t.prefixes)
