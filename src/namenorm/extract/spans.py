@@ -70,7 +70,7 @@ class SpanCand(NamedTuple):
     start: int
     end: int
     hits: tuple[Hit, ...]
-    kind: str  # "name" or "surname"
+    kind: str  # "name", "surname" (as written) or "loose surname" (by its cross-script key or base form)
     key: str
 
 
@@ -92,7 +92,9 @@ def scan_sentence(text: str, toks: list[Token], tabs: Tables, lang: str | None) 
             sur = _surname(s, i)
             if found is None:
                 found = sur
-            elif sur is not None and found[0] == sur[0]:  # one word: a name, or a person's surname
+            elif sur is not None and found[0] == sur[0] and sur[1].kind == "surname":
+                # one word: a name, or a person's surname as written ("May"); not a surname that
+                # only its cross-script key reaches ("Cameroon" is not "Cameron")
                 found = (found[0], found[1]._replace(hits=found[1].hits + sur[1].hits))
         if found is None:
             i += 1
@@ -205,4 +207,5 @@ def _surname(s: Sentence, i: int) -> tuple[int, SpanCand] | None:
     hits = [_hit(a, Method.SURNAME, True) for a in aids if not ix.flags(a) & WEAK]
     if not hits:
         return None
-    return j, SpanCand(toks[i].start, toks[j].end, tuple(_weighed(s, key, hits)), "surname", key)
+    kind = "surname" if ix.surname_refs(key) else "loose surname"
+    return j, SpanCand(toks[i].start, toks[j].end, tuple(_weighed(s, key, hits)), kind, key)
