@@ -11,12 +11,24 @@ an entity already named in the text wins, then the higher score, then the gazett
 cap of its :class:`~namenorm.methods.Method` (exact 1.0, inflection 0.99, ...), and for a loose hit
 (lemma, romanisation, surname alone) that cap times the probability the evidence gives it
 (:mod:`namenorm.weigh`), so a mention and ``normalize()`` of the same text by the same step score
-alike. A weak alias scores 0.9 of that (its support comes from the text), and a loose hit that only
-the text supports (the entity named earlier, its full name, an adjacent mention) keeps its method's
-cap: the text, not chance, is its evidence. ``normalize()`` has no text around its query, so it
-drops such hits, and it may reach a name through steps extraction does not run (fuzzy matching,
-the cross-script key, name order): a mention's score is never that of a step ``normalize()`` would
-not take for the same words and evidence.
+alike (but ``normalize()`` also shares the score among rival entities, see :mod:`namenorm.ranking`,
+where extraction prefers the entity the text named). A weak alias scores 0.9 of that (its support
+comes from the text), and a loose hit that only the text supports (the entity named earlier, its
+full name, an adjacent mention) keeps its method's cap: the text, not chance, is its evidence.
+``normalize()`` has no text around its query, so it drops such hits; and it runs steps that
+extraction does not (fuzzy matching, the cross-script key of whole names, name order, descriptors),
+so a name that only those reach has a ``normalize()`` score and no mention.
+
+>>> from namenorm.api import Normalizer
+>>> from namenorm.extract import extract
+>>> import tempfile, pathlib
+>>> gaz = pathlib.Path(tempfile.mkdtemp()) / "g.gaz"
+>>> _ = gaz.write_text("[t:kyiv] LOC Kyiv\\nen: Kyiv\\nuk: Київ\\n", encoding="utf-8")
+>>> n = Normalizer(gazetteers=[gaz], include_bundled=False)
+>>> [(m.text, m.match.method, m.match.score) for m in extract("Він повернувся до Києва.", normalizer=n)]
+[('Києва', 'inflection', 0.99)]
+>>> n.normalize("Києва").score
+0.99
 """
 
 from __future__ import annotations
