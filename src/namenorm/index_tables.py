@@ -172,9 +172,12 @@ class Index:
         """
         out: list[tuple[int, Method]] = []
         for name, method in _KEY_TABLES:
-            table: dict[str, Ref] = getattr(self, name)  # read here: "latin" may not be loaded yet
-            if key in table:
-                out += [(a, method) for a in refs(table, key)]
+            r = getattr(self, name).get(key)  # read here: "latin" may not be loaded yet
+            if r is not None:
+                if isinstance(r, int):
+                    out.append((r, method))
+                else:
+                    out += [(a, method) for a in r]
                 if strictest:
                     break
         return out

@@ -22,7 +22,7 @@ from namenorm.extract.sentence import Sentence
 from namenorm.extract.tables import Tables, may_be_inflected, phrase_gate, stem
 from namenorm.extract.tokens import Token, joinable
 from namenorm.fuzzy import Cand
-from namenorm.index import LITERAL, PREFERRED, WEAK
+from namenorm.index import LITERAL, PREFERRED, WEAK, Index
 from namenorm.methods import Method
 from namenorm.scripts import has_cyrillic
 from namenorm.steps import lemma_hits, surname_hits
@@ -55,13 +55,30 @@ def _hit(aid: int, method: Method, needs_signal: bool) -> Hit:
 
 def _weighed(s: Sentence, key: str, hits: list[Hit]) -> list[Hit]:
     """``hits`` of the span ``key`` with their loose ones weighed by the evidence (as
-    :meth:`namenorm.weigh.Weigher.weigh` scores them for ``normalize()``)."""
+    :meth:`namenorm.weigh.Weigher.weigh` scores them for ``normalize()``); a name's weighing is
+    remembered, as running text repeats its names."""
     if not any(h.method.loose for h in hits):
         return hits
-    kept = {c.aid: c.score for c in s.ix.derived(Weigher).weigh(key, [Cand(h.aid, h.score, h.method, "")
-                                                                    for h in hits])}
+    memo = s.ix.derived(_WeighMemo)
+    sig = (key, tuple((h.aid, h.method, h.score) for h in hits))
+    kept = memo.get(sig)
+    if kept is None:
+        if len(memo) >= _MEMO_SIZE:
+            memo.clear()
+        cands = [Cand(h.aid, h.score, h.method, "") for h in hits]
+        kept = memo[sig] = {c.aid: c.score for c in s.ix.derived(Weigher).weigh(key, cands)}
     return [h._replace(score=kept[h.aid]) if h.aid in kept else h._replace(needs_signal=True, evident=False)
             for h in hits]
+
+
+class _WeighMemo(dict[tuple[str, tuple[tuple[int, Method, float], ...]], dict[int, float]]):
+    """The weighed scores of the spans seen, per index (:meth:`Index.derived`)."""
+
+    def __init__(self, _ix: Index) -> None:
+        super().__init__()
+
+
+_MEMO_SIZE = 50_000
 
 
 class SpanCand(NamedTuple):
@@ -199,10 +216,14 @@ def _surname(s: Sentence, i: int) -> tuple[int, SpanCand] | None:
         compound = f"{key} {toks[j + 1].key}"  # a hyphenated surname: "Kosiniak-Kamysz"
         if ix.surname_refs(compound):
             key, j = compound, j + 1
-    aids = surname_hits(ix, key, base_form=stem(key) in s.tabs.surname_stems)
+    if len(key) < 3:
+        return None
+    aids = surname_hits(ix, key, base_form=False)
+    if not aids and stem(key) in s.tabs.surname_stems:  # its base form may be someone's surname
+        aids = surname_hits(ix, key)
     if initial:
         aids = tuple(a for a in aids if fold(ix.alias(a))[:1] == initial)
-    if not aids or len(key) < 3:
+    if not aids:
         return None
     hits = [_hit(a, Method.SURNAME, True) for a in aids if not ix.flags(a) & WEAK]
     if not hits:
