@@ -53,13 +53,13 @@ def _entities(lang: str) -> dict[str, list[tuple[str, str, str, str | None]]]:
     """Per type: (alias in ``lang``, entity id, type, gender) of the most prominent entities."""
     ix = default_normalizer().index
     best: dict[int, tuple[str, float]] = {}
-    for aid, text in enumerate(ix.alias_text):
-        if ix.alias_lang[aid] == lang and ix.alias_flags[aid] & PREFERRED and len(text) > 3:
-            e = ix.alias_ent[aid]
-            best.setdefault(e, (text, ix.ents[e].prior))
+    for aid, text in enumerate(ix.aliases()):
+        if ix.lang(aid) == lang and ix.flags(aid) & PREFERRED and len(text) > 3:
+            e = ix.entity_index(aid)
+            best.setdefault(e, (text, ix.entity_at(e).prior))
     out: dict[str, list[tuple[str, str, str, str | None]]] = {"PER": [], "LOC": [], "ORG": []}
     for e, (text, _) in sorted(best.items(), key=lambda kv: (-kv[1][1], kv[0])):
-        ent = ix.ents[e]
+        ent = ix.entity_at(e)
         if ent.type in out and len(out[ent.type]) < 150:
             out[ent.type].append((text, ent.id, ent.type, ent.gender))
     return out
@@ -149,7 +149,7 @@ def run() -> list[dict[str, object]]:
         cold, res = _rate(lambda t, lg=lang: extract(t, lang=lg), text)
         warm, res = _rate(lambda t, lg=lang: extract(t, lang=lg), text)
         ours[lang] = (cold, warm, _recall({(m.start, m.end, m.match.id) for m in res}, gold))
-    aliases = [(a, ix.ents[ix.alias_ent[i]].id) for i, a in enumerate(ix.alias_text) if len(a) > 1]
+    aliases = [(a, ix.entity(i).id) for i, a in enumerate(ix.aliases()) if len(a) > 1]
     peers = _peers(aliases)
     gc.collect()
     gc.freeze()

@@ -47,9 +47,9 @@ def run() -> list[dict[str, object]]:
     rng = random.Random(7)
     norm = default_normalizer()
     ix = norm.index
-    aliases = [a for a in ix.alias_text if len(a) > 3]
+    aliases = [a for a in ix.aliases() if len(a) > 3]
     hits = rng.sample(aliases, min(5000, len(aliases)))
-    table = {a.casefold(): i for i, a in enumerate(ix.alias_text)}
+    table = {a.casefold(): i for i, a in enumerate(ix.aliases())}
     base = _rate(lambda xs: [table.get(x.casefold()) for x in xs], hits)
 
     def uncached(xs: list[str]) -> None:

@@ -56,22 +56,24 @@ def positives(rng: random.Random, n: int) -> dict[str, list[tuple[str, str]]]:
     import pymorphy3
 
     ix = default_normalizer().index
-    curated = [i for i, e in enumerate(ix.ents) if e.rank == 2]
+    curated = [i for i, e in enumerate(ix.entities()) if e.rank == 2]
     aliases: dict[int, list[int]] = defaultdict(list)
-    for aid, ei in enumerate(ix.alias_ent):
-        if ix.ents[ei].rank == 2:
+    for aid in range(len(ix.aliases())):
+        ei = ix.entity_index(aid)
+        if ix.entity_at(ei).rank == 2:
             aliases[ei].append(aid)
-    surnames = Counter(fold(ix.ents[i].name).split()[-1] for i in curated if ix.ents[i].type == "PER")
+    people = [ix.entity_at(i) for i in curated]
+    surnames = Counter(fold(e.name).split()[-1] for e in people if e.type == "PER")
     morph = pymorphy3.MorphAnalyzer(lang="ru")
     out: dict[str, list[tuple[str, str]]] = defaultdict(list)
     while min((len(out[k]) for k in ("typo", "romanised", "surname", "inflected")), default=0) < n:
         ei = rng.choice(curated)
-        e = ix.ents[ei]
-        texts = [ix.alias_text[a] for a in aliases[ei]]
+        e = ix.entity_at(ei)
+        texts = [ix.alias(a) for a in aliases[ei]]
         latin = [t for t in texts if t.isascii() and len(t) >= 6 and t.replace(" ", "").isalpha()]
         if latin and len(out["typo"]) < n:
             out["typo"].append((_edit(rng, rng.choice(latin)), e.id))
-        cyr = [ix.alias_text[a] for a in aliases[ei] if ix.alias_lang[a] in ("ru", "uk")]
+        cyr = [ix.alias(a) for a in aliases[ei] if ix.lang(a) in ("ru", "uk")]
         if cyr and len(out["romanised"]) < n:
             roman = namenorm.transliterate(rng.choice(cyr), scheme=rng.choice(_SCHEMES))
             out["romanised"].append((roman, e.id))
@@ -79,8 +81,8 @@ def positives(rng: random.Random, n: int) -> dict[str, list[tuple[str, str]]]:
             last = e.name.split()[-1]
             if surnames[fold(last)] == 1 and fold(last) not in ix.exact:  # else it is another name too
                 out["surname"].append((last, e.id))
-        ru = [ix.alias_text[a] for a in aliases[ei]
-              if ix.alias_lang[a] == "ru" and " " not in ix.alias_text[a]]
+        ru = [ix.alias(a) for a in aliases[ei]
+              if ix.lang(a) == "ru" and " " not in ix.alias(a)]
         if ru and len(out["inflected"]) < n:
             word = rng.choice(ru)
             p = morph.parse(word)[0]

@@ -66,7 +66,7 @@ def test_a_city_never_beats_a_country_unhinted() -> None:
 
 def _xrefs(eid: str) -> set[str]:
     ix = default_normalizer().index
-    for e in ix.ents:
+    for e in ix.entities():
         if e.id == eid:
             return {e.id, *e.xrefs}
     return set()
@@ -84,8 +84,9 @@ def test_never_raises_and_is_deterministic(s: str) -> None:
 @lru_cache(maxsize=1)
 def _sample_aliases() -> list[str]:
     ix = default_normalizer().index
-    step = max(1, len(ix.alias_text) // 400)
-    return [ix.alias_text[i] for i in range(0, len(ix.alias_text), step)]
+    aliases = ix.aliases()
+    step = max(1, len(aliases) // 400)
+    return [aliases[i] for i in range(0, len(aliases), step)]
 
 
 @settings(max_examples=150, deadline=None)

@@ -74,6 +74,17 @@ def test_surname_needs_full_name_when_common(norm: Normalizer) -> None:
     assert got == "Price=test:price | Ned Price=test:price"
 
 
+def test_a_name_is_not_taken_for_a_surname_its_loose_key_reaches(tmp_path: Path) -> None:
+    gaz = tmp_path / "g.gaz"
+    gaz.write_text("[t:cm] LOC Cameroon\nen: Cameroon\n\n[t:dc] PER David Cameron\nen: David Cameron\n"
+                   "ru: Дэвид Кэмерон\n\n[t:tm] PER Theresa May\nen: Theresa May\n", encoding="utf-8")
+    n = Normalizer(gazetteers=[gaz], include_bundled=False)
+    text = "David Cameron and Theresa May flew to Cameroon. Later May left. Cameron stayed."
+    got = [(m.text, m.match.id) for m in extract(text, normalizer=n) if m.match]
+    assert got == [("David Cameron", "t:dc"), ("Theresa May", "t:tm"), ("Cameroon", "t:cm"), ("May", "t:tm"),
+                   ("Cameron", "t:dc")]
+
+
 def test_gender_of_surname_is_kept(norm: Normalizer) -> None:
     assert _show("Зеленская и Зеленский.", "ru", norm) == "Зеленская=test:zelenska | Зеленский=test:zelenskyy"
 

@@ -22,13 +22,13 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from namenorm.evidence import edit_kind
-from namenorm.index import Index, rare_postings, refs
-from namenorm.keys import grams
+from namenorm.index import Index, rare_postings
+from namenorm.keys import MAX_BUDGET, by_fours, grams
 from namenorm.methods import Method
 from namenorm.scripts import has_cyrillic
 from namenorm.text import fold
 
-__all__ = ["MAX_BUDGET", "Cand", "FuzzySearch", "by_fours", "edit_budget", "fuzzy_grams", "max_edits",
+__all__ = ["MAX_BUDGET", "Cand", "FuzzySearch", "by_fours", "edit_budget", "max_edits",
            "same_numbers", "typo_of"]
 
 # digits typed for letters inside a word ("Lukashenk0", "Ky1v")
@@ -58,9 +58,6 @@ def edit_budget(key: str) -> int:
     """
     n = len(key.replace(" ", ""))
     return 0 if n < 5 else 1 if n < 10 else 2 if n < 16 else MAX_BUDGET
-
-
-MAX_BUDGET = 3  # the budget of the longest names
 
 
 def max_edits(key: str) -> int:
@@ -164,31 +161,6 @@ def same_numbers(a: str, b: str) -> bool:
 _NUMBER = regex.compile(r"\d+")
 
 
-def by_fours(length: int, budget: int) -> bool:
-    """Whether a query of ``length`` characters is searched by its 4-grams: when it has more than
-    ``5 * budget`` of them (``length - 1``, padded with a space at each end). Shorter ones have more
-    than ``4 * budget`` 3-grams (``length``), as every query that gets a budget does.
-
-    >>> by_fours(len("kyiv oblast"), 2), by_fours(len("zelenskyy"), 1)
-    (False, True)
-    """
-    return length - 1 > 5 * budget
-
-
-def fuzzy_grams(key: str) -> set[str]:
-    """The grams under which the index lists a fuzzy key. A query of ``n`` characters with a budget
-    of ``d`` edits reaches keys of ``n - d`` to ``n + d`` characters. Queries searched by 3-grams have
-    at most ``5d + 1`` characters, so they reach keys of at most ``6d + 1``; those searched by 4-grams
-    have at least ``5d + 2``, so they reach keys of at least ``4d + 2`` (6, as ``d`` >= 1). A key gets
-    the 3-grams only up to ``6 * MAX_BUDGET + 1`` characters, and the 4-grams from 6 on.
-
-    >>> sorted(fuzzy_grams("kyiv"))
-    [' ky', 'iv ', 'kyi', 'yiv']
-    """
-    short = grams(key) if len(key) <= 6 * MAX_BUDGET + 1 else set()
-    return short | grams(key, 4) if len(key) >= 6 else short
-
-
 class FuzzySearch:
     """Blocked fuzzy search over an index's ``fuzzy_keys``."""
 
@@ -263,7 +235,7 @@ class FuzzySearch:
             if not typo_of(key, k):
                 continue
             kind = edit_kind(key, k) if best == 1 else ""
-            for a in (*refs(self.ix.exact, k), *refs(self.ix.latin, k)) or (self.ix.fuzzy_alias[kid],):
+            for a in (*self.ix.exact_refs(k), *self.ix.latin_refs(k)) or (self.ix.fuzzy_alias[kid],):
                 out.append(Cand(a, Method.FUZZY.cap, Method.FUZZY, f"{best} edit(s) from {k!r}, alias", best,
                                 kind=kind))
         return out

@@ -5,21 +5,34 @@ Keys (all folded with :func:`namenorm.text.fold` unless said otherwise):
 ``latin`` (romanisations of Cyrillic aliases in every scheme and convention), ``skel`` (the loose
 cross-script :func:`namenorm.keys.skeleton`), ``surname`` (last word of people's names, with its
 case forms and skeleton), and a character 3- and 4-gram index over ``fuzzy_keys`` for fuzzy matching.
+
+:func:`build_index` compiles them; the :class:`Index` type and its accessors live in
+:mod:`namenorm.index_tables` and are re-exported here.
 """
 
 from __future__ import annotations
 
-import threading
-from array import array
-from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from typing import NamedTuple, cast
+from collections.abc import Callable
+from typing import cast
 
 import regex
 
 from namenorm.gazetteer.model import Entity
-from namenorm.keys import skeleton
+from namenorm.index_tables import (
+    LAZY_TABLES,
+    LITERAL,
+    PREFERRED,
+    SPAN_BITS,
+    WEAK,
+    Ent,
+    Index,
+    Ref,
+    lemma_gate,
+    rare_postings,
+    refs,
+    surname_gate,
+)
+from namenorm.keys import fuzzy_grams, skeleton
 from namenorm.scripts import dominant_script, has_cyrillic
 from namenorm.text import fold
 
@@ -37,95 +50,9 @@ __all__ = [
     "surname_gate",
 ]
 
-WEAK, LITERAL, PREFERRED = 1, 2, 4
-Ref = int | tuple[int, ...]
 _CYR_LANGS = frozenset({"uk", "ru", "be"})
 _LOOSE_SCRIPTS = frozenset({"Latin", "Cyrillic"})
 _TYPED = regex.compile(r"[a-z ąćęłńóśźżäöüßéèêçëïîôûœ]+")
-
-
-class Ent(NamedTuple):
-    """The compiled form of an entity."""
-
-    id: str
-    type: str
-    name: str
-    country: str | None
-    prior: float
-    rank: int
-    admin1: str | None
-    gender: str | None
-    xrefs: tuple[str, ...]
-
-
-@dataclass
-class Index:
-    """All lookup tables; built by :func:`build_index`, stored by :mod:`namenorm.index_store`."""
-
-    ents: list[Ent] = field(default_factory=list)
-    alias_ent: array[int] = field(default_factory=lambda: array("i"))
-    alias_text: list[str] = field(default_factory=list)
-    alias_lang: list[str] = field(default_factory=list)
-    alias_flags: bytearray = field(default_factory=bytearray)
-    exact: dict[str, Ref] = field(default_factory=dict)
-    forms: dict[str, Ref] = field(default_factory=dict)
-    latin: dict[str, Ref] = field(default_factory=dict)
-    skel: dict[str, Ref] = field(default_factory=dict)
-    surname: dict[str, Ref] = field(default_factory=dict)
-    fuzzy_keys: list[str] = field(default_factory=list)
-    fuzzy_alias: array[int] = field(default_factory=lambda: array("i"))
-    # 3-gram or 4-gram (see fuzzy.fuzzy_grams) -> the span of the fuzzy keys that contain it in
-    # gram_keys, packed in one int (see rare_postings): one flat list instead of a hundred thousand
-    # small ones that the garbage collector walks. The keys themselves are listed (the same string
-    # objects as fuzzy_keys), so a query's candidates are slices handed to rapidfuzz at once. Within a
-    # span the keys are ordered by length, and gram_lens holds each one's length (capped at 255): a
-    # length window is one bisected slice
-    grams: dict[str, int] = field(default_factory=dict)
-    gram_keys: list[str] = field(default_factory=list)
-    gram_lens: bytes = field(default_factory=bytes)
-    # lemma_gate(key) of every Cyrillic exact or inflected key and surname_gate(word) of every
-    # surname: a base form can only hit when the inflected text passes this gate (see lemma_gate)
-    lemma_gate: frozenset[str] = field(default_factory=frozenset)
-    country_codes: dict[str, int] = field(default_factory=dict)  # ISO alpha-2 -> entity of that country
-    # hits per million random strings of each loose step, script, length and type (namenorm.evidence)
-    chance: dict[str, int] = field(default_factory=dict)
-
-    def __getattr__(self, name: str) -> object:
-        # called only for attributes that are not set: the lazy tables of a stored index, which its
-        # loader (see namenorm.index_store) reads on first use
-        load = self.__dict__.get("_load_lazy")
-        if name in LAZY_TABLES and load is not None:
-            with _LOAD_LOCK:
-                if name not in self.__dict__:
-                    self.__dict__.update(load())
-            return self.__dict__[name]
-        raise AttributeError(name)
-
-    def load_all(self) -> None:
-        """Read the extra tables now instead of on first use (a no-op when they are loaded)."""
-        for name in LAZY_TABLES:
-            getattr(self, name)
-
-    def stats(self) -> dict[str, int]:
-        """Sizes of the tables (entities, aliases, keys)."""
-        return {"entities": len(self.ents), "aliases": len(self.alias_text), "exact": len(self.exact),
-                "forms": len(self.forms), "latin": len(self.latin), "skel": len(self.skel),
-                "surname": len(self.surname), "fuzzy": len(self.fuzzy_keys)}
-
-
-# the tables that a stored index reads only when a lookup first needs them (none has a class-level
-# default, which would hide it from __getattr__)
-LAZY_TABLES = ("latin", "skel", "surname", "fuzzy_keys", "fuzzy_alias", "grams", "gram_keys", "gram_lens",
-               "lemma_gate")
-_LOAD_LOCK = threading.Lock()
-
-
-def refs(table: dict[str, Ref], key: str) -> tuple[int, ...]:
-    """The alias ids stored under ``key`` (empty when absent)."""
-    r = table.get(key)
-    if r is None:
-        return ()
-    return (r,) if isinstance(r, int) else r
 
 
 def _add(table: dict[str, Ref], key: str, aid: int) -> None:
@@ -155,7 +82,6 @@ def build_index(entities: list[Entity], progress: Callable[[int, int], None] | N
     """Compile merged entities into an :class:`Index` (slow: expands and romanises every alias).
 
     ``progress(done, total)`` is called every 1,000 entities and at the end."""
-    from namenorm.fuzzy import fuzzy_grams  # fuzzy reads the index: imported here, not at the top
     from namenorm.morph import expand
     from namenorm.translit import romanizations
 
@@ -221,51 +147,17 @@ def build_index(entities: list[Entity], progress: Callable[[int, int], None] | N
     lens = bytearray()
     for g, kids in gram_lists.items():
         kids.sort(key=lambda kid: len(ix.fuzzy_keys[kid]))
-        ix.grams[g] = len(kids) << _SPAN_BITS | len(ix.gram_keys)
+        ix.grams[g] = len(kids) << SPAN_BITS | len(ix.gram_keys)
         ix.gram_keys.extend(ix.fuzzy_keys[kid] for kid in kids)
         lens.extend(min(len(ix.fuzzy_keys[kid]), 255) for kid in kids)
     ix.gram_lens = bytes(lens)
     for table in (ix.exact, ix.forms, ix.latin, ix.skel, ix.surname):
         _freeze(table)
     cyrillic = {lemma_gate(k) for table in (ix.exact, ix.forms) for k in table if has_cyrillic(k)}
-    ix.lemma_gate = frozenset(cyrillic | {surname_gate(k) for k in ix.surname if k[:1] not in "^~"})
+    ix.lemma_gate = frozenset(cyrillic | {surname_gate(k) for k in ix.surnames()})
     if progress is not None:
         progress(len(entities), len(entities))
     return ix
-
-
-def lemma_gate(key: str) -> str:
-    """The word count and first three letters of a folded key. Inflection changes endings, so the
-    base form of a phrase has the same gate as the phrase: a gate no key has rules out a lookup.
-
-    >>> lemma_gate("зеленского"), lemma_gate("нижнем новгороде")
-    ('1зел', '2ниж')
-    """
-    return f"{len(key.split())}{key[:3]}"
-
-
-def surname_gate(word: str) -> str:
-    """:func:`lemma_gate` for one folded surname: it shares no entries with phrase gates."""
-    return "@" + word[:3]
-
-
-_SPAN_BITS = 32
-_SPAN_MASK = (1 << _SPAN_BITS) - 1
-
-
-def rare_postings(ix: Index, query_grams: Iterable[str], n: int, shortest: int, longest: int) -> list[str]:
-    """The keys in the postings of the ``n`` of ``query_grams`` that fewest keys have, whose length lies
-    between ``shortest`` and ``longest``; a key once per gram it shares."""
-    table, lens, keys = ix.grams, ix.gram_lens, ix.gram_keys
-    shortest, longest = min(shortest, 255), min(longest, 255)
-    out: list[str] = []
-    for packed in sorted([table.get(g, 0) for g in query_grams])[:n]:  # packed sorts by posting size
-        if packed:
-            start = packed & _SPAN_MASK
-            end = start + (packed >> _SPAN_BITS)
-            lo = bisect_left(lens, shortest, start, end)
-            out += keys[lo : bisect_right(lens, longest, lo, end)]
-    return out
 
 
 def _index_surname(ix: Index, aid: int, forms: set[str], nominatives: set[str]) -> None:

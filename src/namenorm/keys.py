@@ -1,4 +1,6 @@
-"""Lookup keys beyond the folded alias: the loose cross-script skeleton and character n-grams.
+"""Lookup keys beyond the folded alias: the loose cross-script skeleton and character n-grams (the
+fuzzy index's blocking keys, which :func:`namenorm.index.build_index` lists and
+:mod:`namenorm.fuzzy` searches; this module reads no index).
 
 The skeleton is deliberately lossy: it lets spellings from different romanisation conventions and
 scripts meet (Selenskyj, Zelenskyy, Zelensky, Зеленський), and the resolver scores what meets.
@@ -18,7 +20,9 @@ from unidecode import unidecode
 
 from namenorm.text import fold
 
-__all__ = ["grams", "skeleton"]
+__all__ = ["MAX_BUDGET", "by_fours", "fuzzy_grams", "grams", "skeleton"]
+
+MAX_BUDGET = 3  # the edit budget of the longest names in fuzzy matching (namenorm.fuzzy)
 
 # Applied in order to lower-case ASCII: digraphs of the common romanisation conventions first.
 _RULES = (
@@ -55,3 +59,28 @@ def grams(key: str, n: int = 3) -> set[str]:
     """
     s = f" {key} "
     return {s[i : i + n] for i in range(len(s) - n + 1)}
+
+
+def by_fours(length: int, budget: int) -> bool:
+    """Whether a query of ``length`` characters is searched by its 4-grams: when it has more than
+    ``5 * budget`` of them (``length - 1``, padded with a space at each end). Shorter ones have more
+    than ``4 * budget`` 3-grams (``length``), as every query that gets a budget does.
+
+    >>> by_fours(len("kyiv oblast"), 2), by_fours(len("zelenskyy"), 1)
+    (False, True)
+    """
+    return length - 1 > 5 * budget
+
+
+def fuzzy_grams(key: str) -> set[str]:
+    """The grams under which the index lists a fuzzy key. A query of ``n`` characters with a budget
+    of ``d`` edits reaches keys of ``n - d`` to ``n + d`` characters. Queries searched by 3-grams have
+    at most ``5d + 1`` characters, so they reach keys of at most ``6d + 1``; those searched by 4-grams
+    have at least ``5d + 2``, so they reach keys of at least ``4d + 2`` (6, as ``d`` >= 1). A key gets
+    the 3-grams only up to ``6 * MAX_BUDGET + 1`` characters, and the 4-grams from 6 on.
+
+    >>> sorted(fuzzy_grams("kyiv"))
+    [' ky', 'iv ', 'kyi', 'yiv']
+    """
+    short = grams(key) if len(key) <= 6 * MAX_BUDGET + 1 else set()
+    return short | grams(key, 4) if len(key) >= 6 else short

@@ -3,25 +3,24 @@ name structure, descriptors, fuzzy; then ranking with hints and priors (DESIGN.m
 
 from __future__ import annotations
 
-import math
-from collections import Counter
 from collections.abc import Iterator
-from functools import cached_property
 
 from rapidfuzz.distance import OSA
 
-from namenorm.evidence import ACCEPT, Prominence, bucket, chance_rate, edit_kind, posterior
+from namenorm.evidence import edit_kind
 from namenorm.fuzzy import MAX_BUDGET, Cand, FuzzySearch, max_edits, same_numbers, typo_of
-from namenorm.index import PREFERRED, WEAK, Index, lemma_gate, refs, surname_gate
+from namenorm.index import PREFERRED, WEAK, Index
 from namenorm.keys import skeleton
 from namenorm.match import Match
 from namenorm.methods import Method
 from namenorm.names import descriptor_variants, is_junk, name_variants, strip_titles
 from namenorm.options import LookupOptions as Hints  # what the caller knows (fuzzy set, not None)
+from namenorm.ranking import rank
 from namenorm.scripts import cyrillic_lang, dominant_script, has_cyrillic, has_latin
+from namenorm.steps import STEP_TEXT, lemma_hits, surname_hits
 from namenorm.stopwords import is_common_word
-from namenorm.surnames import is_common_surname
 from namenorm.text import clean, fold, split_qualifier
+from namenorm.weigh import Weigher, chance_step
 
 __all__ = ["Hints", "Resolver", "with_chance"]
 
@@ -53,16 +52,6 @@ def _same_first_name(given: str, listed: str) -> bool:
     return OSA.distance(a, b, score_cutoff=2) <= 2
 
 
-def _chance_step(c: Cand) -> str:
-    """The chance table's name for the step that found ``c``: fuzzy hits by their edit distance and,
-    for one edit, its kind (see :func:`namenorm.evidence.edit_kind`)."""
-    return f"fuzzy:{c.edits}{c.kind}" if c.method is Method.FUZZY else c.method.value
-
-
-def _gender_clash(a: str | None, b: str | None) -> bool:
-    return a in ("m", "f") and b in ("m", "f") and a != b
-
-
 class Resolver:
     """Runs the cascade over one :class:`~namenorm.index.Index`."""
 
@@ -70,12 +59,7 @@ class Resolver:
         self.ix = index
         self.fuzzy = FuzzySearch(index)
         self.evidence = evidence  # off only while the chance of loose hits is measured
-
-    @cached_property
-    def prominence(self) -> Prominence:
-        """Each entity's quantile among its type (see :mod:`namenorm.evidence`)."""
-        counts = Counter(self.ix.alias_ent)
-        return Prominence([(e.type, e.rank, e.prior, counts[i]) for i, e in enumerate(self.ix.ents)])
+        self.weigher = index.derived(Weigher)
 
     # -- public -------------------------------------------------------------------------------
     def candidates(self, text: str, hints: Hints, limit: int = 5) -> list[Match]:
@@ -88,22 +72,23 @@ class Resolver:
         cands = self._cascade(s, hints)
         if cands and s.islower() and is_common_word(fold(s)):
             # "green" the word is not Green the town: a lower-case common word needs a lower-case alias
-            cands = [c for c in cands if self.ix.alias_text[c.aid].islower()]
+            cands = [c for c in cands if self.ix.alias(c.aid).islower()]
         if not cands:
             head, qual = split_qualifier(s)
             if qual is not None:
                 cands, hints = self._qualified(head, qual, hints)
-        return self._rank(text, cands, hints, limit)
+        return rank(self.ix, self.weigher.prominence, text, cands, lambda aid: self._fits(aid, hints), limit)
 
     # -- the cascade ----------------------------------------------------------------------------
     def _cascade(self, s: str, hints: Hints) -> list[Cand]:
         # Text that is exactly a weak alias ("Human", an alternate name of Uman that is mostly a
         # word; "Luc'k" folded) is a known name that needs a hint: no looser step may guess instead,
         # neither to that entity nor to another one ("Luck" is not a cross-script key of "Luuq").
-        weakly_named = any(self.ix.alias_flags[a] & WEAK for a in refs(self.ix.exact, fold(s)))
+        weakly_named = any(self.ix.flags(a) & WEAK for a in self.ix.exact_refs(fold(s)))
 
         def accept(cands: list[Cand]) -> list[Cand]:
-            found = self._weigh(s, self._accept(cands, hints))
+            found = self._accept(cands, hints)
+            found = self.weigher.weigh(s, found) if self.evidence else found
             return found if not weakly_named else [c for c in found if c.method is Method.EXACT]
 
         for variant, how in _with_titles_removed(s):
@@ -125,39 +110,35 @@ class Resolver:
         return []
 
     def _direct(self, s: str, hints: Hints) -> list[Cand]:
-        """Exact alias, inflected form, lemma and transliteration, in order."""
+        """Exact alias, inflected form, lemma and transliteration, in order (see :mod:`namenorm.steps`)."""
         ix, key = self.ix, fold(s)
         if not key:
             return []
-        exact = [Cand(a, Method.EXACT.cap, Method.EXACT, "exact alias") for a in refs(ix.exact, key)]
-        forms = [Cand(a, Method.INFLECTION.cap, Method.INFLECTION, "inflected form of alias")
-                 for a in refs(ix.forms, key)]
-        latin = [Cand(a, Method.TRANSLIT.cap, Method.TRANSLIT, "romanisation of alias")
-                 for a in refs(ix.latin, key)]
-        if exact or forms:
-            # the text is a name as written (or a case form of one): another entity that it also
+        hits = ix.lookup(key)
+        if hits and hits[0][1] is not Method.TRANSLIT:
+            # the text is a name as written (or a case form of one); another entity that it also
             # writes, as a case form or a romanisation ("Lytva": a village's name, and Литва
             # romanised), is a rival, not a looser match to skip
-            found = exact or forms
-            ents = {ix.alias_ent[c.aid] for c in found}
-            return found + [c for c in (forms if exact else []) + latin if ix.alias_ent[c.aid] not in ents]
-        out: list[Cand] = []
+            first = hits[0][1]
+            strict: list[tuple[int, Method]] = [(a, m) for a, m in hits if m is first]
+            ents = {ix.entity_index(a) for a, _ in strict}
+            strict += [(a, m) for a, m in hits if m is not first and ix.entity_index(a) not in ents]
+            return [Cand(a, m.cap, m, STEP_TEXT[m]) for a, m in strict]
         cyr = has_cyrillic(s)
-        lang = hints.lang or (cyrillic_lang(s) if cyr else None)
         if cyr:
-            out = self._lemmas(s, lang)
-            if out:
-                return out
+            nom, found = lemma_hits(ix, s, hints.lang or cyrillic_lang(s))
+            if found:
+                return [Cand(a, Method.LEMMA.cap, Method.LEMMA, f"base form {nom!r} of alias") for a in found]
         if has_latin(s):
             # Latin spellings of Cyrillic aliases in every scheme were indexed when compiling; Latin
             # spellings no scheme produces meet them through the loose key, later in the cascade
-            out = latin
-        elif cyr:
+            return [Cand(a, m.cap, m, STEP_TEXT[m]) for a, m in hits]
+        if cyr:
             from namenorm.translit import romanizations
 
-            out = [Cand(a, Method.TRANSLIT.cap, Method.TRANSLIT, f"romanised as {r!r}, alias")
-                   for r in sorted(romanizations(s)) for a in refs(ix.exact, fold(r))]
-        return out
+            return [Cand(a, Method.TRANSLIT.cap, Method.TRANSLIT, f"romanised as {r!r}, alias")
+                    for r in sorted(romanizations(s)) for a in ix.exact_refs(fold(r))]
+        return []
 
     def _loose(self, s: str, hints: Hints) -> list[Cand]:
         """The loose cross-script key (Selenskyj = Zelenskyy = Зеленський). Between two strings of one
@@ -170,8 +151,8 @@ class Resolver:
         sk = skeleton(s)
         if len(key.replace(" ", "")) >= 4 and len(sk) >= 3:
             step = f"cross-script key {sk!r} of alias"
-            for a in refs(self.ix.skel, sk):
-                other = fold(self.ix.alias_text[a])
+            for a in self.ix.skeleton_refs(sk):
+                other = fold(self.ix.alias(a))
                 if not same_numbers(key, other):  # the key drops digits
                     continue
                 if dominant_script(other) != script:
@@ -184,22 +165,6 @@ class Resolver:
                                         kind=edit_kind(key, other) if d == 1 else ""))
         return out
 
-    def _lemmas(self, s: str, lang: str | None) -> list[Cand]:
-        from namenorm.morph import nominative_candidates
-
-        out: list[Cand] = []
-        if lemma_gate(fold(s)) not in self.ix.lemma_gate:
-            return out  # no key starts as this text does: no base form of it can be one
-        for nom, gender in nominative_candidates(s, lang):
-            k = fold(nom)
-            for a in (*refs(self.ix.exact, k), *refs(self.ix.forms, k)):
-                if _gender_clash(gender, self.ix.ents[self.ix.alias_ent[a]].gender):
-                    continue  # Зеленская is not Зеленский
-                out.append(Cand(a, Method.LEMMA.cap, Method.LEMMA, f"base form {nom!r} of alias"))
-            if out:
-                return out
-        return out
-
     def _structure(self, s: str, hints: Hints) -> list[Cand]:
         """Name order ("Lavrov, Sergey"), initials ("S. Lavrov"), surname alone, first-name variants."""
         for variant, how in name_variants(s):
@@ -210,55 +175,41 @@ class Resolver:
         words = fold(s).split()
         if not words or len(words) > 4:
             return []
-        compound = refs(self.ix.surname, " ".join(words)) if len(words) > 1 else ()
+        compound = self.ix.surname_refs(" ".join(words)) if len(words) > 1 else ()
         if compound:  # a hyphenated surname alone: "Kosiniak-Kamysz", "аль-Асада"
             return self._surname_alone(compound)
-        hits = self._surname_hits(words[-1])
+        hits = surname_hits(self.ix, words[-1])
         if not hits:
             return []
         if len(words) == 1:
-            if refs(self.ix.surname, "^" + words[0]):
+            if self.ix.is_first_name(words[0]):
                 return []  # "Gabriel": a surname, but also someone's first name
             return self._surname_alone(hits)
         return [Cand(a, Method.NAME_STRUCTURE.cap, Method.NAME_STRUCTURE, "first name and surname of alias")
-                for a in hits if _same_first_name(words[0], fold(self.ix.alias_text[a]).split()[0])]
+                for a in hits if _same_first_name(words[0], fold(self.ix.alias(a)).split()[0])]
 
     def _surname_alone(self, hits: tuple[int, ...]) -> list[Cand]:
         """A surname without a first name: the person it clearly means, if one does (see _dominant)."""
         top = self._dominant(hits)
-        return [Cand(a, Method.SURNAME.cap, Method.SURNAME, "surname of alias") for a in hits
-                if self.ix.alias_ent[a] == top]
-
-    def _surname_hits(self, word: str) -> tuple[int, ...]:
-        """People whose surname is ``word`` as written, loosely, or in its base form (Макрону)."""
-        hits = refs(self.ix.surname, word) or refs(self.ix.surname, "~" + skeleton(word))
-        if hits or not has_cyrillic(word) or surname_gate(word) not in self.ix.lemma_gate:
-            return hits
-        from namenorm.morph import nominative_candidates
-
-        for nom, gender in nominative_candidates(word):
-            found = tuple(a for a in refs(self.ix.surname, fold(nom))
-                          if not _gender_clash(gender, self.ix.ents[self.ix.alias_ent[a]].gender))
-            if found:
-                return found
-        return ()
+        return [Cand(a, Method.SURNAME.cap, Method.SURNAME, STEP_TEXT[Method.SURNAME]) for a in hits
+                if self.ix.entity_index(a) == top]
 
     def _dominant(self, aids: tuple[int, ...]) -> int | None:
         """The entity that a shared surname means: one alone, or one at least 3x as prominent."""
-        ents = sorted({self.ix.alias_ent[a] for a in aids}, key=lambda e: -self.ix.ents[e].prior)
-        if len(ents) == 1 or self.ix.ents[ents[0]].prior >= 3 * self.ix.ents[ents[1]].prior:
+        ents = sorted({self.ix.entity_index(a) for a in aids}, key=lambda e: -self.ix.entity_at(e).prior)
+        if len(ents) == 1 or self.ix.entity_at(ents[0]).prior >= 3 * self.ix.entity_at(ents[1]).prior:
             return ents[0]
         return None
 
     def _ambiguous_surname(self, s: str) -> bool:
         words = fold(s).split()
-        return len(words) == 1 and bool(self._surname_hits(words[0]))
+        return len(words) == 1 and bool(surname_hits(self.ix, words[0]))
 
     def _qualified(self, head: str, qual: str, hints: Hints) -> tuple[list[Cand], Hints]:
         """"Paris, Texas" / "Sumy (Ukraine)": the qualifier becomes a country or region hint."""
         q = self._accept(self._direct(qual, hints._replace(types=None)), hints._replace(types=None))
-        q.sort(key=lambda c: -self.ix.ents[self.ix.alias_ent[c.aid]].rank)
-        places = [self.ix.ents[self.ix.alias_ent[c.aid]] for c in q]
+        q.sort(key=lambda c: -self.ix.entity(c.aid).rank)
+        places = [self.ix.entity(c.aid) for c in q]
         places = [e for e in places if e.type == "LOC"]
         if not places:
             return [], hints
@@ -275,7 +226,7 @@ class Resolver:
 
     # -- acceptance and ranking -------------------------------------------------------------------
     def _fits(self, aid: int, hints: Hints) -> bool:
-        e = self.ix.ents[self.ix.alias_ent[aid]]
+        e = self.ix.entity(aid)
         if hints.country and e.country != hints.country and f"iso3166:{hints.country}" not in e.xrefs:
             return False
         return not hints.admin or (e.admin1 in hints.admin)
@@ -285,10 +236,10 @@ class Resolver:
         out = []
         hinted = bool(hints.country or hints.types or hints.admin)
         for c in cands:
-            e = self.ix.ents[self.ix.alias_ent[c.aid]]
+            e = self.ix.entity(c.aid)
             if hints.types and e.type not in hints.types:
                 continue
-            flags = self.ix.alias_flags[c.aid]
+            flags = self.ix.flags(c.aid)
             if flags & WEAK:
                 if hinted and self._fits(c.aid, hints):
                     c = c._replace(score=c.score * 0.9)
@@ -298,47 +249,6 @@ class Resolver:
                     continue
             out.append(c)
         return out
-
-    def _weigh(self, s: str, cands: list[Cand]) -> list[Cand]:
-        """Loose candidates scored by how far they beat chance (see :mod:`namenorm.evidence`): the
-        step's cap times the probability that the hit is right, shared among the entities the step
-        found (the more prominent, the larger its share). Those below ``ACCEPT`` are dropped."""
-        if not self.evidence or not any(c.method.loose for c in cands):
-            return cands
-        ix = self.ix
-        key = fold(s)
-        script = dominant_script(s)
-        script = script if script in ("Latin", "Cyrillic") else "Latin"
-        words, length = len(key.split()), len(key.replace(" ", ""))
-        quantile = self.prominence.quantile
-        loose_ents = {ix.alias_ent[c.aid] for c in cands if c.method.loose}
-        total = sum(1.0 / quantile(ei) for ei in loose_ents)
-        common_query: bool | None = None  # whether the one-word query is a common surname (asked once)
-        out = []
-        for c in cands:
-            if not c.method.loose:
-                out.append(c)
-                continue
-            ei = ix.alias_ent[c.aid]
-            if words == 1 and ix.ents[ei].type == "PER":
-                if common_query is None:
-                    common_query = is_common_surname(key, script)
-                if common_query or self._common_surname(c.aid, script):
-                    continue  # thousands carry it: a lone common surname names no one person
-            rate = chance_rate(ix.chance, bucket(_chance_step(c), script, words, length, ix.ents[ei].type))
-            chance = rate * quantile(ei)
-            p = posterior(chance) * (1.0 / quantile(ei)) / total
-            if p < ACCEPT:
-                continue
-            odds = f"1 in {1 / chance:,.0f}" if chance > 0 else "never"
-            out.append(c._replace(score=c.score * p, note=f"a random string does this {odds}"))
-        return out
-
-    def _common_surname(self, aid: int, script: str) -> bool:
-        """Whether the surname of the alias a one-word query reached (its nominative, when the query
-        is inflected) is a common surname in the query's script (:mod:`namenorm.surnames`)."""
-        alias_words = fold(self.ix.alias_text[aid]).split()
-        return bool(alias_words) and is_common_surname(alias_words[-1], script)
 
     def chance_probe(self, text: str) -> Iterator[tuple[str, str]]:
         """``(step, entity type)`` of every loose hit of every step for ``text``, evidence aside: what
@@ -350,60 +260,18 @@ class Resolver:
         found = [*self._direct(s, hints), *self._structure(s, hints), *self._loose(s, hints),
                  *self.fuzzy.search(s)]
         for c in self._accept(found, hints):
-            etype = self.ix.ents[self.ix.alias_ent[c.aid]].type
+            etype = self.ix.entity(c.aid).type
             if c.method is Method.FUZZY:  # a hit within d edits is also one within more
                 if c.kind:
-                    yield _chance_step(c), etype
+                    yield chance_step(c), etype
                 for d in range(c.edits, MAX_BUDGET + 1):
-                    yield _chance_step(c._replace(edits=d, kind="")), etype
+                    yield chance_step(c._replace(edits=d, kind="")), etype
             elif c.method.loose:
-                yield _chance_step(c), etype
+                yield chance_step(c), etype
 
     def _is_settlement(self, aid: int) -> bool:
-        e = self.ix.ents[self.ix.alias_ent[aid]]
+        e = self.ix.entity(aid)
         return e.admin1 is not None
-
-    def _rank(self, query: str, cands: list[Cand], hints: Hints, limit: int) -> list[Match]:
-        best: dict[int, Cand] = {}
-        for c in cands:
-            ei = self.ix.alias_ent[c.aid]
-            if ei not in best or c.score > best[ei].score:
-                best[ei] = c
-
-        def key(item: tuple[int, Cand]) -> tuple[bool, float, int, float, str]:
-            # hint, then how it matched, then source; then weight: an entity's main name counts as
-            # a hundredfold prior, so "Franklin" is the town of that name, not a namesake's alias,
-            # while "Roma" stays Rome, a hundred times larger than any town called Roma
-            ei, c = item
-            e = self.ix.ents[ei]
-            weight = math.log10(e.prior + 1) + (2.0 if self.ix.alias_flags[c.aid] & PREFERRED else 0.0)
-            return (self._fits(c.aid, hints), round(c.score, 3), e.rank, weight, e.id)
-
-        ranked = sorted(best.items(), key=key, reverse=True) if len(best) > 1 else list(best.items())
-        # another entity that the same text names: only a weak alias that is not its main name is no rival
-        top_fits = bool(ranked) and self._fits(ranked[0][1].aid, hints)
-        rivals = [(ei, c) for ei, c in ranked
-                  if (self.ix.alias_flags[c.aid] & (WEAK | PREFERRED)) != WEAK
-                  and self._fits(c.aid, hints) == top_fits]
-        ambiguous = len(ranked) > 1 and len(rivals) > 1 and rivals[0][0] == ranked[0][0]
-        if ambiguous:
-            # one text, several entities: each is right only as often as it is the one meant, so the
-            # score is shared by prominence (see evidence.Prominence), a main name counting thrice
-            quantile = self.prominence.quantile
-            weights = {ei: (3.0 if self.ix.alias_flags[c.aid] & PREFERRED else 1.0) / quantile(ei)
-                       for ei, c in rivals}
-            total = sum(weights.values())
-            ranked = sorted(((ei, c._replace(score=c.score * weights[ei] / total) if ei in weights else c)
-                             for ei, c in ranked), key=key, reverse=True)
-        out = []
-        for ei, c in ranked[:limit]:
-            e = self.ix.ents[ei]
-            alias = self.ix.alias_text[c.aid]
-            note = f" ({c.note})" if c.note else ""
-            steps = (f"{c.step} {alias!r} ({self.ix.alias_lang[c.aid]}){note}",)
-            out.append(Match(e.id, e.name, e.type, round(c.score, 4), c.method.value, alias, query,
-                             self.ix.alias_lang[c.aid], e.country, ambiguous, steps))
-        return out
 
 
 def with_chance(ix: Index) -> Index:

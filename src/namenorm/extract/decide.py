@@ -1,11 +1,34 @@
 """Document-level decisions: which candidate mentions to keep and which entity each one names.
 
 Strong candidates are kept first and remembered. Then a candidate that needs a stronger signal
-(a weak alias or a common word) is kept when its entity was already named in the text or when it
-touches a kept mention ("Nice, France"), and a lone surname is kept when the person's full name
-appears in the text, or when the surname belongs to one person only and is not a common word.
-Among several entities for one span, an entity already named in the text wins, then the better
-method, then the gazetteer's rank and prior.
+(a weak alias, a common word, or a loose hit that does not beat chance on its own) is kept when its
+entity was already named in the text or when it touches a kept mention ("Nice, France"), and a lone
+surname is kept when the person's full name appears in the text, or when the surname belongs to one
+person only, is not a common word, and beats chance on its own. Among several entities for one span,
+an entity already named in the text wins, then the higher score, then the gazetteer's rank and prior.
+
+**Scores.** A mention's ``match.score`` is on ``normalize()``'s scale, from the same sources: the
+cap of its :class:`~namenorm.methods.Method` (exact 1.0, inflection 0.99, ...), and for a loose hit
+(lemma, romanisation, surname alone) that cap times the probability the evidence gives it
+(:mod:`namenorm.weigh`), so a mention and ``normalize()`` of the same text by the same step score
+alike (but ``normalize()`` also shares the score among rival entities, see :mod:`namenorm.ranking`,
+where extraction prefers the entity the text named). A weak alias scores 0.9 of that (its support
+comes from the text), and a loose hit that only the text supports (the entity named earlier, its
+full name, an adjacent mention) keeps its method's cap: the text, not chance, is its evidence.
+``normalize()`` has no text around its query, so it drops such hits; and it runs steps that
+extraction does not (fuzzy matching, the cross-script key of whole names, name order, descriptors),
+so a name that only those reach has a ``normalize()`` score and no mention.
+
+>>> from namenorm.api import Normalizer
+>>> from namenorm.extract import extract
+>>> import tempfile, pathlib
+>>> gaz = pathlib.Path(tempfile.mkdtemp()) / "g.gaz"
+>>> _ = gaz.write_text("[t:kyiv] LOC Kyiv\\nen: Kyiv\\nuk: Київ\\n", encoding="utf-8")
+>>> n = Normalizer(gazetteers=[gaz], include_bundled=False)
+>>> [(m.text, m.match.method, m.match.score) for m in extract("Він повернувся до Києва.", normalizer=n)]
+[('Києва', 'inflection', 0.99)]
+>>> n.normalize("Києва").score
+0.99
 """
 
 from __future__ import annotations
@@ -18,12 +41,11 @@ from namenorm.extract.context import is_common
 from namenorm.extract.spans import Hit, SpanCand
 from namenorm.index import PREFERRED, WEAK, Index
 from namenorm.match import Match, Mention
+from namenorm.methods import Method
+from namenorm.steps import STEP_TEXT
 
 __all__ = ["decide"]
 
-_SCORE = {"exact": 1.0, "inflection": 0.97, "translit": 0.95, "lemma": 0.93, "surname": 0.85}
-_STEP = {"exact": "exact alias", "inflection": "inflected form of alias", "translit": "romanisation of alias",
-         "lemma": "base form of alias", "surname": "surname of alias"}
 Kept = dict[tuple[int, int], tuple[Mention, int]]  # (start, end) -> the mention and its entity index
 _ADJACENT = regex.compile(r"[ \u00a0]?[,(/][ \u00a0]?")  # "Nice, France", "Paris (Texas)"
 
@@ -40,12 +62,13 @@ def decide(text: str, sentences: Sequence[list[SpanCand]], ix: Index) -> list[Me
                 kept[(c.start, c.end)] = _mention(text, c, hits, ix, named)
     for (start, end), (_, ei) in kept.items():
         named.add(ei)
-        if ix.ents[ei].type == "PER" and len(text[start:end].split()) > 1:
+        if ix.entity_at(ei).type == "PER" and len(text[start:end].split()) > 1:
             full_names.add(ei)
     for cands in sentences:
         for c in cands:
             if (c.start, c.end) in kept:
-                person = [h for h in c.hits if h.method == "surname" and ix.alias_ent[h.aid] in full_names]
+                person = [h for h in c.hits
+                          if h.method is Method.SURNAME and ix.entity_index(h.aid) in full_names]
                 if person and kept[(c.start, c.end)][1] not in full_names:  # "May" after "Theresa May"
                     kept[(c.start, c.end)] = _mention(text, c, person, ix, named)
                 continue
@@ -58,20 +81,21 @@ def decide(text: str, sentences: Sequence[list[SpanCand]], ix: Index) -> list[Me
 def _supported(text: str, c: SpanCand, ix: Index, kept: Kept, *,
                sentence_cands: list[SpanCand], named: set[int], full_names: set[int]) -> list[Hit]:
     """The hits of a candidate that needs more than itself, which the text supports."""
-    remembered = [h for h in c.hits if ix.alias_ent[h.aid] in named]
+    remembered = [h for h in c.hits if ix.entity_index(h.aid) in named]
     if remembered:
         return remembered
-    names = [h for h in c.hits if h.method != "surname"]
+    names = [h for h in c.hits if h.method is not Method.SURNAME]
     if names and _touches_mention(text, c, kept, sentence_cands):
         return names
-    surnames = [h for h in c.hits if h.method == "surname"]
-    known = [h for h in surnames if ix.alias_ent[h.aid] in full_names]
+    surnames = [h for h in c.hits if h.method is Method.SURNAME]
+    known = [h for h in surnames if ix.entity_index(h.aid) in full_names]
     if known:
         return known
     # a person's surname known to one person only, unless the word is a common word or a name
     # that stands on its own (a weak place name does not count: "Мей" is Theresa May, not Myeik)
-    if (surnames and all(h.needs_signal for h in names) and len({ix.alias_ent[h.aid] for h in surnames}) == 1
-            and not is_common(c.key)):
+    people = {ix.entity_index(h.aid) for h in surnames}
+    if (surnames and all(h.needs_signal for h in names) and len(people) == 1
+            and all(h.evident for h in surnames) and not is_common(c.key)):
         return surnames
     return []
 
@@ -90,24 +114,23 @@ def _mention(text: str, c: SpanCand, hits: list[Hit], ix: Index, named: set[int]
     """Pick the entity for a span and build its :class:`Mention`."""
 
     def score(h: Hit) -> float:
-        s = _SCORE[h.method]
-        return s * 0.9 if ix.alias_flags[h.aid] & WEAK else s
+        return h.score * 0.9 if ix.flags(h.aid) & WEAK else h.score
 
     def rank(h: Hit) -> tuple[bool, float, bool, int, float, str]:
-        e = ix.ents[ix.alias_ent[h.aid]]
-        return (ix.alias_ent[h.aid] in named, score(h), bool(ix.alias_flags[h.aid] & PREFERRED),
+        e = ix.entity(h.aid)
+        return (ix.entity_index(h.aid) in named, score(h), bool(ix.flags(h.aid) & PREFERRED),
                 e.rank, e.prior, e.id)
 
     ordered = sorted(hits, key=rank, reverse=True)
     best = ordered[0]
-    ei = ix.alias_ent[best.aid]
+    ei = ix.entity_index(best.aid)
     top = score(best) - 1e-9
-    flags, ents = ix.alias_flags, ix.alias_ent
-    rivals = {ents[h.aid] for h in ordered if not flags[h.aid] & WEAK and _SCORE[h.method] >= top}
-    e = ix.ents[ei]
-    alias, lang = ix.alias_text[best.aid], ix.alias_lang[best.aid]
+    flags, ents = ix.flags, ix.entity_index
+    rivals = {ents(h.aid) for h in ordered if not flags(h.aid) & WEAK and score(h) >= top}
+    e = ix.entity_at(ei)
+    alias, lang = ix.alias(best.aid), ix.lang(best.aid)
     surface = text[c.start:c.end]
-    steps = (f"{_STEP[best.method]} {alias!r} ({lang})",)
-    match = Match(e.id, e.name, e.type, round(score(best), 4), best.method, alias, surface, lang, e.country,
-                  len(rivals - {ei}) > 0 and ei not in named, steps)
+    steps = (f"{STEP_TEXT[best.method]} {alias!r} ({lang})",)
+    match = Match(e.id, e.name, e.type, round(score(best), 4), best.method.value, alias, surface, lang,
+                  e.country, len(rivals - {ei}) > 0 and ei not in named, steps)
     return Mention(c.start, c.end, surface, match), ei

@@ -22,8 +22,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from namenorm.api import Normalizer, default_normalizer
-from namenorm.index import refs
 from namenorm.match import Match
+from namenorm.methods import Method
+from namenorm.steps import surname_hits
 from namenorm.text import fold
 
 __all__ = ["LABEL_TYPES", "link", "type_hint"]
@@ -84,12 +85,13 @@ def link(text: str, spans: Iterable[tuple[int, int] | tuple[int, int, str]], *, 
 
 
 def _known_surname(norm: Normalizer, surface: str, people: dict[str, Match]) -> Match | None:
-    """The person named in full earlier whose surname (in any case form) is ``surface``."""
+    """The person named in full earlier whose surname is ``surface`` (in any case form, by its
+    cross-script key or in its base form: the surname step that ``normalize()`` runs)."""
     ix = norm.index
-    ids = {ix.ents[ix.alias_ent[a]].id for a in refs(ix.surname, fold(surface))}
+    ids = {ix.entity(a).id for a in surname_hits(ix, fold(surface))}
     found = [people[i] for i in sorted(ids & people.keys())]
     if len(found) != 1:
         return None
     m = found[0]
-    return Match(m.id, m.name, m.type, 0.85, "surname", m.alias, surface, m.lang, m.country, False,
-                 (f"surname of {m.query!r} named earlier in the text",))
+    return Match(m.id, m.name, m.type, Method.SURNAME.cap, Method.SURNAME.value, m.alias, surface, m.lang,
+                 m.country, False, (f"surname of {m.query!r} named earlier in the text",))

@@ -21,9 +21,13 @@ from namenorm.extract.longer import part_of_longer_name
 from namenorm.extract.sentence import Sentence
 from namenorm.extract.tables import Tables, may_be_inflected, phrase_gate, stem
 from namenorm.extract.tokens import Token, joinable
-from namenorm.index import LITERAL, PREFERRED, WEAK, refs
+from namenorm.fuzzy import Cand
+from namenorm.index import LITERAL, PREFERRED, WEAK, Index
+from namenorm.methods import Method
 from namenorm.scripts import has_cyrillic
+from namenorm.steps import lemma_hits, surname_hits
 from namenorm.text import fold
+from namenorm.weigh import Weigher
 
 __all__ = ["Hit", "SpanCand", "scan_sentence"]
 
@@ -33,11 +37,48 @@ _ROMANISED_LANGS = frozenset({"ru", "uk", "be"})
 
 
 class Hit(NamedTuple):
-    """An alias that a span matched, how, and whether it still needs a stronger signal."""
+    """An alias that a span matched, how, and whether it still needs a stronger signal; ``score``:
+    the method's cap, for a loose hit weighed as ``normalize()`` weighs it (:mod:`namenorm.weigh`);
+    ``evident``: False for a loose hit that does not beat chance on its own, which the text must
+    then support (see :mod:`namenorm.extract.decide`)."""
 
     aid: int
-    method: str
+    method: Method
     needs_signal: bool
+    score: float
+    evident: bool = True
+
+
+def _hit(aid: int, method: Method, needs_signal: bool) -> Hit:
+    return Hit(aid, method, needs_signal, method.cap)
+
+
+def _weighed(s: Sentence, key: str, hits: list[Hit]) -> list[Hit]:
+    """``hits`` of the span ``key`` with their loose ones weighed by the evidence (as
+    :meth:`namenorm.weigh.Weigher.weigh` scores them for ``normalize()``); a name's weighing is
+    remembered, as running text repeats its names."""
+    if not any(h.method.loose for h in hits):
+        return hits
+    memo = s.ix.derived(_WeighMemo)
+    sig = (key, tuple((h.aid, h.method, h.score) for h in hits))
+    kept = memo.get(sig)
+    if kept is None:
+        if len(memo) >= _MEMO_SIZE:
+            memo.clear()
+        cands = [Cand(h.aid, h.score, h.method, "") for h in hits]
+        kept = memo[sig] = {c.aid: c.score for c in s.ix.derived(Weigher).weigh(key, cands)}
+    return [h._replace(score=kept[h.aid]) if h.aid in kept else h._replace(needs_signal=True, evident=False)
+            for h in hits]
+
+
+class _WeighMemo(dict[tuple[str, tuple[tuple[int, Method, float], ...]], dict[int, float]]):
+    """The weighed scores of the spans seen, per index (:meth:`Index.derived`)."""
+
+    def __init__(self, _ix: Index) -> None:
+        super().__init__()
+
+
+_MEMO_SIZE = 50_000
 
 
 class SpanCand(NamedTuple):
@@ -46,7 +87,7 @@ class SpanCand(NamedTuple):
     start: int
     end: int
     hits: tuple[Hit, ...]
-    kind: str  # "name" or "surname"
+    kind: str  # "name", "surname" (as written) or "loose surname" (by its cross-script key or base form)
     key: str
 
 
@@ -68,7 +109,9 @@ def scan_sentence(text: str, toks: list[Token], tabs: Tables, lang: str | None) 
             sur = _surname(s, i)
             if found is None:
                 found = sur
-            elif sur is not None and found[0] == sur[0]:  # one word: a name, or a person's surname
+            elif sur is not None and found[0] == sur[0] and sur[1].kind == "surname":
+                # one word: a name, or a person's surname as written ("May"); not a surname that
+                # only its cross-script key reaches ("Cameroon" is not "Cameron")
                 found = (found[0], found[1]._replace(hits=found[1].hits + sur[1].hits))
         if found is None:
             i += 1
@@ -77,13 +120,12 @@ def scan_sentence(text: str, toks: list[Token], tabs: Tables, lang: str | None) 
         out.append(cand)
         taken.append((i, j))
         i = j + 1
-    ents, ix = tabs.ix.ents, tabs.ix
+    ix = tabs.ix
     return [c for c, (a, b) in zip(out, taken, strict=True)
-            if not part_of_longer_name(s, a, b, all(ents[ix.alias_ent[h.aid]].type == "PER" for h in c.hits),
-                                       taken)]
+            if not part_of_longer_name(s, a, b, all(ix.entity(h.aid).type == "PER" for h in c.hits), taken)]
 
 
-def _hits_of(s: Sentence, i: int, j: int, raw: list[tuple[int, str]]) -> list[Hit]:
+def _hits_of(s: Sentence, i: int, j: int, raw: list[tuple[int, Method]]) -> list[Hit]:
     """Apply the sentence-level rules to the aliases that matched tokens ``i..j``."""
     ix, toks = s.ix, s.toks
     surface = s.text[toks[i].start:toks[j].end]
@@ -97,37 +139,36 @@ def _hits_of(s: Sentence, i: int, j: int, raw: list[tuple[int, str]]) -> list[Hi
         if aid in seen:
             continue
         seen.add(aid)
-        alias, flags = ix.alias_text[aid], ix.alias_flags[aid]
+        alias, flags = ix.alias(aid), ix.flags(aid)
         if lower_start and not (alias[:1].islower() and literal_ok(surface, alias)):
             continue
         if flags & LITERAL and not literal_ok(surface, alias):
             continue
-        if method == "translit" and ix.alias_lang[aid] not in _ROMANISED_LANGS:
+        if method is Method.TRANSLIT and ix.lang(aid) not in _ROMANISED_LANGS:
             continue  # "German" is no romanisation of Mongolian "Герман" (Germany) in English text
-        etype = ix.ents[ix.alias_ent[aid]].type
+        etype = ix.entity(aid).type
         place_signal = prep and etype == "LOC" and not lower_start
         needs = bool(flags & WEAK) or (flags & LITERAL and s.shouted)
-        if not needs and i == j and ix.alias_lang[aid] == "xx" and not flags & PREFERRED:
+        if not needs and i == j and ix.lang(aid) == "xx" and not flags & PREFERRED:
             needs = s.initial(i)  # "Tell ..." opening a sentence is no alternate name of At Tall
         if not needs and not flags & LITERAL and (s.initial(i) or s.shouted):
             if common is None:  # asked only where capitals say nothing (it may parse the words)
                 common = is_common(key)
             needs = common
-        out.append(Hit(aid, method, bool(needs) and not place_signal))
-    return out
+        out.append(_hit(aid, method, bool(needs) and not place_signal))
+    return _weighed(s, key, out)
 
 
 def _longest(s: Sentence, i: int) -> tuple[int, SpanCand] | None:
     """The longest n-gram from token ``i`` in the exact/forms/latin tables with an acceptable alias."""
     ix, toks, text, prefixes = s.ix, s.toks, s.text, s.tabs.prefixes
-    tables = ((ix.exact, "exact"), (ix.forms, "inflection"), (ix.latin, "translit"))
-    probes: list[tuple[int, str, list[tuple[int, str]]]] = []
+    probes: list[tuple[int, str, list[tuple[int, Method]]]] = []
     key = ""
     for j in range(i, min(len(toks), i + s.tabs.max_words)):
         if j > i and not (key in prefixes and joinable(text, toks[j - 1], toks[j])):
             break
         key = toks[j].key if j == i else f"{key} {toks[j].key}"
-        raw = [(a, method) for table, method in tables if key in table for a in refs(table, key)]
+        raw = ix.lookup(key)
         if not raw and key not in prefixes:
             break
         if raw:
@@ -141,8 +182,6 @@ def _longest(s: Sentence, i: int) -> tuple[int, SpanCand] | None:
 
 def _lemma(s: Sentence, i: int) -> tuple[int, SpanCand] | None:
     """Capitalised Cyrillic words put into the nominative and looked up again (longest run first)."""
-    from namenorm.morph import nominative_candidates
-
     ix, toks, text = s.ix, s.toks, s.text
     j = i
     while (j + 1 < len(toks) and j + 1 - i < _MORPH_RUN and s.capitalised(j + 1)
@@ -156,16 +195,8 @@ def _lemma(s: Sentence, i: int) -> tuple[int, SpanCand] | None:
         if end == i and endings is not None and not may_be_inflected(toks[i].key, ix, endings):
             continue
         phrase = text[toks[i].start:toks[end].end]
-        raw: list[tuple[int, str]] = []
-        for nom, gender in nominative_candidates(phrase, s.lang if s.lang in ("ru", "uk") else None):
-            k = fold(nom)
-            for a in (*refs(ix.exact, k), *refs(ix.forms, k)):
-                g = ix.ents[ix.alias_ent[a]].gender
-                if not (gender in ("m", "f") and g in ("m", "f") and g != gender):
-                    raw.append((a, "lemma"))
-            if raw:
-                break
-        hits = _hits_of(s, i, end, raw) if raw else []
+        _, found = lemma_hits(ix, phrase, s.lang if s.lang in ("ru", "uk") else None)
+        hits = _hits_of(s, i, end, [(a, Method.LEMMA) for a in found]) if found else []
         if hits:
             return end, SpanCand(toks[i].start, toks[end].end, tuple(hits), "name", fold(phrase))
     return None
@@ -183,14 +214,19 @@ def _surname(s: Sentence, i: int) -> tuple[int, SpanCand] | None:
     key = toks[j].key
     if j + 1 < len(toks) and s.gap(j + 1) == "-" and s.capitalised(j + 1):
         compound = f"{key} {toks[j + 1].key}"  # a hyphenated surname: "Kosiniak-Kamysz"
-        if compound in ix.surname:
+        if ix.surname_refs(compound):
             key, j = compound, j + 1
-    aids = refs(ix.surname, key)
-    if initial:
-        aids = tuple(a for a in aids if fold(ix.alias_text[a])[:1] == initial)
-    if not aids or len(key) < 3:
+    if len(key) < 3:
         return None
-    hits = tuple(Hit(a, "surname", True) for a in aids if not ix.alias_flags[a] & WEAK)
+    aids = surname_hits(ix, key, base_form=False)
+    if not aids and stem(key) in s.tabs.surname_stems:  # its base form may be someone's surname
+        aids = surname_hits(ix, key)
+    if initial:
+        aids = tuple(a for a in aids if fold(ix.alias(a))[:1] == initial)
+    if not aids:
+        return None
+    hits = [_hit(a, Method.SURNAME, True) for a in aids if not ix.flags(a) & WEAK]
     if not hits:
         return None
-    return j, SpanCand(toks[i].start, toks[j].end, hits, "surname", key)
+    kind = "surname" if ix.surname_refs(key) else "loose surname"
+    return j, SpanCand(toks[i].start, toks[j].end, tuple(_weighed(s, key, hits)), kind, key)

@@ -1,4 +1,5 @@
-"""What the span matcher needs from a compiled :class:`~namenorm.index.Index`, computed once per index.
+"""What the span matcher needs from a compiled :class:`~namenorm.index.Index`, built once per index
+and kept with it.
 
 >>> from namenorm.index import Index
 >>> ix = Index(exact={"new york": 0, "kyiv": 1, "de gaulle": 2}, alias_text=["New York", "Kyiv", "de Gaulle"])
@@ -11,10 +12,10 @@
 
 from __future__ import annotations
 
-import threading
 from typing import NamedTuple
 
-from namenorm.index import Index, refs
+from namenorm.index import Index
+from namenorm.methods import Method
 from namenorm.scripts import has_cyrillic
 from namenorm.text import fold
 
@@ -32,7 +33,8 @@ class Tables(NamedTuple):
     ``tail_stems``: the stems of the first and of the last words of Cyrillic aliases, so that the
     morphology fallback runs only for phrases that could be an inflected form of one of them;
     ``phrase_gates``: :func:`phrase_gate` of every Cyrillic alias of several words, a finer test of
-    the same kind for phrases;
+    the same kind for phrases; ``surname_stems``: the same for people's Cyrillic surnames, so that a
+    word is put into its base form only when that can be someone's surname;
     ``endings``: for one-word names, each case ending seen in the index's inflected forms and the
     nominative endings it replaces (see :func:`may_be_inflected`), None when the index has too few
     inflected forms to learn them from.
@@ -45,46 +47,42 @@ class Tables(NamedTuple):
     stems: frozenset[str]
     tail_stems: frozenset[str]
     phrase_gates: frozenset[str]
+    surname_stems: frozenset[str]
     endings: dict[str, frozenset[str]] | None
 
 
-_CACHE: dict[int, Tables] = {}
-_LOCK = threading.Lock()
-
-
 def tables_for(ix: Index) -> Tables:
-    """The :class:`Tables` of ``ix`` (built on first use, then cached while the index lives)."""
-    t = _CACHE.get(id(ix))
-    if t is not None and t.ix is ix:
-        return t
-    with _LOCK:
-        prefixes: set[str] = set()
-        longest = 1
-        for table in (ix.exact, ix.forms, ix.latin):
-            for k in table:
-                if " " in k:
-                    words = k.split(" ")
-                    longest = max(longest, len(words))
-                    for n in range(1, len(words)):
-                        prefixes.add(" ".join(words[:n]))
-        lower = frozenset(fold(a).split()[0] for a in ix.alias_text if a[:1].islower() and fold(a))
-        stems: set[str] = set()
-        tails: set[str] = set()
-        gates: set[str] = set()
-        for k in ix.exact:
-            if has_cyrillic(k):
+    """The :class:`Tables` of ``ix``: built with the index on first use, then kept with it
+    (:meth:`Index.derived`)."""
+    return ix.derived(_build)
+
+
+def _build(ix: Index) -> Tables:
+    prefixes: set[str] = set()
+    longest = 1
+    for method in (Method.EXACT, Method.INFLECTION, Method.TRANSLIT):
+        for k in ix.keys(method):
+            if " " in k:
                 words = k.split(" ")
-                stems.update(_truncations(words[0]))
-                if len(words) > 1:
-                    tails.update(_truncations(words[-1]))
-                    gates.add(phrase_gate(words))
-        t = Tables(ix, min(longest, _MAX_WORDS), lower, frozenset(prefixes), frozenset(stems),
-                   frozenset(tails), frozenset(gates), _endings(ix))
-        if t.endings is not None and len(t.endings) < _MIN_ENDINGS:
-            t = t._replace(endings=None)  # too few inflected forms to learn from: no shortcut
-        if len(_CACHE) > 8:
-            _CACHE.clear()
-        _CACHE[id(ix)] = t
+                longest = max(longest, len(words))
+                for n in range(1, len(words)):
+                    prefixes.add(" ".join(words[:n]))
+    lower = frozenset(fold(a).split()[0] for a in ix.aliases() if a[:1].islower() and fold(a))
+    stems: set[str] = set()
+    tails: set[str] = set()
+    gates: set[str] = set()
+    for k in ix.keys(Method.EXACT):
+        if has_cyrillic(k):
+            words = k.split(" ")
+            stems.update(_truncations(words[0]))
+            if len(words) > 1:
+                tails.update(_truncations(words[-1]))
+                gates.add(phrase_gate(words))
+    surname_stems = frozenset(t for k in ix.surnames() if has_cyrillic(k) for t in _truncations(k))
+    t = Tables(ix, min(longest, _MAX_WORDS), lower, frozenset(prefixes), frozenset(stems),
+               frozenset(tails), frozenset(gates), surname_stems, _endings(ix))
+    if t.endings is not None and len(t.endings) < _MIN_ENDINGS:
+        t = t._replace(endings=None)  # too few inflected forms to learn from: no shortcut
     return t
 
 
@@ -111,11 +109,11 @@ def _endings(ix: Index) -> dict[str, frozenset[str]]:
     # the Ukrainian consonant alternation too, which few of the index's forms may show (Гамбург ->
     # у Гамбурзі, Ахтирка -> в Ахтирці)
     pairs: dict[str, set[str]] = {soft + "і": {hard, hard + "а"} for hard, soft in UK_SOFTENED.items()}
-    for form in ix.forms:
+    for form in ix.keys(Method.INFLECTION):
         if " " in form or not has_cyrillic(form):
             continue
-        for aid in refs(ix.forms, form):
-            nom = fold(ix.alias_text[aid])
+        for aid in ix.form_refs(form):
+            nom = fold(ix.alias(aid))
             if " " not in nom:
                 p = shared_prefix(form, nom)
                 pairs.setdefault(form[p:], set()).add(nom[p:])
@@ -134,11 +132,10 @@ def may_be_inflected(key: str, ix: Index, endings: dict[str, frozenset[str]]) ->
     >>> may_be_inflected("биби", ix, endings), may_be_inflected("киевом", ix, endings)
     (False, False)
     """
-    exact, forms = ix.exact, ix.forms
     for p in range(max(1, len(key) - _LONGEST_ENDING), len(key) + 1):
         for nominative in endings.get(key[p:], ()):
             candidate = key[:p] + nominative
-            if candidate in exact or candidate in forms:
+            if ix.is_alias_or_form(candidate):
                 return True
     return False
 

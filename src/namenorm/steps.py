@@ -1,0 +1,72 @@
+"""The lookup steps that both engines run: ``normalize()``'s cascade (:mod:`namenorm.resolve`) and
+``extract()``'s span matcher (:mod:`namenorm.extract.spans`) call these, so a rule of a step holds
+in both.
+
+- keys: an alias as written, a generated case form, a romanisation (:meth:`Index.lookup`);
+- the base form of an unseen inflected form, never of the other gender (:func:`lemma_hits`);
+- a person's surname as written, by its cross-script key, or in its base form (:func:`surname_hits`).
+
+>>> from array import array
+>>> from namenorm.index import Index, Ent
+>>> per = Ent("t:z", "PER", "Volodymyr Zelenskyy", None, 1.0, 2, None, "m", ())
+>>> ix = Index(ents=[per], alias_ent=array("i", [0]), alias_text=["Володимир Зеленський"],
+...            alias_lang=["uk"], alias_flags=bytearray(b"\\x04"), surname={"зеленський": 0, "~selenski": 0})
+>>> surname_hits(ix, "зеленський"), surname_hits(ix, "selenskyj"), surname_hits(ix, "шевченко")
+((0,), (0,), ())
+"""
+
+from __future__ import annotations
+
+from namenorm.index import Index, lemma_gate, surname_gate
+from namenorm.methods import Method
+from namenorm.scripts import has_cyrillic
+from namenorm.text import fold
+
+__all__ = ["STEP_TEXT", "gender_clash", "lemma_hits", "surname_hits"]
+
+# how each step names what it found, in a match's ``steps`` (followed by the alias)
+STEP_TEXT = {Method.EXACT: "exact alias", Method.INFLECTION: "inflected form of alias",
+             Method.TRANSLIT: "romanisation of alias", Method.LEMMA: "base form of alias",
+             Method.SURNAME: "surname of alias"}
+
+
+def gender_clash(a: str | None, b: str | None) -> bool:
+    """Whether two genders ("m", "f", "n" or None) are both known, male or female, and differ.
+
+    >>> gender_clash("f", "m"), gender_clash("f", None), gender_clash("m", "m")
+    (True, False, False)
+    """
+    return a in ("m", "f") and b in ("m", "f") and a != b
+
+
+def lemma_hits(ix: Index, text: str, lang: str | None) -> tuple[str, tuple[int, ...]]:
+    """The first base form of an inflected ``text`` (:func:`namenorm.morph.nominative_candidates`)
+    that is an alias or a case form of one, with the aliases it finds; those of the other gender are
+    left out (Зеленская is not Зеленский). ``("", ())`` when none is."""
+    if lemma_gate(fold(text)) not in ix.lemma_gate:
+        return "", ()  # no key starts as this text does: no base form of it can be one
+    from namenorm.morph import nominative_candidates
+
+    for nom, gender in nominative_candidates(text, lang):
+        k = fold(nom)
+        found = tuple(a for a in (*ix.exact_refs(k), *ix.form_refs(k))
+                      if not gender_clash(gender, ix.entity(a).gender))
+        if found:
+            return nom, found
+    return "", ()
+
+
+def surname_hits(ix: Index, word: str, *, base_form: bool = True) -> tuple[int, ...]:
+    """People whose surname is the folded ``word`` as written (in any indexed case form), else by its
+    cross-script key, else in its base form (Макрону; of the same gender). ``base_form=False``: the
+    caller has ruled out by a cheaper test that the base form is a surname."""
+    hits = ix.surname_refs(word) or ix.loose_surname_refs(word)
+    if hits or not base_form or not has_cyrillic(word) or surname_gate(word) not in ix.lemma_gate:
+        return hits
+    from namenorm.morph import nominative_candidates
+
+    for nom, gender in nominative_candidates(word):
+        found = tuple(a for a in ix.surname_refs(fold(nom)) if not gender_clash(gender, ix.entity(a).gender))
+        if found:
+            return found
+    return ()

@@ -1,0 +1,94 @@
+"""Evidence weighing of loose hits, shared by ``normalize()`` (:mod:`namenorm.resolve`) and
+``extract()`` (:mod:`namenorm.extract.spans`): the same hit gets the same score in both.
+
+A loose hit (:attr:`Method.loose`) is scored by how far it beats chance (see :mod:`namenorm.evidence`
+for the model and its numbers): the step's cap times the probability that the hit is right; hits
+less likely than ``ACCEPT`` to be right, and a lone common surname, are dropped. Hits of strict
+steps pass unchanged.
+
+>>> from namenorm.api import Normalizer
+>>> ix = Normalizer().index
+>>> w = ix.derived(Weigher)
+>>> w is ix.derived(Weigher)
+True
+>>> exact = Cand(ix.exact_refs("kyiv")[0], Method.EXACT.cap, Method.EXACT, "exact alias")
+>>> w.weigh("Kyiv", [exact]) == [exact]
+True
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from namenorm.evidence import ACCEPT, Prominence, bucket, chance_rate, posterior
+from namenorm.fuzzy import Cand
+from namenorm.index import Index
+from namenorm.methods import Method
+from namenorm.scripts import dominant_script
+from namenorm.surnames import is_common_surname
+from namenorm.text import fold
+
+__all__ = ["Weigher", "chance_step"]
+
+
+def chance_step(c: Cand) -> str:
+    """The chance table's name for the step that found ``c``: fuzzy hits by their edit distance and,
+    for one edit, its kind (see :func:`namenorm.evidence.edit_kind`)."""
+    return f"fuzzy:{c.edits}{c.kind}" if c.method is Method.FUZZY else c.method.value
+
+
+class Weigher:
+    """Weighs the loose hits found in one :class:`~namenorm.index.Index` (one per index: get it
+    with ``index.derived(Weigher)``)."""
+
+    def __init__(self, index: Index) -> None:
+        self.ix = index
+
+    @cached_property
+    def prominence(self) -> Prominence:
+        """Each entity's quantile among its type (see :mod:`namenorm.evidence`)."""
+        counts = self.ix.alias_counts()
+        ents = self.ix.entities()
+        return Prominence([(e.type, e.rank, e.prior, n) for e, n in zip(ents, counts, strict=True)])
+
+    def weigh(self, s: str, cands: list[Cand]) -> list[Cand]:
+        """Loose candidates scored by how far they beat chance (see :mod:`namenorm.evidence`): the
+        step's cap times the probability that the hit is right, shared among the entities the step
+        found (the more prominent, the larger its share). Those below ``ACCEPT`` are dropped."""
+        if not any(c.method.loose for c in cands):
+            return cands
+        ix = self.ix
+        key = fold(s)
+        script = dominant_script(s)
+        script = script if script in ("Latin", "Cyrillic") else "Latin"
+        words, length = len(key.split()), len(key.replace(" ", ""))
+        quantile = self.prominence.quantile
+        loose_ents = {ix.entity_index(c.aid) for c in cands if c.method.loose}
+        total = sum(1.0 / quantile(ei) for ei in loose_ents)
+        common_query: bool | None = None  # whether the one-word query is a common surname (asked once)
+        out = []
+        for c in cands:
+            if not c.method.loose:
+                out.append(c)
+                continue
+            ei = ix.entity_index(c.aid)
+            if words == 1 and ix.entity_at(ei).type == "PER":
+                if common_query is None:
+                    common_query = is_common_surname(key, script)
+                if common_query or self._common_surname(c.aid, script):
+                    continue  # thousands carry it: a lone common surname names no one person
+            etype = ix.entity_at(ei).type
+            rate = chance_rate(ix.chance, bucket(chance_step(c), script, words, length, etype))
+            chance = rate * quantile(ei)
+            p = posterior(chance) * (1.0 / quantile(ei)) / total
+            if p < ACCEPT:
+                continue
+            odds = f"1 in {1 / chance:,.0f}" if chance > 0 else "never"
+            out.append(c._replace(score=c.score * p, note=f"a random string does this {odds}"))
+        return out
+
+    def _common_surname(self, aid: int, script: str) -> bool:
+        """Whether the surname of the alias a one-word query reached (its nominative, when the query
+        is inflected) is a common surname in the query's script (:mod:`namenorm.surnames`)."""
+        alias_words = fold(self.ix.alias(aid)).split()
+        return bool(alias_words) and is_common_surname(alias_words[-1], script)
