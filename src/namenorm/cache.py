@@ -71,21 +71,15 @@ def _lock_timeout() -> float:
         raise ValueError(f"NAMENORM_CACHE_LOCK_TIMEOUT={raw!r} is not a number of seconds") from None
 
 
-# the code that decides what an index holds; a change anywhere else never invalidates the cache
-_INDEX_CODE = ("index.py", "index_store.py", "index_codec.py", "fuzzy.py", "keys.py", "text.py", "chars.py",
-               "scripts.py", "gazetteer", "morph", "translit", "resolve.py", "evidence.py", "methods.py",
-               "names.py", "titles.txt", "placeholders.txt", "stopwords.py", "common_words.txt",
-               "surnames.py", "surnames.tsv")
-
-
 @lru_cache(maxsize=1)
 def _code_fingerprint() -> str:
-    """A hash of the code and tables that build indexes: an index built by other code is not reused."""
+    """A hash of the package's code and tables (every .py, .tsv, .txt and .json file in it): the
+    index holds what the lookup code measured when it was built (the chance table runs the whole
+    cascade), so an index built by any other code is not reused. A list of the files that "matter"
+    went stale each time a module was split; the whole package cannot."""
     h = hashlib.sha256(_FORMAT.encode())
     root = Path(__file__).resolve().parent
-    files = [p for name in _INDEX_CODE for p in ([root / name] if name.endswith(".py") else
-                                                  sorted((root / name).rglob("*")))]
-    for p in files:
+    for p in sorted(root.rglob("*")):
         if p.is_file() and p.suffix in (".py", ".tsv", ".txt", ".json") and "__pycache__" not in p.parts:
             h.update(str(p.relative_to(root)).encode())
             h.update(p.read_bytes())

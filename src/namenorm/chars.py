@@ -1,8 +1,8 @@
 """Character facts that cleaning, morphology, transliteration and extraction share: which marks are
 apostrophes, what a letter is in a pattern, where Cyrillic is in Unicode, when an ``'s`` is possessive.
 
-The index is built with these (see ``_INDEX_CODE`` in :mod:`namenorm.cache`): a change here
-recompiles cached indexes.
+The index is built with these: like any change to the package's code, a change here recompiles
+cached indexes (see ``_code_fingerprint`` in :mod:`namenorm.cache`).
 
 >>> "’" in APOSTROPHES, "ʹ" in APOSTROPHE_LIKE, "'" in WORD_APOSTROPHES
 (True, True, True)
