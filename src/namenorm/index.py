@@ -153,6 +153,13 @@ def build_index(entities: list[Entity], progress: Callable[[int, int], None] | N
     ix.gram_lens = bytes(lens)
     for table in (ix.exact, ix.forms, ix.latin, ix.skel, ix.surname):
         _freeze(table)
+    for key in ix.latin:
+        if key in ix.exact or key in ix.forms:
+            named = {ix.alias_ent[r] for r in (*refs(ix.exact, key), *refs(ix.forms, key))}
+            for r in refs(ix.latin, key):
+                if ix.alias_ent[r] not in named:
+                    _add(ix.rivals, key, r)
+    _freeze(ix.rivals)
     cyrillic = {lemma_gate(k) for table in (ix.exact, ix.forms) for k in table if has_cyrillic(k)}
     ix.lemma_gate = frozenset(cyrillic | {surname_gate(k) for k in ix.surnames()})
     if progress is not None:

@@ -52,6 +52,10 @@ class Index:
     exact: dict[str, Ref] = field(default_factory=dict)
     forms: dict[str, Ref] = field(default_factory=dict)
     latin: dict[str, Ref] = field(default_factory=dict)
+    # the romanisations (latin keys) that are also exact or inflected keys of other entities: read
+    # with the core, so a name as written meets the entities it also romanises ("Lytva") without
+    # loading the lazy latin table
+    rivals: dict[str, Ref] = field(default_factory=dict)
     skel: dict[str, Ref] = field(default_factory=dict)
     surname: dict[str, Ref] = field(default_factory=dict)
     fuzzy_keys: list[str] = field(default_factory=list)
@@ -154,6 +158,11 @@ class Index:
     def latin_refs(self, key: str) -> tuple[int, ...]:
         """Cyrillic aliases one of whose romanisations is ``key``."""
         return refs(self.latin, key)
+
+    def rival_refs(self, key: str) -> tuple[int, ...]:
+        """Cyrillic aliases of other entities that romanise as ``key`` when ``key`` is also an exact
+        or inflected key (see :attr:`rivals`)."""
+        return refs(self.rivals, key)
 
     def lookup(self, key: str, *, strictest: bool = False) -> list[tuple[int, Method]]:
         """Every alias whose folded text (:attr:`Method.EXACT`), generated case form

@@ -114,16 +114,16 @@ class Resolver:
         ix, key = self.ix, fold(s)
         if not key:
             return []
-        hits = ix.lookup(key)
+        hits = ix.lookup(key, strictest=True)
         if hits and hits[0][1] is not Method.TRANSLIT:
             # the text is a name as written (or a case form of one); another entity that it also
             # writes, as a case form or a romanisation ("Lytva": a village's name, and Литва
             # romanised), is a rival, not a looser match to skip
-            first = hits[0][1]
-            strict: list[tuple[int, Method]] = [(a, m) for a, m in hits if m is first]
-            ents = {ix.entity_index(a) for a, _ in strict}
-            strict += [(a, m) for a, m in hits if m is not first and ix.entity_index(a) not in ents]
-            return [Cand(a, m.cap, m, STEP_TEXT[m]) for a, m in strict]
+            ents = {ix.entity_index(a) for a, _ in hits}
+            if hits[0][1] is Method.EXACT:
+                hits += [(a, Method.INFLECTION) for a in ix.form_refs(key) if ix.entity_index(a) not in ents]
+            hits += [(a, Method.TRANSLIT) for a in ix.rival_refs(key)]
+            return [Cand(a, m.cap, m, STEP_TEXT[m]) for a, m in hits]
         cyr = has_cyrillic(s)
         if cyr:
             nom, found = lemma_hits(ix, s, hints.lang or cyrillic_lang(s))
