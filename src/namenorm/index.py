@@ -155,10 +155,10 @@ def build_index(entities: list[Entity], progress: Callable[[int, int], None] | N
         _freeze(table)
     for key in ix.latin:
         if key in ix.exact or key in ix.forms:
-            named = {ix.alias_ent[r] for r in (*refs(ix.exact, key), *refs(ix.forms, key))}
-            for r in refs(ix.latin, key):
-                if ix.alias_ent[r] not in named:
-                    _add(ix.rivals, key, r)
+            named = {ix.alias_ent[n] for n in (*refs(ix.exact, key), *refs(ix.forms, key))}
+            for rival in refs(ix.latin, key):
+                if ix.alias_ent[rival] not in named:
+                    _add(ix.rivals, key, rival)
     _freeze(ix.rivals)
     cyrillic = {lemma_gate(k) for table in (ix.exact, ix.forms) for k in table if has_cyrillic(k)}
     ix.lemma_gate = frozenset(cyrillic | {surname_gate(k) for k in ix.surnames()})
