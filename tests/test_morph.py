@@ -56,8 +56,10 @@ def test_base_form_plain_cyrillic_ukrainian_phrase() -> None:
     assert base_form("Верховною Радою") == "Верховна Рада"
 
 
-def test_base_form_keeps_quotes_and_spacing() -> None:
-    assert base_form("«Государственной думы»", "ru") == "«Государственная дума»"
+def test_base_form_drops_enclosing_quotes_keeps_inner_ones() -> None:
+    assert base_form("«Государственной думы»", "ru") == "Государственная дума"
+    assert base_form("  „Государственной   думы“ ", "ru") == "Государственная дума"
+    assert base_form("компании «Газпром»", "ru") == "компания «Газпром»"
 
 
 def test_base_form_non_cyrillic_is_cleaned_only() -> None:
@@ -127,7 +129,8 @@ def test_expand_arguments_checked() -> None:
 
 
 def test_capitalisation_pattern_kept() -> None:
-    assert base_form("МОСКВЫ", "ru") == "МОСКВА"
+    assert base_form("МОСКВЫ", "ru") == "Москва"  # capitals for emphasis: the name in title case
+    assert base_form("МИДа РОССИИ", "ru") == "МИД России"  # an abbreviation keeps its capitals
     assert base_form("москвы", "ru") == "москва"
     assert "МОСКВЕ" in expand("МОСКВА", "ru", "LOC")
 

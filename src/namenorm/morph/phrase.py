@@ -19,7 +19,7 @@ CASES = {
     "uk": ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct"),
 }
 # lowercase hyphen parts that make the rest of a compound fixed: "Ростов-на-Дону", "Франкфурт-на-Майне"
-_HYPHEN_PREPOSITIONS = frozenset({"на", "над", "под", "de", "де", "ла", "ле", "сюр", "ан", "аан", "при"})
+HYPHEN_PREPOSITIONS = frozenset({"на", "над", "под", "de", "де", "ла", "ле", "сюр", "ан", "аан", "при"})
 _FREE_GENDERS = (None, "GNdr", "ms-f")
 _MAX_WORDS = 8
 NOMINATIVE_BONUS = 0.15  # ties go to reading the phrase as already nominative
@@ -53,7 +53,7 @@ def _boundary(words: tuple[str, ...], joins: tuple[str, ...], i: int) -> bool:
     join = joins[i - 1] if i else " "
     if i and not (join.isspace() or join == "-"):
         return True
-    return join == "-" and words[i].lower() in _HYPHEN_PREPOSITIONS
+    return join == "-" and words[i].lower() in HYPHEN_PREPOSITIONS
 
 
 class _SlotReader:
