@@ -79,7 +79,8 @@ def test_capitalisation_pattern_preserved(seed: tuple[str, str, str | None, str]
     out = base_form(styled, lang=lang)
     if style == "upper":  # capitals for emphasis: each word stays an abbreviation or is title-cased
         words = split_phrase(out)[1::2]
-        assert all(w.isupper() or w == w[:1].upper() + w[1:].lower() or w in HYPHEN_PREPOSITIONS for w in words)
+        assert all(w.isupper() or w == w[:1].upper() + w[1:].lower() or w in HYPHEN_PREPOSITIONS
+                   for w in words)
     else:
         assert _same_pattern(styled, out)
     for variant in expand(alias if style == "title" else styled, lang, etype, gender):

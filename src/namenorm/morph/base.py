@@ -165,8 +165,9 @@ def base_form(text: str, lang: str | None = None) -> str:
     Russian and Ukrainian phrases are parsed with pymorphy3: adjectives agree with their head
     noun, a person's names inflect together, genitive dependents stay; quotes around the whole
     name are dropped and an all-caps word that is not an abbreviation comes back in title case
-    ("МОСКВЫ" -> "Москва", "НАТО" stays). Other scripts come back cleaned but unchanged. ``lang`` is "ru" or "uk" (another ISO 639-1 code: no morphology); None
-    detects it; anything else is a TypeError or ValueError.
+    ("МОСКВЫ" -> "Москва", "НАТО" stays). Other scripts come back cleaned but unchanged.
+    ``lang`` is "ru" or "uk" (another ISO 639-1 code: no morphology); None detects it; anything
+    else is a TypeError or ValueError.
     A text over :data:`namenorm.limits.MAX_TEXT` characters comes back unchanged.
 
     >>> base_form("Государственной думы", lang="ru"), base_form("Kyiv’s")
