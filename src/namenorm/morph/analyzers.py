@@ -112,6 +112,8 @@ def inflect_word(lang: str, word: str, index: int, grammemes: frozenset[str]) ->
         grammemes = grammemes - {"sing"}  # the Ukrainian dictionary marks only the plural
     facts = tag_facts(parse.tag)
     have = facts.grams
+    if "Fixd" in have and "plur" not in grammemes:
+        return str(parse.word)  # indeclinable: every case is the word itself ("Ларри", not "Ларра")
     if grammemes <= have or ((grammemes - {"sing"}) <= have and not facts.number):
         return str(parse.word)  # already in that form: pymorphy3 might pick a variant ("высший")
     # the form of the lexeme closest to the word: "высшим" -> "высший", not its variant "высочайший"

@@ -47,6 +47,25 @@ def _compatible(a: str | None, b: str | None) -> bool:
     return a in _FREE_GENDERS or b in _FREE_GENDERS or a == b
 
 
+def _declinable(info: WordInfo) -> bool:
+    """True when some noun reading of the word is not indeclinable."""
+    return any("Fixd" not in c[3] for choices in info.nouns.values() for c in choices)
+
+
+def _masculine_genitive_shape(word: str) -> bool:
+    """True for an unknown word in consonant + "а", the genitive of a consonant-final man's name.
+
+    >>> _masculine_genitive_shape("стармера"), _masculine_genitive_shape("петрова")
+    (True, False)
+    """
+    return (len(word) > 3 and word[-1] == "а" and word[-2] not in "аеёиоуыэюяіїєйь'"
+            and not word.endswith(_SLAVIC_FEMININE))
+
+
+# the nominative endings of Slavic women's surnames, which a woman's name may well carry unknown
+_SLAVIC_FEMININE = ("ова", "ева", "ёва", "ина", "ына", "ская", "цкая", "ська", "цька", "іна", "їна")
+
+
 def _boundary(words: tuple[str, ...], joins: tuple[str, ...], i: int) -> bool:
     if i >= len(words) or i >= _MAX_WORDS:
         return True
@@ -94,11 +113,16 @@ class _SlotReader:
         for c in () if hyphen_next else info.noun_heads.get(self.slot, ()):
             # the first part of an unknown hyphenated noun stays: "Алма-Аты", "Усть-Луги"
             if self.plural or all(_compatible(c[2], a[2]) for _, a in adjs):
-                g = c[2]
+                # an indeclinable first name shows no gender: the surname's form says it ("Ренато Бруннера")
+                g = (None if "Fixd" in c[3] and "Name" in c[3] and not self.boundary(i + 1)
+                     and not _declinable(info) else c[2])
                 adj_taken = tuple((j, "adj", a[1], g if not self.plural else None) for j, a in adjs)
                 person = (bool(c[3] & PERSON_TAGS) or (self.caps[i] == "Cap" and "anim" in c[3])
                           or self.person_hint)
-                weight = c[0] * (0.5 if "Fixd" in c[3] and self.slot[0] != "nomn" else 1.0)
+                # an indeclinable word takes its case from the words after it ("Ларри Пейджа"), unless
+                # it is also a form of a declinable name ("Анне": Anne, or Анна's dative)
+                weight = c[0] * (0.5 if "Fixd" in c[3] and self.slot[0] != "nomn"
+                                 and (self.boundary(i + 1) or _declinable(info)) else 1.0)
                 animate = (person or info.predicted_only
                            or any("anim" in n[3] for n in info.nouns.get(self.slot, ())))
                 self.post(i + 1, (*taken, *adj_taken, (i, "noun", c[1], g)), score + 1.0 + weight, g, person,
@@ -143,6 +167,9 @@ class _SlotReader:
                      or (person and "pos=ADJF" in c[3])]  # an adjectival surname: "Новинского"
             if person and not named and info.predicted_only:
                 named = choices  # an unknown surname after a first name: "Лайма Фокса"
+            if (self.slot[0] == "nomn" and g == "femn" and info.predicted_only
+                    and _masculine_genitive_shape(info.word)):
+                break  # a woman's foreign surname does not end in consonant + "а": "Кира Стармера"
             if named:
                 c = named[0]
                 role = "noun" if c in info.nouns.get(self.slot, ()) else "adj"

@@ -229,7 +229,8 @@ def word_info(lang: str, surface: str, caps: str, etype: str | None, gender: str
     parses = word_parses(lang, word, caps == "Cap" and etype is None)
     adjs: dict[tuple[str, str], list[Choice]] = {}
     nouns: dict[tuple[str, str], list[Choice]] = {}
-    weights = [(_weight(p, lang, word, caps, etype, gender), i, p) for i, p in enumerate(parses)]
+    weights = _same_weight_in_every_case([(_weight(p, lang, word, caps, etype, gender), i, p)
+                                          for i, p in enumerate(parses)])
     top = max((w for w, _, p in weights if tag_facts(p.tag).pos in _NOMINAL), default=0.0)
     predicted_only = not any(is_dictionary_parse(p) for p in parses)
     if predicted_only:  # guesses keep their penalties: normalise by the raw score, not the best weight
@@ -246,11 +247,17 @@ def word_info(lang: str, surface: str, caps: str, etype: str | None, gender: str
         if caps == "CAPS":
             weights = []  # an unknown all-caps word is an abbreviation: never inflected
             keep = 1.0
-        nouns[("nomn", "sing")] = [(keep, -1, None, frozenset({"Fixd", "lemma=" + word, "pos=NOUN"}))]
+        kept = (keep, -1, None, frozenset({"Fixd", "lemma=" + word, "pos=NOUN"}))
+        nouns[("nomn", "sing")] = [kept]
+        if caps == "Cap" and not oblique and word[-1:] in _VOWELS:
+            # ends like a foreign indeclinable ("Рикки", "Пачино"): the same word in every case
+            for case in MASC_PARADIGM[lang]:
+                nouns[(case, "sing")] = [kept]
         if caps == "Cap":
             for case, ending in _MASC_ENDINGS[lang]:
                 stem = word[: -len(ending)]
-                if word.endswith(ending) and len(stem) >= 3 and stem[-1] not in _VOWELS | {"й", "ь"}:
+                short_ok = len(stem) >= 3 or (len(stem) == 2 and surface[1:].islower())  # "Эла" <- "Эл"
+                if word.endswith(ending) and short_ok and stem[-1] not in _VOWELS | {"й", "ь"}:
                     flags = frozenset({"anim", "lemma=" + stem, "pos=NOUN", "Guess"})
                     guess = (0.6, STRIP_BASE - len(ending), "masc", flags)
                     nouns.setdefault((case, "sing"), []).append(guess)
@@ -276,6 +283,29 @@ def word_info(lang: str, surface: str, caps: str, etype: str | None, gender: str
                     {k: _distinct(v, lambda c: c[2], 3) for k, v in adj_t.items()},
                     {k: _distinct(v, _head_key, 5) for k, v in noun_t.items()},
                     best)
+
+
+def _same_weight_in_every_case(weights: list[tuple[float, int, Any]]) -> list[tuple[float, int, Any]]:
+    """An indeclinable (Fixd) reading weighs the same in every case: its form says nothing of the case.
+
+    pymorphy3 scores "Ларри" as a nominative four times more than as a genitive; in "Ларри Пейджа"
+    the case is the surname's to say.
+    """
+    best: dict[tuple[str, str | None], float] = {}
+    for w, _, p in weights:
+        facts = tag_facts(p.tag)
+        if "Fixd" in facts.grams and facts.number != "plur":
+            key = (p.normal_form, facts.gender)
+            best[key] = max(best.get(key, 0.0), w)
+    if not best:
+        return weights
+    out = []
+    for w, i, p in weights:
+        facts = tag_facts(p.tag)
+        if "Fixd" in facts.grams and facts.number != "plur":
+            w = best[(p.normal_form, facts.gender)]
+        out.append((w, i, p))
+    return out
 
 
 def _head_key(c: Choice) -> tuple[str | None, bool, bool]:
