@@ -123,6 +123,8 @@ class _SlotReader:
                 # it is also a form of a declinable name ("Анне": Anne, or Анна's dative)
                 weight = c[0] * (0.5 if "Fixd" in c[3] and self.slot[0] != "nomn"
                                  and (self.boundary(i + 1) or _declinable(info)) else 1.0)
+                if i and self.joins[i - 1] == "-" and c[3] & PERSON_TAGS and info.predicted_only:
+                    weight *= 0.3  # a guessed first name ends no hyphenated place: "Эр-Рияде" <- "Эр-Рияд"
                 animate = (person or info.predicted_only
                            or any("anim" in n[3] for n in info.nouns.get(self.slot, ())))
                 self.post(i + 1, (*taken, *adj_taken, (i, "noun", c[1], g)), score + 1.0 + weight, g, person,

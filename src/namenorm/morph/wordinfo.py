@@ -281,7 +281,7 @@ def word_info(lang: str, surface: str, caps: str, etype: str | None, gender: str
         best[k] = max(best.get(k, 0.0), v[0][0])
     return WordInfo(lang, word, adj_t, noun_t, predicted_only,
                     {k: _distinct(v, lambda c: c[2], 3) for k, v in adj_t.items()},
-                    {k: _distinct(v, _head_key, 5) for k, v in noun_t.items()},
+                    {k: _distinct(v, _head_key, 6) for k, v in noun_t.items()},
                     best)
 
 
@@ -308,8 +308,8 @@ def _same_weight_in_every_case(weights: list[tuple[float, int, Any]]) -> list[tu
     return out
 
 
-def _head_key(c: Choice) -> tuple[str | None, bool, bool]:
-    return c[2], "Fixd" in c[3], "anim" in c[3]
+def _head_key(c: Choice) -> tuple[str | None, bool, bool, bool]:
+    return c[2], "Fixd" in c[3], "anim" in c[3], bool(c[3] & PERSON_TAGS)
 
 
 def _distinct(choices: tuple[Choice, ...], key: Any, limit: int) -> tuple[Choice, ...]:
