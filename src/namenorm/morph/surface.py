@@ -73,20 +73,23 @@ def is_abbreviation(lang: str, word: str) -> bool:
     """True when the all-caps ``word`` is an abbreviation, not a word written in capitals.
 
     Decided from pymorphy3's dictionary (an Abbr reading anywhere; an organisation name of four
-    letters or less, like "ТАСС"), the letters (no vowel, two letters or less) and whether the
-    dictionary knows the word at all (an unknown all-caps word stays as written).
+    letters or less, like "ТАСС"), in either language, the letters (no vowel, three letters or less)
+    and whether the dictionary knows the word at all (an unknown all-caps word stays as written).
 
     >>> [is_abbreviation("ru", w) for w in ("США", "ФСБ", "ТАСС", "МОСКВА", "ЛОНДОН")]
     [True, True, True, False, False]
+    >>> is_abbreviation("uk", "США"), is_abbreviation("uk", "НАТО"), is_abbreviation("uk", "КИЇВ")
+    (True, True, False)
     """
     low = word.lower()
-    if len(low) <= 2 or not any(c in _VOWELS for c in low):
-        return True
+    if len(low) <= 3 or not any(c in _VOWELS for c in low):
+        return True  # "США", "МИД", "ЕС": too short to tell a word (a dateline "РИМ" keeps its capitals)
     parses = word_parses(lang, low)
     known = [p for p in parses if is_dictionary_parse(p) and tag_facts(p.tag).pos in ("NOUN", "ADJF")]
     if not known:
         return True
-    for p in parses:
+    other = "uk" if lang == "ru" else "ru"  # one dictionary may lack the Abbr tag the other has
+    for p in (*parses, *word_parses(other, low)):
         grams = tag_facts(p.tag).grams
         if "Abbr" in grams or ("Orgn" in grams and len(low) <= 4):
             return True
