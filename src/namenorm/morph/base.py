@@ -22,7 +22,7 @@ from namenorm.morph.analyzers import inflect_word, is_dictionary_parse, word_par
 from namenorm.morph.phrase import Reading, read_phrase
 from namenorm.morph.phrase_split import copy_case, keep_e, split_phrase
 from namenorm.morph.surface import strip_enclosing_quotes, title_case_caps
-from namenorm.morph.wordinfo import GENDER_CODE, STRIP_BASE
+from namenorm.morph.wordinfo import GENDER_CODE, SOFT_BASE, STRIP_BASE
 from namenorm.scripts import cyrillic_lang, has_cyrillic
 
 
@@ -88,16 +88,22 @@ def _realise(lang: str, parts: list[str], words: tuple[str, ...], reading: Readi
     out = list(parts)
     for i, role, index, gender in reading.words:
         surface = words[i]
+        if index <= SOFT_BASE:
+            soft = "Ь" if surface.isupper() else "ь"
+            out[2 * i + 1] = surface[: len(surface) - (SOFT_BASE - index)] + soft
+            continue
         if index <= STRIP_BASE:
             out[2 * i + 1] = surface[: len(surface) - (STRIP_BASE - index)]
             continue
         if role == "fixed" or index < 0:
             continue
         target = {"nomn", number}
-        if lowercase and number == "plur" and not reading.has_head:
+        if lowercase and not reading.has_head:
             target = {"nomn", "sing"}  # a lowercase adjective alone: its dictionary form
         if role == "adj" and "sing" in target:
-            target.add(gender if gender in GENDER_CODE else "masc")
+            # a lowercase adjective alone: its dictionary form ("британской" -> "британский")
+            alone = lowercase and not reading.has_head and len(reading.words) == 1
+            target.add(gender if gender in GENDER_CODE and not alone else "masc")
         form = _form(lang, surface, index, frozenset(target))
         if form is None and lowercase:
             form = _form(lang, surface, index, frozenset({"nomn", number}))

@@ -177,6 +177,10 @@ class _SlotReader:
                 role = "noun" if c in info.nouns.get(self.slot, ()) else "adj"
                 taken = (*taken, (i, role, c[1], g or c[2]))
                 score += 1.0 + c[0]
+            elif self.slot == ("nomn", "sing") and info.predicted_only and any(c[1] >= 0 for c in choices):
+                # unknown words in a row that pymorphy3 reads as nominatives: a foreign name ("Сайфул Малук")
+                taken = (*taken, (i, "fixed", -1, None))
+                score += max(c[0] for c in choices if c[1] >= 0)
             elif not (fixed or info.predicted_only):
                 break
             i += 1

@@ -35,12 +35,18 @@ _MASC_ENDINGS = {
     "uk": (("gent", "а"), ("accs", "а"), ("datv", "ові"), ("datv", "у"), ("ablt", "ом"), ("ablt", "ем"),
            ("loct", "і")),
 }
+# the same for a soft stem in -ь, whose endings cannot belong to a hard stem: "Скрипаля" <- "Скрипаль"
+_SOFT_MASC_ENDINGS = {
+    "ru": (("gent", "я"), ("accs", "я"), ("datv", "ю"), ("ablt", "ем")),
+    "uk": (("gent", "я"), ("accs", "я"), ("datv", "ю"), ("datv", "еві"), ("ablt", "ем")),
+}
 # the same endings forward, for expanding an unknown consonant-final masculine name (2nd declension)
 MASC_PARADIGM = {
     "ru": {"gent": "а", "datv": "у", "accs": "а", "ablt": "ом", "loct": "е"},
     "uk": {"gent": "а", "datv": "у", "accs": "а", "ablt": "ом", "loct": "і", "voct": "е"},
 }
 _HUSHING = frozenset("жшчщ")
+_SOFTENABLE = frozenset("бвдзлмнпрстф")  # consonants that end a soft masculine stem in -ь
 _SIBILANTS = _HUSHING | {"ц"}
 # Ukrainian г, к, х soften to з, ц, с before the -і of the dative and locative (Ахтирка -> в Ахтирці)
 UK_SOFTENED = {"г": "з", "к": "ц", "х": "с"}
@@ -114,6 +120,7 @@ _ADJ_OBLIQUE = ("ого", "его", "ому", "ему", "ої", "ім", "их", 
 _ADJ_SURNAME = ("ский", "цкий", "ской", "цкой", "ський", "цький", "ская", "цкая", "ська", "цька")
 _NOMINAL = frozenset({"NOUN", "ADJF", "PRTF"})
 STRIP_BASE = -100  # a choice index at or below this: drop (STRIP_BASE - index) final letters
+SOFT_BASE = -200  # at or below this: drop (SOFT_BASE - index) final letters and add "ь"
 # Slot = (case, number); a choice = (weight, parse index, gender or None, flags)
 Choice = tuple[float, int, str | None, frozenset[str]]
 
@@ -257,9 +264,16 @@ def word_info(lang: str, surface: str, caps: str, etype: str | None, gender: str
             for case, ending in _MASC_ENDINGS[lang]:
                 stem = word[: -len(ending)]
                 short_ok = len(stem) >= 3 or (len(stem) == 2 and surface[1:].islower())  # "Эла" <- "Эл"
-                if word.endswith(ending) and short_ok and stem[-1] not in _VOWELS | {"й", "ь"}:
+                hard_ok = ending != "ем" or stem[-1:] in _SIBILANTS  # "Шольцем"; "Скрипалем" is soft
+                if word.endswith(ending) and short_ok and hard_ok and stem[-1] not in _VOWELS | {"й", "ь"}:
                     flags = frozenset({"anim", "lemma=" + stem, "pos=NOUN", "Guess"})
                     guess = (0.6, STRIP_BASE - len(ending), "masc", flags)
+                    nouns.setdefault((case, "sing"), []).append(guess)
+            for case, ending in _SOFT_MASC_ENDINGS[lang]:
+                stem = word[: -len(ending)]
+                if word.endswith(ending) and len(stem) >= 3 and stem[-1] in _SOFTENABLE:
+                    flags = frozenset({"anim", "lemma=" + stem + "ь", "pos=NOUN", "Guess"})
+                    guess = (0.5, SOFT_BASE - len(ending), "masc", flags)
                     nouns.setdefault((case, "sing"), []).append(guess)
     for w, i, p in weights:
         tag = tag_facts(p.tag)
