@@ -19,10 +19,11 @@ from namenorm.chars import APOSTROPHES, APOSTROPHES_AS_ASCII
 from namenorm.langs import check_lang
 from namenorm.limits import too_long
 from namenorm.morph.analyzers import inflect_word, is_dictionary_parse, word_parses
+from namenorm.morph.endings import stem_of
 from namenorm.morph.phrase import Reading, read_phrase
 from namenorm.morph.phrase_split import copy_case, keep_e, split_phrase
 from namenorm.morph.surface import strip_enclosing_quotes, title_case_caps
-from namenorm.morph.wordinfo import GENDER_CODE, SOFT_BASE, STRIP_BASE
+from namenorm.morph.wordinfo import GENDER_CODE
 from namenorm.scripts import cyrillic_lang, has_cyrillic
 
 
@@ -88,12 +89,9 @@ def _realise(lang: str, parts: list[str], words: tuple[str, ...], reading: Readi
     out = list(parts)
     for i, role, index, gender in reading.words:
         surface = words[i]
-        if index <= SOFT_BASE:
-            soft = "Ь" if surface.isupper() else "ь"
-            out[2 * i + 1] = surface[: len(surface) - (SOFT_BASE - index)] + soft
-            continue
-        if index <= STRIP_BASE:
-            out[2 * i + 1] = surface[: len(surface) - (STRIP_BASE - index)]
+        guessed = stem_of(surface, index)
+        if guessed is not None:
+            out[2 * i + 1] = guessed
             continue
         if role == "fixed" or index < 0:
             continue

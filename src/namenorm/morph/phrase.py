@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from namenorm.morph.wordinfo import PERSON_TAGS, Choice, WordInfo, caps_kind, word_info
+from namenorm.morph.endings import Choice
+from namenorm.morph.wordinfo import PERSON_TAGS, WordInfo, caps_kind, word_info
 
 CASES = {
     "ru": ("nomn", "gent", "datv", "accs", "ablt", "loct"),
@@ -48,8 +49,8 @@ def _compatible(a: str | None, b: str | None) -> bool:
 
 
 def _declinable(info: WordInfo) -> bool:
-    """True when some noun reading of the word is not indeclinable."""
-    return any("Fixd" not in c[3] for choices in info.nouns.values() for c in choices)
+    """True when some pymorphy3 noun reading of the word is not indeclinable (guesses aside)."""
+    return any("Fixd" not in c[3] and c[1] >= 0 for choices in info.nouns.values() for c in choices)
 
 
 def _masculine_genitive_shape(word: str) -> bool:

@@ -18,6 +18,11 @@ from typing import Any
 
 from namenorm.chars import APOSTROPHES_AS_ASCII
 from namenorm.morph.analyzers import is_dictionary_parse, method_name, tag_facts, word_parses
+from namenorm.morph.endings import MASC_PARADIGM as MASC_PARADIGM  # re-exported: expansion, extract
+from namenorm.morph.endings import UK_SOFTENED as UK_SOFTENED
+from namenorm.morph.endings import VOWELS, Choice, ending_guesses
+from namenorm.morph.endings import fem_a_form as fem_a_form
+from namenorm.morph.endings import masc_name_form as masc_name_form
 
 PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
 NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
@@ -26,103 +31,14 @@ SLOT_CASE = {"gen2": "gent", "loc2": "loct", "acc2": "accs", "gen1": "gent", "lo
 GENDER_CODE = {"masc": "m", "femn": "f", "neut": "n"}
 # endings of a nominative a declinable name plausibly has (anything else: likely indeclinable)
 _NAME_ENDINGS = ("а", "я", "й", "ь", "ія", "ия")
-_VOWELS = set("аеёиоуыэюяіїєґ")
+_VOWELS = VOWELS
 
 _KEPT_TAGS = frozenset({"Fixd", "Pltm", "Abbr", "anim", "inan", "ms-f", "GNdr"})
-# a consonant-final masculine name the dictionary lacks, in an oblique case: "Гренелла" <- "Гренелл"
-_MASC_ENDINGS = {
-    "ru": (("gent", "а"), ("accs", "а"), ("datv", "у"), ("ablt", "ом"), ("ablt", "ем"), ("loct", "е")),
-    "uk": (("gent", "а"), ("accs", "а"), ("datv", "ові"), ("datv", "у"), ("ablt", "ом"), ("ablt", "ем"),
-           ("loct", "і")),
-}
-# the same for a soft stem in -ь, whose endings cannot belong to a hard stem: "Скрипаля" <- "Скрипаль"
-_SOFT_MASC_ENDINGS = {
-    "ru": (("gent", "я"), ("accs", "я"), ("datv", "ю"), ("ablt", "ем")),
-    "uk": (("gent", "я"), ("accs", "я"), ("datv", "ю"), ("datv", "еві"), ("ablt", "ем")),
-}
-# the same endings forward, for expanding an unknown consonant-final masculine name (2nd declension)
-MASC_PARADIGM = {
-    "ru": {"gent": "а", "datv": "у", "accs": "а", "ablt": "ом", "loct": "е"},
-    "uk": {"gent": "а", "datv": "у", "accs": "а", "ablt": "ом", "loct": "і", "voct": "е"},
-}
-_HUSHING = frozenset("жшчщ")
-_SOFTENABLE = frozenset("бвдзлмнпрстф")  # consonants that end a soft masculine stem in -ь
-_SIBILANTS = _HUSHING | {"ц"}
-# Ukrainian г, к, х soften to з, ц, с before the -і of the dative and locative (Ахтирка -> в Ахтирці)
-UK_SOFTENED = {"г": "з", "к": "ц", "х": "с"}
-
-
-def masc_name_form(lang: str, word: str, case: str) -> str | None:
-    """An unknown consonant-final masculine name in ``case`` ("Шольц" -> "Шольцем"), or None.
-
-    >>> masc_name_form("ru", "Шольц", "ablt"), masc_name_form("uk", "Шольц", "gent")
-    ('Шольцем', 'Шольца')
-    >>> masc_name_form("ru", "Бибо", "gent") is None
-    True
-    """
-    low = word.lower()
-    if case == "nomn":
-        return word
-    if (len(low) < 2 or low[-1] in _VOWELS or low[-1] in "йь'" or case not in MASC_PARADIGM[lang]
-            or (word.isupper() and len(low) < 4)):  # "Ын" declines; "ЕС", "МВС" are abbreviations
-        return None
-    ending = MASC_PARADIGM[lang][case]
-    if ending == "ом" and low[-1] in _SIBILANTS:
-        ending = "ем"
-    return _attach(word, ending, word)
-
-
-# first-declension endings (the -а/-я nouns: "Хезболла", "Ахтирка") by the letter before the ending
-_HARD_GUTTURAL, _SOFT_ALTERNATION = frozenset(UK_SOFTENED), str.maketrans(UK_SOFTENED)
-
-
-def fem_a_form(lang: str, word: str, case: str) -> str | None:
-    """An unknown first-declension (-а/-я) name in ``case`` ("Хезболла" -> "Хезболлы"), or None.
-
-    >>> fem_a_form("ru", "Хезболла", "gent"), fem_a_form("uk", "Ахтирка", "loct")
-    ('Хезболлы', 'Ахтирці')
-    >>> fem_a_form("ru", "Хамас", "gent") is None
-    True
-    """
-    low = word.lower()
-    if len(low) < 4 or low[-1] not in "ая" or (low[-2] in _VOWELS and low[-1] == "а"):
-        return None
-    if case == "nomn":
-        return word
-    stem, pre, soft = word[:-1], low[-2], low[-1] == "я"
-    if lang == "ru":
-        oblique = "и" if soft and pre == "и" else "е"
-        endings = {"gent": "и" if soft or pre in _HARD_GUTTURAL or pre in _HUSHING else "ы", "datv": oblique,
-                   "accs": "ю" if soft else "у", "ablt": "ей" if soft or pre in _SIBILANTS else "ой",
-                   "loct": oblique}
-    elif lang == "uk":
-        iotated = soft and (pre in _VOWELS or pre == "'")  # "Марія": Марії, Марією, Маріє
-        i, e = ("ї", "є") if iotated else ("і", "е")
-        hush = pre in _HUSHING
-        endings = {"gent": i if soft or hush else "и", "datv": i, "accs": "ю" if soft else "у",
-                   "ablt": e + "ю" if soft or hush else "ою", "loct": i, "voct": e if soft or hush else "о"}
-        if not soft and pre in _HARD_GUTTURAL and case in ("datv", "loct"):
-            stem = stem[:-1] + stem[-1].translate(_SOFT_ALTERNATION)  # Ахтирка -> Ахтирці
-    else:
-        return None
-    ending = endings.get(case)
-    return None if ending is None else _attach(stem, ending, word)
-
-
-def _attach(stem: str, ending: str, word: str) -> str:
-    """``stem`` + ``ending``, the ending upper-cased when ``word`` is written in capitals."""
-    return stem + (ending.upper() if word.isupper() else ending)
-
-
 _OBLIQUE_FINALS = frozenset("аяуюеыйм")  # last letters of Slavic oblique case endings
 # oblique endings of adjectives and adjectival surnames ("Зеленского", "Зеленської")
 _ADJ_OBLIQUE = ("ого", "его", "ому", "ему", "ої", "ім", "их", "ых", "ими", "ыми")
 _ADJ_SURNAME = ("ский", "цкий", "ской", "цкой", "ський", "цький", "ская", "цкая", "ська", "цька")
 _NOMINAL = frozenset({"NOUN", "ADJF", "PRTF"})
-STRIP_BASE = -100  # a choice index at or below this: drop (STRIP_BASE - index) final letters
-SOFT_BASE = -200  # at or below this: drop (SOFT_BASE - index) final letters and add "ь"
-# Slot = (case, number); a choice = (weight, parse index, gender or None, flags)
-Choice = tuple[float, int, str | None, frozenset[str]]
 
 
 @dataclass(frozen=True)
@@ -247,7 +163,9 @@ def word_info(lang: str, surface: str, caps: str, etype: str | None, gender: str
         nominative = any(p.tag.case == "nomn" and p.tag.number != "plur" and "Fixd" not in p.tag.grammemes
                          and not _prefix_guess(p) for p in parses)
         # consonant-final, or a vowel that ends foreign indeclinables ("Барклі", "Монтедуро")
-        oblique = word[-1:] in _OBLIQUE_FINALS or word.endswith(_ADJ_OBLIQUE)
+        oblique = (word[-1:] in _OBLIQUE_FINALS or word.endswith(_ADJ_OBLIQUE)
+                   # Russian writes ц + и in no ending of its own: "Укрзализныци" is a Ukrainian -ця noun
+                   or (lang == "ru" and word.endswith("ци")))
         keep = 0.3 if oblique and not nominative else 1.0
         if etype is not None:
             keep = 0.5  # a typed alias: a guess carrying the type's tag may beat "indeclinable"
@@ -261,20 +179,8 @@ def word_info(lang: str, surface: str, caps: str, etype: str | None, gender: str
             for case in MASC_PARADIGM[lang]:
                 nouns[(case, "sing")] = [kept]
         if caps == "Cap":
-            for case, ending in _MASC_ENDINGS[lang]:
-                stem = word[: -len(ending)]
-                short_ok = len(stem) >= 3 or (len(stem) == 2 and surface[1:].islower())  # "Эла" <- "Эл"
-                hard_ok = ending != "ем" or stem[-1:] in _SIBILANTS  # "Шольцем"; "Скрипалем" is soft
-                if word.endswith(ending) and short_ok and hard_ok and stem[-1] not in _VOWELS | {"й", "ь"}:
-                    flags = frozenset({"anim", "lemma=" + stem, "pos=NOUN", "Guess"})
-                    guess = (0.6, STRIP_BASE - len(ending), "masc", flags)
-                    nouns.setdefault((case, "sing"), []).append(guess)
-            for case, ending in _SOFT_MASC_ENDINGS[lang]:
-                stem = word[: -len(ending)]
-                if word.endswith(ending) and len(stem) >= 3 and stem[-1] in _SOFTENABLE:
-                    flags = frozenset({"anim", "lemma=" + stem + "ь", "pos=NOUN", "Guess"})
-                    guess = (0.5, SOFT_BASE - len(ending), "masc", flags)
-                    nouns.setdefault((case, "sing"), []).append(guess)
+            for slot, guess in ending_guesses(lang, word, surface):
+                nouns.setdefault(slot, []).append(guess)
     for w, i, p in weights:
         tag = tag_facts(p.tag)
         if tag.pos not in _NOMINAL or tag.case is None or top <= 0:
