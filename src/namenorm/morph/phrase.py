@@ -170,6 +170,12 @@ class _SlotReader:
                      or (person and "pos=ADJF" in c[3])]  # an adjectival surname: "Новинского"
             if person and not named and info.predicted_only:
                 named = choices  # an unknown surname after a first name: "Лайма Фокса"
+            if person and not named and i + 1 < len(self.words) and self.joins[i] == "-":
+                # a double-barrelled surname whose first part is no name: only its last part inflects
+                # ("Джейкоба Рис-Могга"; "Кузнецовой-Петровой" inflects both)
+                taken = (*taken, (i, "fixed", -1, None))
+                i += 1
+                continue
             if (self.slot[0] == "nomn" and g == "femn" and info.predicted_only
                     and _masculine_genitive_shape(info.word)):
                 break  # a woman's foreign surname does not end in consonant + "а": "Кира Стармера"
