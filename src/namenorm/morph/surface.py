@@ -12,6 +12,7 @@ abbreviations ("НАТО", "США", "ФСБ") keep their capitals.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from namenorm.morph.analyzers import is_dictionary_parse, tag_facts, word_parses
@@ -25,6 +26,7 @@ _QUOTE_PAIRS = {
     "‚": "‘’", "‹": "›", "›": "‹", "「": "」", "『": "』", "＂": "＂",
 }
 _QUOTES = frozenset(_QUOTE_PAIRS) | frozenset("".join(_QUOTE_PAIRS.values()))
+_TWO_CAPITALS = re.compile(r"[А-ЯЁІЇЄҐA-Z]{2}")  # an all-caps word has two capitals in a row
 _VOWELS = frozenset("аеёиоуыэюяіїєAEIOUYaeiouy")
 
 
@@ -41,6 +43,8 @@ def strip_enclosing_quotes(text: str) -> str:
     ('«»', "Мар'яна")
     """
     s = text.strip()
+    if s[:1] not in _QUOTES and s[-1:] not in _QUOTES:
+        return s or text
     while len(s) > 2 and s[0] in _QUOTE_PAIRS and s[-1] in _QUOTE_PAIRS[s[0]] and _encloses(s):
         s = s[1:-1].strip()
     quotes = [c for c in s if c in _QUOTES]
@@ -102,7 +106,7 @@ def title_case_caps(lang: str, text: str) -> str:
     >>> title_case_caps("ru", "МИД РОССИИ"), title_case_caps("ru", "РОСТОВ-НА-ДОНУ")
     ('МИД России', 'Ростов-на-Дону')
     """
-    if not any(c.isupper() for c in text[1:]):
+    if not _TWO_CAPITALS.search(text):
         return text
     parts = split_phrase(text)
     prepositions = []
