@@ -53,6 +53,13 @@ def _declinable(info: WordInfo) -> bool:
     return any("Fixd" not in c[3] and c[1] >= 0 for choices in info.nouns.values() for c in choices)
 
 
+def _inflected_surname(info: WordInfo) -> bool:
+    """True when the word reads as one person's name in an oblique case ("Джоэла", "Новинского")."""
+    return any(c[3] & PERSON_TAGS or "Guess" in c[3] or "pos=ADJF" in c[3]
+               for table in (info.nouns, info.adjs) for slot, choices in table.items()
+               if slot[1] == "sing" and slot[0] != "nomn" for c in choices)
+
+
 def _masculine_genitive_shape(word: str) -> bool:
     """True for an unknown word in consonant + "а", the genitive of a consonant-final man's name.
 
@@ -63,6 +70,7 @@ def _masculine_genitive_shape(word: str) -> bool:
             and not word.endswith(_SLAVIC_FEMININE))
 
 
+_VOWEL_OR_SOFT = frozenset("аеёиоуыэюяіїєйь'")
 # the nominative endings of Slavic women's surnames, which a woman's name may well carry unknown
 _SLAVIC_FEMININE = ("ова", "ева", "ёва", "ина", "ына", "ская", "цкая", "ська", "цька", "іна", "їна")
 
@@ -124,6 +132,8 @@ class _SlotReader:
                 # it is also a form of a declinable name ("Анне": Anne, or Анна's dative)
                 weight = c[0] * (0.5 if "Fixd" in c[3] and self.slot[0] != "nomn"
                                  and (self.boundary(i + 1) or _declinable(info)) else 1.0)
+                if self.plural and "Name" in c[3] and not self.boundary(i + 1):
+                    weight *= 0.2  # a first name and surname name one person: "Анн Идальго" is no plural
                 if i and self.joins[i - 1] == "-" and c[3] & PERSON_TAGS and info.predicted_only:
                     weight *= 0.3  # a guessed first name ends no hyphenated place: "Эр-Рияде" <- "Эр-Рияд"
                 animate = (person or info.predicted_only
@@ -179,6 +189,16 @@ class _SlotReader:
             if (self.slot[0] == "nomn" and g == "femn" and info.predicted_only
                     and _masculine_genitive_shape(info.word)):
                 break  # a woman's foreign surname does not end in consonant + "а": "Кира Стармера"
+            kept_ok = self.slot[0] == "nomn" or (g == "femn" and self.slot[0] != "voct"
+                                                 and info.word[-1:] not in _VOWEL_OR_SOFT)
+            if person and not named and not self.plural and self.boundary(i + 1) and kept_ok and (
+                    not _inflected_surname(info)):
+                # a last word the dictionary reads otherwise, as an unchanged surname: any surname in
+                # the nominative ("Николь Авант"), a woman's consonant-final one in any case ("Асии Норин")
+                taken = (*taken, (i, "fixed", -1, None))
+                score += 1.5
+                i += 1
+                continue
             if named:
                 c = named[0]
                 role = "noun" if c in info.nouns.get(self.slot, ()) else "adj"
@@ -220,8 +240,10 @@ def read_phrase(
         if slot[0] not in CASES[lang] or (cases is not None and slot[0] not in cases):
             continue
         bound = NOMINATIVE_BONUS if slot[0] == "nomn" else 0.0
-        for info in infos:
+        for k, info in enumerate(infos):
             best = info.best.get(slot)
+            if k and caps[k] == "Cap":  # a surname kept unchanged scores 1.5 (_SlotReader.post)
+                best = max(best or 0.0, 0.5)
             if best is not None:
                 bound += 1.0 + best
         bounds.append((-bound, slot))
