@@ -48,6 +48,11 @@ def _compatible(a: str | None, b: str | None) -> bool:
     return a in _FREE_GENDERS or b in _FREE_GENDERS or a == b
 
 
+def _is_noun(info: WordInfo, slot: tuple[str, str], c: Choice) -> bool:
+    """True when choice ``c`` (its weight possibly changed) is one of the word's noun readings in ``slot``."""
+    return any(n[1] == c[1] and n[3] == c[3] for n in info.nouns.get(slot, ()))
+
+
 def _declinable(info: WordInfo) -> bool:
     """True when some pymorphy3 noun reading of the word is not indeclinable (guesses aside)."""
     return any("Fixd" not in c[3] and c[1] >= 0 for choices in info.nouns.values() for c in choices)
@@ -122,9 +127,11 @@ class _SlotReader:
         for c in () if hyphen_next else info.noun_heads.get(self.slot, ()):
             # the first part of an unknown hyphenated noun stays: "Алма-Аты", "Усть-Луги"
             if self.plural or all(_compatible(c[2], a[2]) for _, a in adjs):
-                # an indeclinable first name shows no gender: the surname's form says it ("Ренато Бруннера")
-                g = (None if "Fixd" in c[3] and "Name" in c[3] and not self.boundary(i + 1)
-                     and not _declinable(info) else c[2])
+                g = c[2]
+                # an indeclinable first name shows no gender: when the surname has no reading of the
+                # dictionary's gender, its form says it ("Ренато Бруннера")
+                free = ("Fixd" in c[3] and "Name" in c[3] and not self.boundary(i + 1)
+                        and not _declinable(info))
                 adj_taken = tuple((j, "adj", a[1], g if not self.plural else None) for j, a in adjs)
                 person = (bool(c[3] & PERSON_TAGS) or (self.caps[i] == "Cap" and "anim" in c[3])
                           or self.person_hint)
@@ -139,7 +146,7 @@ class _SlotReader:
                 animate = (person or info.predicted_only
                            or any("anim" in n[3] for n in info.nouns.get(self.slot, ())))
                 self.post(i + 1, (*taken, *adj_taken, (i, "noun", c[1], g)), score + 1.0 + weight, g, person,
-                          "Fixd" in c[3], animate)
+                          "Fixd" in c[3], animate, free)
                 moved = True
         if not moved or hyphen_next:
             if hyphen_next or (i and self.joins[i - 1] == "-"):
@@ -155,15 +162,21 @@ class _SlotReader:
             self.offer(tuple(sorted((*taken, *adj_taken))), score, g, False, False)
 
     def post(self, i: int, taken: Taken, score: float, g: str | None, person: bool, fixed: bool,
-             animate: bool) -> None:
-        """Words after the head: hyphenated parts that agree, and the rest of a person's name."""
+             animate: bool, free: bool = False) -> None:
+        """Words after the head: hyphenated parts that agree, and the rest of a person's name.
+
+        ``free``: the head's gender is only the dictionary's guess (an indeclinable first name), so a
+        word with no reading of that gender may take another, at half weight.
+        """
         while not self.boundary(i):
             info = self.infos[i]
-            choices = [c for c in (*info.nouns.get(self.slot, ()), *info.adjs.get(self.slot, ()))
-                       if self.plural or _compatible(c[2], g)]
+            every = (*info.nouns.get(self.slot, ()), *info.adjs.get(self.slot, ()))
+            choices = [c for c in every if self.plural or _compatible(c[2], g)]
+            if free and not any(c[3] & PERSON_TAGS or "Guess" in c[3] for c in choices):
+                choices = [(c[0] * 0.5, *c[1:]) for c in every]  # the other gender, at half weight
             hyphen = self.joins[i - 1] == "-"
             if hyphen:
-                nouns = [c for c in choices if c in info.nouns.get(self.slot, ())]
+                nouns = [c for c in choices if _is_noun(info, self.slot, c)]
                 if nouns:
                     taken = (*taken, (i, "noun", nouns[0][1], g or nouns[0][2]))
                     score += 1.0 + nouns[0][0]
@@ -201,7 +214,7 @@ class _SlotReader:
                 continue
             if named:
                 c = named[0]
-                role = "noun" if c in info.nouns.get(self.slot, ()) else "adj"
+                role = "noun" if _is_noun(info, self.slot, c) else "adj"
                 taken = (*taken, (i, role, c[1], g or c[2]))
                 score += 1.0 + c[0]
             elif self.slot == ("nomn", "sing") and info.predicted_only and any(c[1] >= 0 for c in choices):
