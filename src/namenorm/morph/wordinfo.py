@@ -191,6 +191,8 @@ def word_info(lang: str, surface: str, caps: str, etype: str | None, gender: str
         gen = "ms-f" if "ms-f" in grams else "GNdr" if "GNdr" in grams else tag.gender
         if number != "sing" and tag.pos != "NOUN":
             gen = None
+        if case == "loct" and grams & PERSON_TAGS and caps != "low":
+            w *= 0.5  # a person is rarely named in the locative (after "о", "при"); a place often is
         choice: Choice = (min(w / top, 1.0), i, gen, _flags(p))
         bucket = nouns if tag.pos == "NOUN" else adjs
         bucket.setdefault((case, number), []).append(choice)
