@@ -196,6 +196,12 @@ def word_info(lang: str, surface: str, caps: str, etype: str | None, gender: str
         choice: Choice = (min(w / top, 1.0), i, gen, _flags(p))
         bucket = nouns if tag.pos == "NOUN" else adjs
         bucket.setdefault((case, number), []).append(choice)
+    if caps == "Cap" and not predicted_only and _woman_name_only(nouns):
+        # a woman's name in consonant + а is also a man's name in the genitive: "Лайма Фокса" <- "Лайм Фокс"
+        # (his guessed reading weighs little: the surname has to make the case)
+        for slot, guess in ending_guesses(lang, word, surface):
+            if guess[2] == "masc" and slot[0] in ("gent", "accs") and word.endswith("а"):
+                nouns.setdefault(slot, []).append((0.1, *guess[1:]))
     adj_t = {k: tuple(sorted(v, key=lambda c: -c[0])) for k, v in adjs.items()}
     noun_t = {k: tuple(sorted(v, key=lambda c: -c[0])) for k, v in nouns.items()}
     best = {k: v[0][0] for k, v in adj_t.items()}
@@ -205,6 +211,12 @@ def word_info(lang: str, surface: str, caps: str, etype: str | None, gender: str
                     {k: _distinct(v, lambda c: c[2], 3) for k, v in adj_t.items()},
                     {k: _distinct(v, _head_key, 6) for k, v in noun_t.items()},
                     best)
+
+
+def _woman_name_only(nouns: dict[tuple[str, str], list[Choice]]) -> bool:
+    """True when the word reads as a woman's first name and as no man's name."""
+    names = [c for choices in nouns.values() for c in choices if c[3] & PERSON_TAGS]
+    return any(c[2] == "femn" and "Name" in c[3] for c in names) and all(c[2] == "femn" for c in names)
 
 
 def _same_weight_in_every_case(weights: list[tuple[float, int, Any]]) -> list[tuple[float, int, Any]]:
