@@ -130,7 +130,7 @@ def ending_guesses(lang: str, word: str, surface: str) -> list[tuple[Slot, Choic
             out.append(((case, "sing"), (0.5, SOFT_BASE - len(ending), "masc", flags)))
     for k in (1, 2):  # the ending replaced: one letter ("-ы", "-е"), or two ("-ой", "-ею")
         stem = word[:-k]
-        if len(stem) < 3 or stem[-1] in _VOWELS:
+        if len(stem) < 3:
             continue
         for v, final in enumerate(_FEM_FINALS):
             lemma = stem + final
