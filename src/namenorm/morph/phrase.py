@@ -22,6 +22,11 @@ CASES = {
 # lowercase hyphen parts that make the rest of a compound fixed: "Ростов-на-Дону", "Франкфурт-на-Майне"
 HYPHEN_PREPOSITIONS = frozenset({"на", "над", "под", "de", "де", "ла", "ле", "сюр", "ан", "аан", "при"})
 _FREE_GENDERS = (None, "GNdr", "ms-f")
+# lowercase particles of foreign names, which never inflect: "Отто фон Бисмарка", "Усамы бен Ладена"
+NAME_PARTICLES = frozenset({
+    "фон", "ван", "дер", "де", "ди", "да", "дель", "делла", "ла", "ле", "дю",  # European
+    "бен", "бин", "ибн", "аль", "эль", "ель", "ал", "ар", "ад", "ас", "ан", "уль", "ул", "эд",  # Arabic
+})
 _MAX_WORDS = 8
 NOMINATIVE_BONUS = 0.15  # ties go to reading the phrase as already nominative
 
@@ -186,7 +191,15 @@ class _SlotReader:
                     taken = (*taken, (i, "fixed", -1, None))
                 i += 1
                 continue
-            if self.caps[i] != "Cap" or self.caps[i - 1] != "Cap" or not animate:
+            if (person and self.caps[i] == "low" and info.word in NAME_PARTICLES and i + 1 < len(self.words)
+                    and self.caps[i + 1] == "Cap" and not self.boundary(i + 1)):
+                # a particle inside a person's name stays, the name goes on: "Людвига ван Бетховена"
+                taken = (*taken, (i, "fixed", -1, None))
+                i += 1
+                continue
+            if self.caps[i] != "Cap" or self.caps[i - 1] not in ("Cap", "low") or not animate:
+                break
+            if self.caps[i - 1] == "low" and self.infos[i - 1].word not in NAME_PARTICLES:
                 break
             named = [c for c in choices
                      if c[3] & PERSON_TAGS or ((person or "Guess" in c[3]) and "anim" in c[3])
