@@ -58,6 +58,12 @@ def _is_noun(info: WordInfo, slot: tuple[str, str], c: Choice) -> bool:
     return any(n[1] == c[1] and n[3] == c[3] for n in info.nouns.get(slot, ()))
 
 
+def _plainly_not_a_name(info: WordInfo) -> bool:
+    """True when the word's best nominative reading is a strong one that names no person (a place)."""
+    best = info.nouns.get(("nomn", "sing"), ())[:1]
+    return bool(best) and best[0][0] >= 0.5 and not best[0][3] & PERSON_TAGS and best[0][1] >= 0
+
+
 def _declinable(info: WordInfo) -> bool:
     """True when some pymorphy3 noun reading of the word is not indeclinable (guesses aside)."""
     return any("Fixd" not in c[3] and c[1] >= 0 for choices in info.nouns.values() for c in choices)
@@ -173,6 +179,7 @@ class _SlotReader:
         ``free``: the head's gender is only the dictionary's guess (an indeclinable first name), so a
         word with no reading of that gender may take another, at half weight.
         """
+        skipped = False
         while not self.boundary(i):
             info = self.infos[i]
             every = (*info.nouns.get(self.slot, ()), *info.adjs.get(self.slot, ()))
@@ -204,6 +211,8 @@ class _SlotReader:
             named = [c for c in choices
                      if c[3] & PERSON_TAGS or ((person or "Guess" in c[3]) and "anim" in c[3])
                      or (person and "pos=ADJF" in c[3])]  # an adjectival surname: "Новинского"
+            if _plainly_not_a_name(info):
+                named = [c for c in named if c[0] >= 0.1]  # "Швейцария" is no genitive of "Швейцарий"
             if person and not named and info.predicted_only:
                 named = choices  # an unknown surname after a first name: "Лайма Фокса"
             if person and not named and i + 1 < len(self.words) and self.joins[i] == "-":
@@ -225,6 +234,8 @@ class _SlotReader:
                 score += 1.5
                 i += 1
                 continue
+            if named and skipped and not person:
+                break  # past a word left as it is, only a person's name goes on: not "… Швейцария АГ"
             if named:
                 c = named[0]
                 role = "noun" if _is_noun(info, self.slot, c) else "adj"
@@ -236,6 +247,8 @@ class _SlotReader:
                 score += max(c[0] for c in choices if c[1] >= 0)
             elif not (fixed or info.predicted_only):
                 break
+            else:
+                skipped = True
             i += 1
         self.offer(tuple(sorted(taken)), score, g, person, True)
 
