@@ -58,10 +58,17 @@ def _is_noun(info: WordInfo, slot: tuple[str, str], c: Choice) -> bool:
     return any(n[1] == c[1] and n[3] == c[3] for n in info.nouns.get(slot, ()))
 
 
-def _plainly_not_a_name(info: WordInfo) -> bool:
-    """True when the word's best nominative reading is a strong one that names no person (a place)."""
-    best = info.nouns.get(("nomn", "sing"), ())[:1]
-    return bool(best) and best[0][0] >= 0.5 and not best[0][3] & PERSON_TAGS and best[0][1] >= 0
+def _plainly_not_a_name(info: WordInfo, case: str | None = "nomn") -> bool:
+    """True when the word has a strong dictionary noun reading that names no person (a place, a thing).
+
+    ``case``: only its reading in that case (singular) counts; None: a reading in any singular case.
+    """
+    slots = [("nomn", "sing")] if case else [slot for slot in info.nouns if slot[1] == "sing"]
+    for slot in slots:
+        best = info.nouns.get(slot, ())[:1]
+        if best and best[0][0] >= 0.5 and not best[0][3] & PERSON_TAGS and best[0][1] >= 0:
+            return True
+    return False
 
 
 def _declinable(info: WordInfo) -> bool:
@@ -131,6 +138,8 @@ class _SlotReader:
         info = self.infos[i]
         moved = False
         for c in info.adj_heads.get(self.slot, ()):
+            if c[0] < 0.01 and _plainly_not_a_name(info, None):
+                continue  # a far-fetched adjective reading of a plain noun ("Управлінні"): none
             if self.plural or all(_compatible(c[2], a[2]) for _, a in adjs):
                 self.pre(i + 1, (*adjs, (i, c)), taken, score + 1.0 + c[0])
                 moved = True
