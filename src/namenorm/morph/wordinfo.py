@@ -166,7 +166,8 @@ def word_info(lang: str, surface: str, caps: str, etype: str | None, gender: str
         oblique = (word[-1:] in _OBLIQUE_FINALS or word.endswith(_ADJ_OBLIQUE)
                    # Russian writes ц + и in no ending of its own: "Укрзализныци" is a Ukrainian -ця noun
                    or (lang == "ru" and word.endswith(("ци", "ии")))
-                   or (lang == "uk" and word.endswith("ї")))  # "Асії", "Марії": an -ія noun's oblique
+                   # "Асії", "Марії": an -ія noun's oblique; "Ґазпромові": a masculine dative
+                   or (lang == "uk" and word.endswith(("ї", "ові", "еві", "єві"))))
         keep = 0.3 if oblique and not nominative else 1.0
         if etype is not None:
             keep = 0.5  # a typed alias: a guess carrying the type's tag may beat "indeclinable"
