@@ -16,6 +16,8 @@ from typing import Any, NamedTuple
 
 LANGS = ("ru", "uk")
 _NONSTANDARD = frozenset({"Dist", "Erro"})  # distorted / misspelt forms the dictionaries list
+_CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen1", "gen2", "acc2", "loc1",
+                    "loc2"})
 
 # the only POS a name phrase is made of; anything else is a function word or a misreading
 NOMINAL_POS = frozenset({"NOUN", "ADJF", "PRTF", "NUMR"})
@@ -112,6 +114,8 @@ def inflect_word(lang: str, word: str, index: int, grammemes: frozenset[str]) ->
         grammemes = grammemes - {"sing"}  # the Ukrainian dictionary marks only the plural
     facts = tag_facts(parse.tag)
     have = facts.grams
+    if "Fixd" in have and "plur" not in grammemes:
+        return str(parse.word)  # indeclinable: every case is the word itself ("Ларри", not "Ларра")
     if grammemes <= have or ((grammemes - {"sing"}) <= have and not facts.number):
         return str(parse.word)  # already in that form: pymorphy3 might pick a variant ("высший")
     # the form of the lexeme closest to the word: "высшим" -> "высший", not its variant "высочайший"
@@ -121,6 +125,8 @@ def inflect_word(lang: str, word: str, index: int, grammemes: frozenset[str]) ->
         wanted.add(facts.gender)  # "Путина" (his genitive) -> "Путин", not the feminine "Путина"
     plural = "plur" in grammemes
     for order, (form, grams, shared) in enumerate(lexeme_forms(lang, word, index)):
+        if not grams & _CASES:  # the Ukrainian dictionary leaves some nominatives untagged ("газовий")
+            grams = grams | {"nomn"}
         if (wanted <= grams and (plural or "plur" not in grams) and not grams & _NONSTANDARD
                 and (best is None or (-shared, order) < best[:2])):
             best = (-shared, order, form)

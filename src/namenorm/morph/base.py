@@ -19,9 +19,11 @@ from namenorm.chars import APOSTROPHES, APOSTROPHES_AS_ASCII
 from namenorm.langs import check_lang
 from namenorm.limits import too_long
 from namenorm.morph.analyzers import inflect_word, is_dictionary_parse, word_parses
+from namenorm.morph.endings import stem_of
 from namenorm.morph.phrase import Reading, read_phrase
 from namenorm.morph.phrase_split import copy_case, keep_e, split_phrase
-from namenorm.morph.wordinfo import GENDER_CODE, STRIP_BASE
+from namenorm.morph.surface import strip_enclosing_quotes, title_case_caps
+from namenorm.morph.wordinfo import GENDER_CODE
 from namenorm.scripts import cyrillic_lang, has_cyrillic
 
 
@@ -87,16 +89,19 @@ def _realise(lang: str, parts: list[str], words: tuple[str, ...], reading: Readi
     out = list(parts)
     for i, role, index, gender in reading.words:
         surface = words[i]
-        if index <= STRIP_BASE:
-            out[2 * i + 1] = surface[: len(surface) - (STRIP_BASE - index)]
+        guessed = stem_of(surface, index)
+        if guessed is not None:
+            out[2 * i + 1] = guessed
             continue
         if role == "fixed" or index < 0:
             continue
         target = {"nomn", number}
-        if lowercase and number == "plur" and not reading.has_head:
+        if lowercase and not reading.has_head:
             target = {"nomn", "sing"}  # a lowercase adjective alone: its dictionary form
         if role == "adj" and "sing" in target:
-            target.add(gender if gender in GENDER_CODE else "masc")
+            # a lowercase adjective alone: its dictionary form ("британской" -> "британский")
+            alone = lowercase and not reading.has_head and len(reading.words) == 1
+            target.add(gender if gender in GENDER_CODE and not alone else "masc")
         form = _form(lang, surface, index, frozenset(target))
         if form is None and lowercase:
             form = _form(lang, surface, index, frozenset({"nomn", number}))
@@ -117,7 +122,7 @@ def _strip_abbreviation_ending(word: str) -> str:
 
 @lru_cache(maxsize=100_000)
 def _base_form_cyr(text: str, langs: tuple[str, ...]) -> str:
-    best: tuple[int, float, str] | None = None
+    best: tuple[int, float, str, str] | None = None
     for order, lang in enumerate(langs):
         parts, words, joins = _words(text, lang)
         if not words:
@@ -131,8 +136,10 @@ def _base_form_cyr(text: str, langs: tuple[str, ...]) -> str:
             score = readings[0].score - 0.5 * order
             result = _realise(lang, parts, words, readings[0], lowercase)
         if best is None or (unknown, -score) < best[:2]:
-            best = (unknown, -score, result)
-    return _fix_abbreviations(best[2] if best else text)
+            best = (unknown, -score, result, lang)
+    if best is None:
+        return text
+    return title_case_caps(best[3], _fix_abbreviations(best[2]))
 
 
 def _unknown_words(lang: str, words: tuple[str, ...], reading: Reading) -> int:
@@ -160,15 +167,19 @@ def base_form(text: str, lang: str | None = None) -> str:
     """The nominative (dictionary) form of a name phrase, capitalisation kept.
 
     Russian and Ukrainian phrases are parsed with pymorphy3: adjectives agree with their head
-    noun, a person's names inflect together, genitive dependents stay. Other scripts come back
-    cleaned but unchanged. ``lang`` is "ru" or "uk" (another ISO 639-1 code: no morphology); None
-    detects it; anything else is a TypeError or ValueError.
+    noun, a person's names inflect together, genitive dependents stay; quotes around the whole
+    name are dropped and an all-caps word that is not an abbreviation comes back in title case
+    ("МОСКВЫ" -> "Москва", "НАТО" stays). Other scripts come back cleaned but unchanged.
+    ``lang`` is "ru" or "uk" (another ISO 639-1 code: no morphology); None detects it; anything
+    else is a TypeError or ValueError.
     A text over :data:`namenorm.limits.MAX_TEXT` characters comes back unchanged.
 
     >>> base_form("Государственной думы", lang="ru"), base_form("Kyiv’s")
     ('Государственная дума', 'Kyiv')
     >>> base_form("Министерства иностранных дел")
     'Министерство иностранных дел'
+    >>> base_form("«Нафтогаза»"), base_form("МОСКВЫ"), base_form("СБУ", lang="uk")
+    ('Нафтогаз', 'Москва', 'СБУ')
     """
     if not isinstance(text, str):
         raise TypeError(f"base_form() needs a str, got {type(text).__name__}")
@@ -181,7 +192,7 @@ def base_form(text: str, lang: str | None = None) -> str:
         from namenorm.text import clean
 
         return clean(text)
-    return _base_form_cyr(stripped, langs)
+    return _base_form_cyr(strip_enclosing_quotes(stripped), langs)
 
 
 @lru_cache(maxsize=50_000)

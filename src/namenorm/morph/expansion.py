@@ -79,8 +79,8 @@ def _expand(alias: str, lang: str, etype: str, gender: str | None) -> frozenset[
                 if guessed is not None:
                     forms[2 * i + 1] = guessed
                     continue
-            if role == "fixed" or index < 0:
-                continue
+            if role == "fixed" or index < 0 or (etype == "PER" and gender == "f" and _hard_final(words[i])):
+                continue  # a woman's consonant-final name does not inflect: "Ингрид Стармер"
             target = {case, number}
             if role == "adj":
                 if number == "sing" and g in GENDER_CODE:
@@ -130,3 +130,12 @@ def _head_animacy(lang: str, words: tuple[str, ...], taken: Taken) -> str:
             grams = parse_at(lang, words[i].lower().translate(APOSTROPHES_AS_ASCII), index).tag.grammemes
             return "anim" if "anim" in grams else "inan"
     return "inan"
+
+
+def _hard_final(word: str) -> bool:
+    """True for a word ending in a consonant letter (not ь or й).
+
+    >>> _hard_final("Стармер"), _hard_final("Любовь"), _hard_final("Анна")
+    (True, False, False)
+    """
+    return word[-1:].lower() not in "аеёиоуыэюяіїєьй'" and word[-1:].isalpha()

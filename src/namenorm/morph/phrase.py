@@ -12,15 +12,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from namenorm.morph.wordinfo import PERSON_TAGS, Choice, WordInfo, caps_kind, word_info
+from namenorm.morph.endings import Choice
+from namenorm.morph.wordinfo import PERSON_TAGS, WordInfo, caps_kind, word_info
 
 CASES = {
     "ru": ("nomn", "gent", "datv", "accs", "ablt", "loct"),
     "uk": ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct"),
 }
 # lowercase hyphen parts that make the rest of a compound fixed: "Ростов-на-Дону", "Франкфурт-на-Майне"
-_HYPHEN_PREPOSITIONS = frozenset({"на", "над", "под", "de", "де", "ла", "ле", "сюр", "ан", "аан", "при"})
+HYPHEN_PREPOSITIONS = frozenset({"на", "над", "под", "de", "де", "ла", "ле", "сюр", "ан", "аан", "при"})
 _FREE_GENDERS = (None, "GNdr", "ms-f")
+# lowercase particles of foreign names, which never inflect: "Отто фон Бисмарка", "Усамы бен Ладена"
+NAME_PARTICLES = frozenset({
+    "фон", "ван", "дер", "де", "ди", "да", "дель", "делла", "ла", "ле", "дю",  # European
+    "бен", "бин", "ибн", "аль", "эль", "ель", "ал", "ар", "ад", "ас", "ан", "уль", "ул", "эд",  # Arabic
+})
 _MAX_WORDS = 8
 NOMINATIVE_BONUS = 0.15  # ties go to reading the phrase as already nominative
 
@@ -47,13 +53,58 @@ def _compatible(a: str | None, b: str | None) -> bool:
     return a in _FREE_GENDERS or b in _FREE_GENDERS or a == b
 
 
+def _is_noun(info: WordInfo, slot: tuple[str, str], c: Choice) -> bool:
+    """True when choice ``c`` (its weight possibly changed) is one of the word's noun readings in ``slot``."""
+    return any(n[1] == c[1] and n[3] == c[3] for n in info.nouns.get(slot, ()))
+
+
+def _plainly_not_a_name(info: WordInfo, case: str | None = "nomn") -> bool:
+    """True when the word has a strong dictionary noun reading that names no person (a place, a thing).
+
+    ``case``: only its reading in that case (singular) counts; None: a reading in any singular case.
+    """
+    slots = [("nomn", "sing")] if case else [slot for slot in info.nouns if slot[1] == "sing"]
+    for slot in slots:
+        best = info.nouns.get(slot, ())[:1]
+        if best and best[0][0] >= 0.5 and not best[0][3] & PERSON_TAGS and best[0][1] >= 0:
+            return True
+    return False
+
+
+def _declinable(info: WordInfo) -> bool:
+    """True when some pymorphy3 noun reading of the word is not indeclinable (guesses aside)."""
+    return any("Fixd" not in c[3] and c[1] >= 0 for choices in info.nouns.values() for c in choices)
+
+
+def _inflected_surname(info: WordInfo) -> bool:
+    """True when the word reads as one person's name in an oblique case ("Джоэла", "Новинского")."""
+    return any(c[3] & PERSON_TAGS or "Guess" in c[3] or "pos=ADJF" in c[3]
+               for table in (info.nouns, info.adjs) for slot, choices in table.items()
+               if slot[1] == "sing" and slot[0] != "nomn" for c in choices)
+
+
+def _masculine_genitive_shape(word: str) -> bool:
+    """True for an unknown word in consonant + "а", the genitive of a consonant-final man's name.
+
+    >>> _masculine_genitive_shape("стармера"), _masculine_genitive_shape("петрова")
+    (True, False)
+    """
+    return (len(word) > 3 and word[-1] == "а" and word[-2] not in "аеёиоуыэюяіїєйь'"
+            and not word.endswith(_SLAVIC_FEMININE))
+
+
+_VOWEL_OR_SOFT = frozenset("аеёиоуыэюяіїєйь'")
+# the nominative endings of Slavic women's surnames, which a woman's name may well carry unknown
+_SLAVIC_FEMININE = ("ова", "ева", "ёва", "ина", "ына", "ская", "цкая", "ська", "цька", "іна", "їна")
+
+
 def _boundary(words: tuple[str, ...], joins: tuple[str, ...], i: int) -> bool:
     if i >= len(words) or i >= _MAX_WORDS:
         return True
     join = joins[i - 1] if i else " "
     if i and not (join.isspace() or join == "-"):
         return True
-    return join == "-" and words[i].lower() in _HYPHEN_PREPOSITIONS
+    return join == "-" and words[i].lower() in HYPHEN_PREPOSITIONS
 
 
 class _SlotReader:
@@ -87,6 +138,8 @@ class _SlotReader:
         info = self.infos[i]
         moved = False
         for c in info.adj_heads.get(self.slot, ()):
+            if c[0] < 0.01 and _plainly_not_a_name(info, None):
+                continue  # a far-fetched adjective reading of a plain noun ("Управлінні"): none
             if self.plural or all(_compatible(c[2], a[2]) for _, a in adjs):
                 self.pre(i + 1, (*adjs, (i, c)), taken, score + 1.0 + c[0])
                 moved = True
@@ -95,14 +148,25 @@ class _SlotReader:
             # the first part of an unknown hyphenated noun stays: "Алма-Аты", "Усть-Луги"
             if self.plural or all(_compatible(c[2], a[2]) for _, a in adjs):
                 g = c[2]
+                # an indeclinable first name shows no gender: when the surname has no reading of the
+                # dictionary's gender, its form says it ("Ренато Бруннера")
+                free = ("Fixd" in c[3] and "Name" in c[3] and not self.boundary(i + 1)
+                        and not _declinable(info))
                 adj_taken = tuple((j, "adj", a[1], g if not self.plural else None) for j, a in adjs)
                 person = (bool(c[3] & PERSON_TAGS) or (self.caps[i] == "Cap" and "anim" in c[3])
                           or self.person_hint)
-                weight = c[0] * (0.5 if "Fixd" in c[3] and self.slot[0] != "nomn" else 1.0)
+                # an indeclinable word takes its case from the words after it ("Ларри Пейджа"), unless
+                # it is also a form of a declinable name ("Анне": Anne, or Анна's dative)
+                weight = c[0] * (0.5 if "Fixd" in c[3] and self.slot[0] != "nomn"
+                                 and (self.boundary(i + 1) or _declinable(info)) else 1.0)
+                if self.plural and "Name" in c[3] and not self.boundary(i + 1):
+                    weight *= 0.2  # a first name and surname name one person: "Анн Идальго" is no plural
+                if i and self.joins[i - 1] == "-" and c[3] & PERSON_TAGS and info.predicted_only:
+                    weight *= 0.3  # a guessed first name ends no hyphenated place: "Эр-Рияде" <- "Эр-Рияд"
                 animate = (person or info.predicted_only
                            or any("anim" in n[3] for n in info.nouns.get(self.slot, ())))
                 self.post(i + 1, (*taken, *adj_taken, (i, "noun", c[1], g)), score + 1.0 + weight, g, person,
-                          "Fixd" in c[3], animate)
+                          "Fixd" in c[3], animate, free)
                 moved = True
         if not moved or hyphen_next:
             if hyphen_next or (i and self.joins[i - 1] == "-"):
@@ -118,15 +182,22 @@ class _SlotReader:
             self.offer(tuple(sorted((*taken, *adj_taken))), score, g, False, False)
 
     def post(self, i: int, taken: Taken, score: float, g: str | None, person: bool, fixed: bool,
-             animate: bool) -> None:
-        """Words after the head: hyphenated parts that agree, and the rest of a person's name."""
+             animate: bool, free: bool = False) -> None:
+        """Words after the head: hyphenated parts that agree, and the rest of a person's name.
+
+        ``free``: the head's gender is only the dictionary's guess (an indeclinable first name), so a
+        word with no reading of that gender may take another, at half weight.
+        """
+        skipped = False
         while not self.boundary(i):
             info = self.infos[i]
-            choices = [c for c in (*info.nouns.get(self.slot, ()), *info.adjs.get(self.slot, ()))
-                       if self.plural or _compatible(c[2], g)]
+            every = (*info.nouns.get(self.slot, ()), *info.adjs.get(self.slot, ()))
+            choices = [c for c in every if self.plural or _compatible(c[2], g)]
+            if free and not any(c[3] & PERSON_TAGS or "Guess" in c[3] for c in choices):
+                choices = [(c[0] * 0.5, *c[1:]) for c in every]  # the other gender, at half weight
             hyphen = self.joins[i - 1] == "-"
             if hyphen:
-                nouns = [c for c in choices if c in info.nouns.get(self.slot, ())]
+                nouns = [c for c in choices if _is_noun(info, self.slot, c)]
                 if nouns:
                     taken = (*taken, (i, "noun", nouns[0][1], g or nouns[0][2]))
                     score += 1.0 + nouns[0][0]
@@ -136,20 +207,57 @@ class _SlotReader:
                     taken = (*taken, (i, "fixed", -1, None))
                 i += 1
                 continue
-            if self.caps[i] != "Cap" or self.caps[i - 1] != "Cap" or not animate:
+            if (person and self.caps[i] == "low" and info.word in NAME_PARTICLES and i + 1 < len(self.words)
+                    and self.caps[i + 1] == "Cap" and not self.boundary(i + 1)):
+                # a particle inside a person's name stays, the name goes on: "Людвига ван Бетховена"
+                taken = (*taken, (i, "fixed", -1, None))
+                i += 1
+                continue
+            if self.caps[i] != "Cap" or self.caps[i - 1] not in ("Cap", "low") or not animate:
+                break
+            if self.caps[i - 1] == "low" and self.infos[i - 1].word not in NAME_PARTICLES:
                 break
             named = [c for c in choices
                      if c[3] & PERSON_TAGS or ((person or "Guess" in c[3]) and "anim" in c[3])
                      or (person and "pos=ADJF" in c[3])]  # an adjectival surname: "Новинского"
+            if _plainly_not_a_name(info):
+                named = [c for c in named if c[0] >= 0.1]  # "Швейцария" is no genitive of "Швейцарий"
             if person and not named and info.predicted_only:
                 named = choices  # an unknown surname after a first name: "Лайма Фокса"
+            if person and not named and i + 1 < len(self.words) and self.joins[i] == "-":
+                # a double-barrelled surname whose first part is no name: only its last part inflects
+                # ("Джейкоба Рис-Могга"; "Кузнецовой-Петровой" inflects both)
+                taken = (*taken, (i, "fixed", -1, None))
+                i += 1
+                continue
+            if (self.slot[0] == "nomn" and g == "femn" and info.predicted_only
+                    and _masculine_genitive_shape(info.word)):
+                break  # a woman's foreign surname does not end in consonant + "а": "Кира Стармера"
+            kept_ok = self.slot[0] == "nomn" or (g == "femn" and self.slot[0] != "voct"
+                                                 and info.word[-1:] not in _VOWEL_OR_SOFT)
+            if person and not named and not self.plural and self.boundary(i + 1) and kept_ok and (
+                    not _inflected_surname(info)):
+                # a last word the dictionary reads otherwise, as an unchanged surname: any surname in
+                # the nominative ("Николь Авант"), a woman's consonant-final one in any case ("Асии Норин")
+                taken = (*taken, (i, "fixed", -1, None))
+                score += 1.5
+                i += 1
+                continue
+            if named and skipped and not person:
+                break  # past a word left as it is, only a person's name goes on: not "… Швейцария АГ"
             if named:
                 c = named[0]
-                role = "noun" if c in info.nouns.get(self.slot, ()) else "adj"
+                role = "noun" if _is_noun(info, self.slot, c) else "adj"
                 taken = (*taken, (i, role, c[1], g or c[2]))
                 score += 1.0 + c[0]
+            elif self.slot == ("nomn", "sing") and info.predicted_only and any(c[1] >= 0 for c in choices):
+                # unknown words in a row that pymorphy3 reads as nominatives: a foreign name ("Сайфул Малук")
+                taken = (*taken, (i, "fixed", -1, None))
+                score += max(c[0] for c in choices if c[1] >= 0)
             elif not (fixed or info.predicted_only):
                 break
+            else:
+                skipped = True
             i += 1
         self.offer(tuple(sorted(taken)), score, g, person, True)
 
@@ -180,8 +288,10 @@ def read_phrase(
         if slot[0] not in CASES[lang] or (cases is not None and slot[0] not in cases):
             continue
         bound = NOMINATIVE_BONUS if slot[0] == "nomn" else 0.0
-        for info in infos:
+        for k, info in enumerate(infos):
             best = info.best.get(slot)
+            if k and caps[k] == "Cap":  # a surname kept unchanged scores 1.5 (_SlotReader.post)
+                best = max(best or 0.0, 0.5)
             if best is not None:
                 bound += 1.0 + best
         bounds.append((-bound, slot))

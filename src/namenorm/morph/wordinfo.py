@@ -18,6 +18,11 @@ from typing import Any
 
 from namenorm.chars import APOSTROPHES_AS_ASCII
 from namenorm.morph.analyzers import is_dictionary_parse, method_name, tag_facts, word_parses
+from namenorm.morph.endings import MASC_PARADIGM as MASC_PARADIGM  # re-exported: expansion, extract
+from namenorm.morph.endings import UK_SOFTENED as UK_SOFTENED
+from namenorm.morph.endings import VOWELS, Choice, ending_guesses
+from namenorm.morph.endings import fem_a_form as fem_a_form
+from namenorm.morph.endings import masc_name_form as masc_name_form
 
 PERSON_TAGS = frozenset({"Name", "Surn", "Patr"})
 NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
@@ -26,96 +31,14 @@ SLOT_CASE = {"gen2": "gent", "loc2": "loct", "acc2": "accs", "gen1": "gent", "lo
 GENDER_CODE = {"masc": "m", "femn": "f", "neut": "n"}
 # endings of a nominative a declinable name plausibly has (anything else: likely indeclinable)
 _NAME_ENDINGS = ("а", "я", "й", "ь", "ія", "ия")
-_VOWELS = set("аеёиоуыэюяіїєґ")
+_VOWELS = VOWELS
 
 _KEPT_TAGS = frozenset({"Fixd", "Pltm", "Abbr", "anim", "inan", "ms-f", "GNdr"})
-# a consonant-final masculine name the dictionary lacks, in an oblique case: "Гренелла" <- "Гренелл"
-_MASC_ENDINGS = {
-    "ru": (("gent", "а"), ("accs", "а"), ("datv", "у"), ("ablt", "ом"), ("ablt", "ем"), ("loct", "е")),
-    "uk": (("gent", "а"), ("accs", "а"), ("datv", "ові"), ("datv", "у"), ("ablt", "ом"), ("ablt", "ем"),
-           ("loct", "і")),
-}
-# the same endings forward, for expanding an unknown consonant-final masculine name (2nd declension)
-MASC_PARADIGM = {
-    "ru": {"gent": "а", "datv": "у", "accs": "а", "ablt": "ом", "loct": "е"},
-    "uk": {"gent": "а", "datv": "у", "accs": "а", "ablt": "ом", "loct": "і", "voct": "е"},
-}
-_HUSHING = frozenset("жшчщ")
-_SIBILANTS = _HUSHING | {"ц"}
-# Ukrainian г, к, х soften to з, ц, с before the -і of the dative and locative (Ахтирка -> в Ахтирці)
-UK_SOFTENED = {"г": "з", "к": "ц", "х": "с"}
-
-
-def masc_name_form(lang: str, word: str, case: str) -> str | None:
-    """An unknown consonant-final masculine name in ``case`` ("Шольц" -> "Шольцем"), or None.
-
-    >>> masc_name_form("ru", "Шольц", "ablt"), masc_name_form("uk", "Шольц", "gent")
-    ('Шольцем', 'Шольца')
-    >>> masc_name_form("ru", "Бибо", "gent") is None
-    True
-    """
-    low = word.lower()
-    if case == "nomn":
-        return word
-    if (len(low) < 2 or low[-1] in _VOWELS or low[-1] in "йь'" or case not in MASC_PARADIGM[lang]
-            or (word.isupper() and len(low) < 4)):  # "Ын" declines; "ЕС", "МВС" are abbreviations
-        return None
-    ending = MASC_PARADIGM[lang][case]
-    if ending == "ом" and low[-1] in _SIBILANTS:
-        ending = "ем"
-    return _attach(word, ending, word)
-
-
-# first-declension endings (the -а/-я nouns: "Хезболла", "Ахтирка") by the letter before the ending
-_HARD_GUTTURAL, _SOFT_ALTERNATION = frozenset(UK_SOFTENED), str.maketrans(UK_SOFTENED)
-
-
-def fem_a_form(lang: str, word: str, case: str) -> str | None:
-    """An unknown first-declension (-а/-я) name in ``case`` ("Хезболла" -> "Хезболлы"), or None.
-
-    >>> fem_a_form("ru", "Хезболла", "gent"), fem_a_form("uk", "Ахтирка", "loct")
-    ('Хезболлы', 'Ахтирці')
-    >>> fem_a_form("ru", "Хамас", "gent") is None
-    True
-    """
-    low = word.lower()
-    if len(low) < 4 or low[-1] not in "ая" or (low[-2] in _VOWELS and low[-1] == "а"):
-        return None
-    if case == "nomn":
-        return word
-    stem, pre, soft = word[:-1], low[-2], low[-1] == "я"
-    if lang == "ru":
-        oblique = "и" if soft and pre == "и" else "е"
-        endings = {"gent": "и" if soft or pre in _HARD_GUTTURAL or pre in _HUSHING else "ы", "datv": oblique,
-                   "accs": "ю" if soft else "у", "ablt": "ей" if soft or pre in _SIBILANTS else "ой",
-                   "loct": oblique}
-    elif lang == "uk":
-        iotated = soft and (pre in _VOWELS or pre == "'")  # "Марія": Марії, Марією, Маріє
-        i, e = ("ї", "є") if iotated else ("і", "е")
-        hush = pre in _HUSHING
-        endings = {"gent": i if soft or hush else "и", "datv": i, "accs": "ю" if soft else "у",
-                   "ablt": e + "ю" if soft or hush else "ою", "loct": i, "voct": e if soft or hush else "о"}
-        if not soft and pre in _HARD_GUTTURAL and case in ("datv", "loct"):
-            stem = stem[:-1] + stem[-1].translate(_SOFT_ALTERNATION)  # Ахтирка -> Ахтирці
-    else:
-        return None
-    ending = endings.get(case)
-    return None if ending is None else _attach(stem, ending, word)
-
-
-def _attach(stem: str, ending: str, word: str) -> str:
-    """``stem`` + ``ending``, the ending upper-cased when ``word`` is written in capitals."""
-    return stem + (ending.upper() if word.isupper() else ending)
-
-
 _OBLIQUE_FINALS = frozenset("аяуюеыйм")  # last letters of Slavic oblique case endings
 # oblique endings of adjectives and adjectival surnames ("Зеленского", "Зеленської")
 _ADJ_OBLIQUE = ("ого", "его", "ому", "ему", "ої", "ім", "их", "ых", "ими", "ыми")
 _ADJ_SURNAME = ("ский", "цкий", "ской", "цкой", "ський", "цький", "ская", "цкая", "ська", "цька")
 _NOMINAL = frozenset({"NOUN", "ADJF", "PRTF"})
-STRIP_BASE = -100  # a choice index at or below this: drop (STRIP_BASE - index) final letters
-# Slot = (case, number); a choice = (weight, parse index, gender or None, flags)
-Choice = tuple[float, int, str | None, frozenset[str]]
 
 
 @dataclass(frozen=True)
@@ -229,7 +152,8 @@ def word_info(lang: str, surface: str, caps: str, etype: str | None, gender: str
     parses = word_parses(lang, word, caps == "Cap" and etype is None)
     adjs: dict[tuple[str, str], list[Choice]] = {}
     nouns: dict[tuple[str, str], list[Choice]] = {}
-    weights = [(_weight(p, lang, word, caps, etype, gender), i, p) for i, p in enumerate(parses)]
+    weights = _same_weight_in_every_case([(_weight(p, lang, word, caps, etype, gender), i, p)
+                                          for i, p in enumerate(parses)])
     top = max((w for w, _, p in weights if tag_facts(p.tag).pos in _NOMINAL), default=0.0)
     predicted_only = not any(is_dictionary_parse(p) for p in parses)
     if predicted_only:  # guesses keep their penalties: normalise by the raw score, not the best weight
@@ -239,21 +163,26 @@ def word_info(lang: str, surface: str, caps: str, etype: str | None, gender: str
         nominative = any(p.tag.case == "nomn" and p.tag.number != "plur" and "Fixd" not in p.tag.grammemes
                          and not _prefix_guess(p) for p in parses)
         # consonant-final, or a vowel that ends foreign indeclinables ("Барклі", "Монтедуро")
-        oblique = word[-1:] in _OBLIQUE_FINALS or word.endswith(_ADJ_OBLIQUE)
+        oblique = (word[-1:] in _OBLIQUE_FINALS or word.endswith(_ADJ_OBLIQUE)
+                   # Russian writes ц + и in no ending of its own: "Укрзализныци" is a Ukrainian -ця noun
+                   or (lang == "ru" and word.endswith(("ци", "ии")))
+                   # "Асії", "Марії": an -ія noun's oblique; "Ґазпромові": a masculine dative
+                   or (lang == "uk" and word.endswith(("ї", "ові", "еві", "єві"))))
         keep = 0.3 if oblique and not nominative else 1.0
         if etype is not None:
             keep = 0.5  # a typed alias: a guess carrying the type's tag may beat "indeclinable"
         if caps == "CAPS":
             weights = []  # an unknown all-caps word is an abbreviation: never inflected
             keep = 1.0
-        nouns[("nomn", "sing")] = [(keep, -1, None, frozenset({"Fixd", "lemma=" + word, "pos=NOUN"}))]
+        kept = (keep, -1, None, frozenset({"Fixd", "lemma=" + word, "pos=NOUN"}))
+        nouns[("nomn", "sing")] = [kept]
+        if caps == "Cap" and not oblique and word[-1:] in _VOWELS:
+            # ends like a foreign indeclinable ("Рикки", "Пачино"): the same word in every case
+            for case in MASC_PARADIGM[lang]:
+                nouns[(case, "sing")] = [kept]
         if caps == "Cap":
-            for case, ending in _MASC_ENDINGS[lang]:
-                stem = word[: -len(ending)]
-                if word.endswith(ending) and len(stem) >= 3 and stem[-1] not in _VOWELS | {"й", "ь"}:
-                    flags = frozenset({"anim", "lemma=" + stem, "pos=NOUN", "Guess"})
-                    guess = (0.6, STRIP_BASE - len(ending), "masc", flags)
-                    nouns.setdefault((case, "sing"), []).append(guess)
+            for slot, guess in ending_guesses(lang, word, surface):
+                nouns.setdefault(slot, []).append(guess)
     for w, i, p in weights:
         tag = tag_facts(p.tag)
         if tag.pos not in _NOMINAL or tag.case is None or top <= 0:
@@ -264,9 +193,17 @@ def word_info(lang: str, surface: str, caps: str, etype: str | None, gender: str
         gen = "ms-f" if "ms-f" in grams else "GNdr" if "GNdr" in grams else tag.gender
         if number != "sing" and tag.pos != "NOUN":
             gen = None
+        if case == "loct" and grams & PERSON_TAGS and caps != "low":
+            w *= 0.5  # a person is rarely named in the locative (after "о", "при"); a place often is
         choice: Choice = (min(w / top, 1.0), i, gen, _flags(p))
         bucket = nouns if tag.pos == "NOUN" else adjs
         bucket.setdefault((case, number), []).append(choice)
+    if caps == "Cap" and not predicted_only and _woman_name_only(nouns):
+        # a woman's name in consonant + а is also a man's name in the genitive: "Лайма Фокса" <- "Лайм Фокс"
+        # (his guessed reading weighs little: the surname has to make the case)
+        for slot, guess in ending_guesses(lang, word, surface):
+            if guess[2] == "masc" and slot[0] in ("gent", "accs") and word.endswith("а"):
+                nouns.setdefault(slot, []).append((0.1, *guess[1:]))
     adj_t = {k: tuple(sorted(v, key=lambda c: -c[0])) for k, v in adjs.items()}
     noun_t = {k: tuple(sorted(v, key=lambda c: -c[0])) for k, v in nouns.items()}
     best = {k: v[0][0] for k, v in adj_t.items()}
@@ -274,12 +211,41 @@ def word_info(lang: str, surface: str, caps: str, etype: str | None, gender: str
         best[k] = max(best.get(k, 0.0), v[0][0])
     return WordInfo(lang, word, adj_t, noun_t, predicted_only,
                     {k: _distinct(v, lambda c: c[2], 3) for k, v in adj_t.items()},
-                    {k: _distinct(v, _head_key, 5) for k, v in noun_t.items()},
+                    {k: _distinct(v, _head_key, 6) for k, v in noun_t.items()},
                     best)
 
 
-def _head_key(c: Choice) -> tuple[str | None, bool, bool]:
-    return c[2], "Fixd" in c[3], "anim" in c[3]
+def _woman_name_only(nouns: dict[tuple[str, str], list[Choice]]) -> bool:
+    """True when the word reads as a woman's first name and as no man's name."""
+    names = [c for choices in nouns.values() for c in choices if c[3] & PERSON_TAGS]
+    return any(c[2] == "femn" and "Name" in c[3] for c in names) and all(c[2] == "femn" for c in names)
+
+
+def _same_weight_in_every_case(weights: list[tuple[float, int, Any]]) -> list[tuple[float, int, Any]]:
+    """An indeclinable (Fixd) reading weighs the same in every case: its form says nothing of the case.
+
+    pymorphy3 scores "Ларри" as a nominative four times more than as a genitive; in "Ларри Пейджа"
+    the case is the surname's to say.
+    """
+    best: dict[tuple[str, str | None], float] = {}
+    for w, _, p in weights:
+        facts = tag_facts(p.tag)
+        if "Fixd" in facts.grams and facts.number != "plur":
+            key = (p.normal_form, facts.gender)
+            best[key] = max(best.get(key, 0.0), w)
+    if not best:
+        return weights
+    out = []
+    for w, i, p in weights:
+        facts = tag_facts(p.tag)
+        if "Fixd" in facts.grams and facts.number != "plur":
+            w = best[(p.normal_form, facts.gender)]
+        out.append((w, i, p))
+    return out
+
+
+def _head_key(c: Choice) -> tuple[str | None, bool, bool, bool]:
+    return c[2], "Fixd" in c[3], "anim" in c[3], bool(c[3] & PERSON_TAGS)
 
 
 def _distinct(choices: tuple[Choice, ...], key: Any, limit: int) -> tuple[Choice, ...]:
