@@ -56,9 +56,9 @@ def test_base_form_plain_cyrillic_ukrainian_phrase() -> None:
     assert base_form("Верховною Радою") == "Верховна Рада"
 
 
-def test_base_form_drops_enclosing_quotes_keeps_inner_ones() -> None:
-    assert base_form("«Государственной думы»", "ru") == "Государственная дума"
-    assert base_form("  „Государственной   думы“ ", "ru") == "Государственная дума"
+def test_base_form_keeps_quotes_and_inflects_the_name_inside() -> None:
+    assert base_form("«Государственной думы»", "ru") == "«Государственная дума»"
+    assert base_form("  „Государственной   думы“ ", "ru") == "„Государственная дума“"
     assert base_form("компании «Газпром»", "ru") == "компания «Газпром»"
 
 

@@ -168,8 +168,9 @@ def base_form(text: str, lang: str | None = None) -> str:
 
     Russian and Ukrainian phrases are parsed with pymorphy3: adjectives agree with their head
     noun, a person's names inflect together, genitive dependents stay; quotes around the whole
-    name are dropped and an all-caps word that is not an abbreviation comes back in title case
-    ("МОСКВЫ" -> "Москва", "НАТО" stays). Other scripts come back cleaned but unchanged.
+    name stay, the name inside takes its base form («Нафтогаза» -> «Нафтогаз»: a base form changes
+    the grammar, not the writing; :func:`namenorm.name_key` ignores quotes), and an all-caps word
+    that is not an abbreviation comes back in title case ("МОСКВЫ" -> "Москва", "НАТО" stays). Other scripts come back cleaned but unchanged.
     ``lang`` is "ru" or "uk" (another ISO 639-1 code: no morphology); None detects it; anything
     else is a TypeError or ValueError.
     A text over :data:`namenorm.limits.MAX_TEXT` characters comes back unchanged.
@@ -179,7 +180,7 @@ def base_form(text: str, lang: str | None = None) -> str:
     >>> base_form("Министерства иностранных дел")
     'Министерство иностранных дел'
     >>> base_form("«Нафтогаза»"), base_form("МОСКВЫ"), base_form("СБУ", lang="uk")
-    ('Нафтогаз', 'Москва', 'СБУ')
+    ('«Нафтогаз»', 'Москва', 'СБУ')
     """
     if not isinstance(text, str):
         raise TypeError(f"base_form() needs a str, got {type(text).__name__}")
@@ -192,7 +193,12 @@ def base_form(text: str, lang: str | None = None) -> str:
         from namenorm.text import clean
 
         return clean(text)
-    return _base_form_cyr(strip_enclosing_quotes(stripped), langs)
+    inner = strip_enclosing_quotes(stripped)
+    if inner == stripped or not inner:
+        return _base_form_cyr(stripped, langs)
+    # quotes around the whole name stay as written, the name inside takes its base form
+    at = stripped.find(inner)
+    return stripped[:at] + _base_form_cyr(inner, langs) + stripped[at + len(inner):]
 
 
 @lru_cache(maxsize=50_000)
