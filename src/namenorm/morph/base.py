@@ -164,13 +164,14 @@ def _fix_abbreviations(text: str) -> str:
 
 
 def base_form(text: str, lang: str | None = None) -> str:
-    """The nominative (dictionary) form of a name phrase, capitalisation kept.
+    """The nominative (dictionary) form of a name phrase, as written otherwise.
 
     Russian and Ukrainian phrases are parsed with pymorphy3: adjectives agree with their head
     noun, a person's names inflect together, genitive dependents stay; quotes around the whole
     name stay, the name inside takes its base form («Нафтогаза» -> «Нафтогаз»: a base form changes
     the grammar, not the writing; :func:`namenorm.name_key` ignores quotes), and an all-caps word
-    that is not an abbreviation comes back in title case ("МОСКВЫ" -> "Москва", "НАТО" stays). Other scripts come back cleaned but unchanged.
+    that is not an abbreviation comes back in title case ("МОСКВЫ" -> "Москва", "НАТО" stays).
+    Other scripts come back cleaned but unchanged.
     ``lang`` is "ru" or "uk" (another ISO 639-1 code: no morphology); None detects it; anything
     else is a TypeError or ValueError.
     A text over :data:`namenorm.limits.MAX_TEXT` characters comes back unchanged.
