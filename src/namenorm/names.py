@@ -20,7 +20,7 @@ import regex
 from namenorm.scripts import has_cyrillic
 from namenorm.text import fold
 
-__all__ = ["descriptor_variants", "is_junk", "name_variants", "strip_titles"]
+__all__ = ["descriptor_variants", "initials_first", "is_junk", "name_variants", "strip_titles"]
 
 _LETTER = regex.compile(r"\p{L}")
 
@@ -97,6 +97,24 @@ def name_variants(s: str) -> list[tuple[str, str]]:
         return [(" ".join([words[-1], *words[:-1]]), "surname moved last"),
                 (" ".join([*words[1:], words[0]]), "surname moved last")][: 1 if len(words) == 2 else 2]
     return []
+
+
+_TRAILING_INITIALS = regex.compile(r"^(\p{L}[\p{L}'’-]*\p{L}),?\s+(\p{Lu})(?:\.\s*(\p{Lu}))?\.?$")
+
+
+def initials_first(s: str) -> str | None:
+    """A surname followed by one or two initials, the order of Russian documents and bylines
+    ("Путин В.В.", "Lavrov S."; the last period may have been cleaned away), with the initials put
+    first; None for any other text.
+
+    >>> initials_first("Путин В.В."), initials_first("Lavrov, S. V"), initials_first("Kyiv")
+    ('В. В. Путин', 'S. V. Lavrov', None)
+    """
+    m = _TRAILING_INITIALS.match(s)
+    if not m:
+        return None
+    initials = " ".join(f"{c}." for c in m.group(2, 3) if c)
+    return f"{initials} {m.group(1)}"
 
 
 def descriptor_variants(s: str) -> list[tuple[str, bool | None]]:

@@ -13,7 +13,7 @@ from namenorm.index import PREFERRED, WEAK, Index
 from namenorm.keys import skeleton
 from namenorm.match import Match
 from namenorm.methods import Method
-from namenorm.names import descriptor_variants, is_junk, name_variants, strip_titles
+from namenorm.names import descriptor_variants, initials_first, is_junk, name_variants, strip_titles
 from namenorm.options import LookupOptions as Hints  # what the caller knows (fuzzy set, not None)
 from namenorm.ranking import rank
 from namenorm.scripts import cyrillic_lang, dominant_script, has_cyrillic, has_latin
@@ -166,13 +166,14 @@ class Resolver:
         return out
 
     def _structure(self, s: str, hints: Hints) -> list[Cand]:
-        """Name order ("Lavrov, Sergey"), initials ("S. Lavrov"), surname alone, first-name variants."""
+        """Name order ("Lavrov, Sergey"), initials ("S. Lavrov", "Лавров С.В."), surname alone,
+        first-name variants."""
         for variant, how in name_variants(s):
             out = self._direct(variant, hints)
             if out:
                 cap = Method.NAME_ORDER.cap
                 return [Cand(c.aid, min(c.score, cap), Method.NAME_ORDER, f"{how}; {c.step}") for c in out]
-        words = fold(s).split()
+        words = fold(initials_first(s) or s).split()  # "Путин В.В." as "В.В. Путин"
         if not words or len(words) > 4:
             return []
         compound = self.ix.surname_refs(" ".join(words)) if len(words) > 1 else ()
