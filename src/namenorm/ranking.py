@@ -6,15 +6,15 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from namenorm.evidence import Prominence
 from namenorm.fuzzy import Cand
 from namenorm.index import PREFERRED, WEAK, Index
 from namenorm.match import Match
+from namenorm.weigh import Weigher
 
 __all__ = ["rank"]
 
 
-def rank(ix: Index, prominence: Prominence, query: str, cands: list[Cand], fits: Callable[[int], bool],
+def rank(ix: Index, weigher: Weigher, query: str, cands: list[Cand], fits: Callable[[int], bool],
          limit: int) -> list[Match]:
     """The best candidate of each entity, ranked, as at most ``limit`` matches of ``query``.
 
@@ -47,7 +47,7 @@ def rank(ix: Index, prominence: Prominence, query: str, cands: list[Cand], fits:
     if ambiguous:
         # one text, several entities: each is right only as often as it is the one meant, so the
         # score is shared by prominence (see evidence.Prominence), a main name counting thrice
-        quantile = prominence.quantile
+        quantile = weigher.prominence.quantile  # built on first need: most queries have one entity
         weights = {ei: (3.0 if ix.flags(c.aid) & PREFERRED else 1.0) / quantile(ei)
                    for ei, c in rivals}
         total = sum(weights.values())
