@@ -237,13 +237,12 @@ def measure_chance(keys: Iterable[str], probe: Callable[[str], Iterable[tuple[st
     for k, hits in real.items():
         step, _script, _words, size, etype = k.split("|")
         pooled[f"{step}|{size}|{etype}"] += hits
-    for name_script, length in seen:
-        for pk, hits in pooled.items():
-            step, plen, etype = pk.split("|")
-            if int(plen) != length:
-                continue
+    for pk, hits in pooled.items():
+        step, plen, etype = pk.split("|")
+        length = int(plen)
+        prior = hits / pooled_n[length]
+        for name_script in _SCRIPTS:  # a script with no surname of this length takes the pooled rate
             k = bucket(step, name_script, 1, length, etype)
-            prior = hits / pooled_n[length]
             shrunk = (real[k] + SHRINK * prior) / (seen[name_script, length] + SHRINK)
             rates[k] = max(rates.get(k, 0.0), shrunk)
     return {k: round(v * 1e6) for k, v in sorted(rates.items())}
