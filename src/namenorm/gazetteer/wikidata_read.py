@@ -219,9 +219,10 @@ def _sparql_items(result: Any, where: str) -> Iterator[Item]:
         if not isinstance(rows, list) or not isinstance(head_vars, list):
             raise TypeError("'vars' and 'bindings' must be lists")
     except (KeyError, TypeError) as e:
-        raise WikidataInputError(f"{where}: JSON but not a SPARQL result ({type(e).__name__}: {e}); "
-                                 "expected {\"head\": {\"vars\": [...]}, \"results\": {\"bindings\": "
-                                 "[...]}}") from None
+        what = f"no {e}" if isinstance(e, KeyError) else str(e)
+        raise WikidataInputError(f"{where}: JSON, but neither a dump (one entity with an 'id' per line) nor "
+                                 f"a SPARQL result ({what}); a SPARQL result is {{\"head\": {{\"vars\": "
+                                 "[...]}, \"results\": {\"bindings\": [...]}}") from None
     if "item" not in head_vars:
         raise WikidataInputError(f"{where}: the SPARQL result has no ?item column; select the items "
                                  "as ?item (see the variables in namenorm.gazetteer.wikidata_read)")
