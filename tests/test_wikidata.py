@@ -86,8 +86,25 @@ def test_skipped_items_are_counted(tmp_path: Path) -> None:
     out, ents = build_pack(tmp_path, "dump.json", "--langs", "en,uk,ru")
     assert "Q4167836" not in ents and "Q99999001" not in ents  # category class; name only in ja
     footer = out.read_text(encoding="utf-8").splitlines()[-1]
-    assert footer == ("# 8 read, 5 written, 3 skipped (1 no name in en,uk,ru, 1 not an item (property or "
-                      "lexeme), 1 unmapped class); 1 names left out (not representable in .gaz)")
+    assert footer == ("# 8 read, 5 written, 3 skipped (2 no class of the asked types (line not decoded), "
+                      "1 no name in en,uk,ru); 1 names left out (not representable in .gaz)")
+
+
+def test_lines_decoded_without_the_prefilter_are_skipped_for_the_same_reasons(tmp_path: Path) -> None:
+    from namenorm.gazetteer.wikidata_read import NOT_ITEM, read_items
+
+    got = list(read_items(DATA / "dump.json"))
+    assert [x if isinstance(x, str) else x.qid for x in got] == [
+        "Q1899", "Q48256", "Q3874799", "Q48283", "Q1128431", "Q4167836", "Q99999001", NOT_ITEM]
+    pack = Pack(types=("LOC", "PER"))
+    blocks = [pack.block(x) for x in got if not isinstance(x, str)]
+    assert [b.split("]")[0] for b in blocks if b] == ["[Q1899", "[Q48256", "[Q3874799", "[Q48283"]
+    assert pack.counts["skipped: unmapped class"] == 1 and pack.counts["skipped: type ORG not asked for"] == 1
+    # a line is decoded when an asked class's QID appears anywhere in it: the P31 decides
+    src = tmp_path / "d.json"
+    src.write_text(dump_text([entity("Q7", {"en": "A"}, None, [statement("P31", "Q4167836"),
+                                                               statement("P361", "Q5")])]))
+    assert [type(x).__name__ for x in read_items(src, Pack(types=("PER",)).needles())] == ["Item"]
 
 
 def test_language_filter(tmp_path: Path) -> None:
@@ -157,7 +174,8 @@ BAD_INPUTS: dict[str, bytes] = {
     "shape.json": b'{"a": 1}\n',
     "sparql-shape.json": b'{"head": {"vars": ["x"]}, "results": {"bindings": []}}\n',
     "broken-line.json": b'[\n{"type": "item", "id": "Q1", "labels": {}},\n{"type": "item", "id": \n]\n',
-    "not-entity.json": b'[\n{"type": "item", "id": "Q1", "labels": {"en": "flat"}}\n]\n',
+    "not-entity.json": b'[\n{"id": "Q1", "labels": {"en": "flat"}, "claims": {"P31": "Q5"}}\n]\n',
+    "no-id.json": b'[\n{"type": "item", "labels": {}}\n]\n',
     "after-end.json": b'[\n{"type": "item", "id": "Q1"}\n]\nmore\n',
     "latin1.json": '[\n{"id": "Q1", "labels": {"en": {"value": "Café"}}}\n]\n'.encode("latin-1"),
     "truncated.json.gz": gzip.compress(dump_text(fixture_entities()).encode())[:500],
@@ -206,8 +224,8 @@ def test_summary_off_a_terminal_and_check_still_works(tmp_path: Path) -> None:
     r = cli("gazetteer", "from-wikidata", str(DATA / "dump.json.bz2"), "-o", str(tmp_path / "p.gaz"))
     assert r.returncode == 0
     assert r.stderr.splitlines() == [
-        "namenorm gazetteer from-wikidata: 8 read, 5 written, 3 skipped (1 no name in en,uk,ru,de,fr,pl, "
-        "1 not an item (property or lexeme), 1 unmapped class); 1 names left out (not representable in "
+        "namenorm gazetteer from-wikidata: 8 read, 5 written, 3 skipped (2 no class of the asked types "
+        "(line not decoded), 1 no name in en,uk,ru,de,fr,pl); 1 names left out (not representable in "
         f".gaz); wrote {tmp_path / 'p.gaz'}"]
     assert cli("gazetteer", "check", str(tmp_path / "p.gaz")).returncode == 0
     assert cli("gazetteer", "stats", str(tmp_path / "p.gaz")).stdout.startswith("entities\t5\n")

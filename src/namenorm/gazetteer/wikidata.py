@@ -37,7 +37,7 @@ import regex
 
 from namenorm.gazetteer.model import TYPES
 from namenorm.gazetteer.parse import _aliases as parse_aliases  # the parser's own alias rules
-from namenorm.gazetteer.wikidata_classes import GENDER, type_of
+from namenorm.gazetteer.wikidata_classes import CLASSES, GENDER, type_of
 from namenorm.gazetteer.wikidata_read import Item
 from namenorm.limits import too_long
 
@@ -66,6 +66,10 @@ class Pack:
     countries: dict[str, str] = field(default_factory=dict)  # country QID -> ISO 3166-1 alpha-2
     counts: Counter[str] = field(default_factory=Counter)
     _seen: bytearray = field(default_factory=bytearray)  # a bit per QID number: duplicates
+
+    def needles(self) -> tuple[bytes, ...]:
+        """``b'"Q5"'`` for each class of the asked types: a dump line without any is not decoded."""
+        return tuple(f'"{q}"'.encode() for q, t in CLASSES.items() if t in self.types)
 
     def block(self, item: Item, etype: str | None = None) -> str | None:
         """The ``.gaz`` block of ``item`` (type from P31 unless ``etype``), or None when skipped."""
@@ -137,7 +141,8 @@ class Pack:
             text = unicodedata.normalize("NFC", raw).strip()
             errs: list[str] = []
             if (not text or _UNSAFE.search(text) or len(text.splitlines()) != 1 or too_long(text)
-                    or [a.text for a in parse_aliases(lang, text, "", errs)] != [text] or errs):
+                    or (not text.isascii()  # the parser's script rules need non-ASCII letters to object
+                        and ([a.text for a in parse_aliases(lang, text, "", errs)] != [text] or errs))):
                 self.counts["names left out (not representable in .gaz)"] += 1
             elif text not in out:
                 out.append(text)

@@ -76,10 +76,10 @@ def build(source: Path, out: TextIO, pack: Pack, *, command: str = "", progress:
         f"# languages: {','.join(pack.langs)}; types: {','.join(pack.types)}\n"
     )
     shown = 0.0
-    for item in read_items(source):
-        if item is None:
+    for item in read_items(source, pack.needles()):
+        if isinstance(item, str):
             pack.counts["read"] += 1
-            pack.skip("not an item (property or lexeme)")
+            pack.skip(item)
             continue
         text = pack.block(item, None if item.typed else _assumed_type(source, pack))
         if text is not None:

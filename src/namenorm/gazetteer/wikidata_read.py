@@ -28,7 +28,7 @@ import bz2
 import gzip
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,6 +40,10 @@ __all__ = ["Item", "WikidataInputError", "item_from_entity", "read_items"]
 _QID = regex.compile(r"Q[1-9]\d*")
 _ENTITY_URI = regex.compile(r"https?://www\.wikidata\.org/entity/(Q[1-9]\d*)")
 _TIME = regex.compile(r"([+-]?)(\d+)-(\d\d)-(\d\d)")
+
+
+NOT_ITEM = "not an item (property or lexeme)"
+PREFILTERED = "no class of the asked types (line not decoded)"
 
 
 class WikidataInputError(ValueError):
@@ -73,8 +77,13 @@ def open_binary(path: Path) -> io.BufferedIOBase:
     return path.open("rb")
 
 
-def read_items(path: Path) -> Iterator[Item | None]:
-    """Every entity of a dump or SPARQL result; None for an entity that is not an item (P…, L…)."""
+def read_items(path: Path, needles: Collection[bytes] = ()) -> Iterator[Item | str]:
+    """Every entity of a dump or SPARQL result, or why it was left out (a property or lexeme).
+
+    ``needles``: a dump line that holds none of these byte strings (such as ``b'"Q5"'``, the classes
+    asked for) is not decoded; it still has to look like an entity (``{"...id"...}``), else it is
+    decoded and its error reported (so is a line that is not UTF-8).
+    """
     where = str(path)
     try:
         with open_binary(path) as f:
@@ -88,14 +97,14 @@ def read_items(path: Path) -> Iterator[Item | None]:
                 raise WikidataInputError(f"{where}: the file is empty; give a Wikidata JSON dump or a "
                                          "SPARQL JSON result")
             if first == b"[":
-                yield from _dump_lines(lines, where)
+                yield from _dump_lines(lines, where, needles)
                 return
             if not first.startswith(b"{"):
                 raise _not_json(where, no, "it does not start with '[' or '{'")
             entity = _loads_or_none(first.rstrip(b","))
             if isinstance(entity, dict) and "head" not in entity and "id" in entity:
                 yield _item_at(entity, where, no)
-                yield from _dump_lines(lines, where)
+                yield from _dump_lines(lines, where, needles)
                 return
             rest = b"".join(raw for _, raw in lines)
             result = _loads_or_none(first + b"\n" + rest if entity is None else first)
@@ -107,10 +116,15 @@ def read_items(path: Path) -> Iterator[Item | None]:
                                  ".json.bz2 file") from None
 
 
-def _dump_lines(lines: Iterator[tuple[int, bytes]], where: str) -> Iterator[Item | None]:
+def _dump_lines(lines: Iterator[tuple[int, bytes]], where: str, needles: Collection[bytes]
+                ) -> Iterator[Item | str]:
     for no, raw in lines:
         line = raw.strip()
         if not line:
+            continue
+        if (needles and line[:1] == b"{" and line.rstrip(b",")[-1:] == b"}" and b'"id"' in line
+                and not any(n in line for n in needles) and _utf8(line)):
+            yield PREFILTERED
             continue
         if line == b"]":
             for later, after in lines:
@@ -121,6 +135,14 @@ def _dump_lines(lines: Iterator[tuple[int, bytes]], where: str) -> Iterator[Item
         if entity is None:
             raise _not_json(where, no, "a line of a Wikidata dump holds one entity: {...},")
         yield _item_at(entity, where, no)
+
+
+def _utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _loads_or_none(data: bytes) -> Any:
@@ -135,7 +157,7 @@ def _not_json(where: str, no: int, why: str) -> WikidataInputError:
                               "download a dump such as latest-all.json.gz or save a SPARQL result as JSON")
 
 
-def _item_at(entity: Any, where: str, no: int) -> Item | None:
+def _item_at(entity: Any, where: str, no: int) -> Item | str:
     try:
         return item_from_entity(entity)
     except (KeyError, TypeError, AttributeError, ValueError) as e:
@@ -143,13 +165,13 @@ def _item_at(entity: Any, where: str, no: int) -> Item | None:
                                  "line of a dump is an object with an 'id' and 'labels'/'claims'") from None
 
 
-def item_from_entity(e: dict[str, Any]) -> Item | None:
-    """An :class:`Item` from one dump entity; None for properties and lexemes."""
+def item_from_entity(e: dict[str, Any]) -> Item | str:
+    """An :class:`Item` from one dump entity; for properties and lexemes, why they are left out."""
     qid = e["id"]
     if not isinstance(qid, str):
         raise TypeError(f"'id' is {qid!r}, not a string")
     if not _QID.fullmatch(qid):
-        return None
+        return NOT_ITEM
     it = Item(qid)
     for lang, v in (e.get("labels") or {}).items():
         it.names.setdefault(lang, []).append(str(v["value"]))
@@ -212,7 +234,7 @@ def _day(time: str) -> str:
         f"{year}-{m.group(3)}-{m.group(4)}"
 
 
-def _sparql_items(result: Any, where: str) -> Iterator[Item]:
+def _sparql_items(result: Any, where: str) -> Iterator[Item | str]:
     try:
         head_vars = result["head"]["vars"]
         rows = result["results"]["bindings"]
