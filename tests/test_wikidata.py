@@ -118,6 +118,20 @@ def test_language_filter(tmp_path: Path) -> None:
     assert names(ents["Q1899"], "de") == {"Kiew"} and not names(ents["Q1899"], "ja")
 
 
+def test_require_languages(tmp_path: Path) -> None:
+    out, ents = build_pack(tmp_path, "dump.json", "--langs", "en,ru,uk", "--require", "ru")
+    assert sorted(ents) == ["Q1899", "Q3874799", "Q48256"]  # Tymoshenko, Naftogaz, Q99999001: no ru name
+    assert names(ents["Q1899"], "en") == {"Kyiv", "Kiev", "Kyiv city"}  # other languages still kept
+    assert "3 no name in ru" in out.read_text("utf-8").splitlines()[-1]
+    assert oct(out.stat().st_mode & 0o777) == oct(0o666 & ~_umask())
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def test_former_and_official_names(tmp_path: Path) -> None:
     out, ents = build_pack(tmp_path, "dump.json")
     kinds = {(a.text, a.lang): a.kind for a in ents["Q48256"].aliases}

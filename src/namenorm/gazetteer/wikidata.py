@@ -64,6 +64,7 @@ class Pack:
     langs: tuple[str, ...] = DEFAULT_LANGS
     types: tuple[str, ...] = tuple(sorted(TYPES))
     countries: dict[str, str] = field(default_factory=dict)  # country QID -> ISO 3166-1 alpha-2
+    required: tuple[str, ...] = ()  # keep only items with a name in one of these languages
     counts: Counter[str] = field(default_factory=Counter)
     _seen: bytearray = field(default_factory=bytearray)  # a bit per QID number: duplicates
 
@@ -79,6 +80,8 @@ class Pack:
             return self.skip("unmapped class")
         if etype not in self.types:
             return self.skip(f"type {etype} not asked for")
+        if self.required and not any(item.names.get(lang) for lang in self.required):
+            return self.skip("no name in " + ",".join(self.required))
         if self._duplicate(int(item.qid[1:])):
             return self.skip("duplicate QID")
         lines = self._names(item)

@@ -73,7 +73,8 @@ def build(source: Path, out: TextIO, pack: Pack, *, command: str = "", progress:
         "# GENERATED FILE. IDs are Wikidata QIDs; each entity cites its item on its source: line.\n"
         "# type: P31 (namenorm.gazetteer.wikidata_classes); prior: latest population (P1082), else the\n"
         "# number of sitelinks; former names: P1448 with an end time (P582), the date in a comment.\n"
-        f"# languages: {','.join(pack.langs)}; types: {','.join(pack.types)}\n"
+        f"# languages: {','.join(pack.langs)}; types: {','.join(pack.types)}"
+        + (f"; only items named in {','.join(pack.required)}\n" if pack.required else "\n")
     )
     shown = 0.0
     for item in read_items(source, pack.needles()):
@@ -123,13 +124,18 @@ def run(args: argparse.Namespace) -> int:
                          "or a SPARQL JSON result")
     if not target.parent.is_dir():
         raise UsageError(f"-o {target}: the folder {target.parent} does not exist")
-    pack = Pack(langs=args.langs, types=args.types, countries=curated_countries())
+    pack = Pack(langs=args.langs, types=args.types, countries=curated_countries(),
+                required=args.require or ())
     command = (f"namenorm gazetteer from-wikidata {shlex.quote(str(source))} -o {shlex.quote(str(target))} "
-               f"--langs {','.join(args.langs)} --types {','.join(args.types)}")
+               f"--langs {','.join(args.langs)} --types {','.join(args.types)}"
+               + (f" --require {','.join(args.require)}" if args.require else ""))
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
             build(source, out, pack, command=command, progress=sys.stderr, terminal=sys.stderr.isatty())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # as any new file (mkstemp made it private)
         os.replace(tmp, target)
     except (WikidataInputError, OSError) as e:
         raise UsageError(str(e)) from None
@@ -153,6 +159,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], layout: d
     p.add_argument("-o", "--output", required=True, metavar="PACK", help="the .gaz file to write")
     p.add_argument("--langs", type=lang_list, default=DEFAULT_LANGS, metavar="L,L",
                    help=f"languages of the names kept (default: {','.join(DEFAULT_LANGS)})")
+    p.add_argument("--require", type=lang_list, metavar="L,L",
+                   help="keep only items with a name in one of these languages (--require ru,uk)")
     from namenorm.cli_args import type_list
 
     p.add_argument("--types", type=type_list, default=tuple(sorted(TYPES)), metavar="T,T",
