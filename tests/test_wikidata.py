@@ -118,6 +118,19 @@ def test_language_filter(tmp_path: Path) -> None:
     assert names(ents["Q1899"], "de") == {"Kiew"} and not names(ents["Q1899"], "ja")
 
 
+def test_duplicate_qids_are_written_once(tmp_path: Path) -> None:
+    src = tmp_path / "twice.json"
+    ents = [entity(q, {"en": f"Name {i}"}, None, [statement("P31", "Q5")])
+            for i, q in enumerate(["Q7", "Q99999999999", "Q7", "Q99999999999", "Q8"])]
+    src.write_text(dump_text(ents), encoding="utf-8")
+    pack = Pack()
+    with (tmp_path / "p.gaz").open("w", encoding="utf-8") as out:
+        build(src, out, pack)
+    assert pack.counts["written"] == 3 and pack.counts["skipped: duplicate QID"] == 2
+    assert len(pack._seen) < 64  # the bitmap covers small QID numbers only
+    assert check([tmp_path / "p.gaz"])[1] == []
+
+
 def test_require_languages(tmp_path: Path) -> None:
     out, ents = build_pack(tmp_path, "dump.json", "--langs", "en,ru,uk", "--require", "ru")
     assert sorted(ents) == ["Q1899", "Q3874799", "Q48256"]  # Tymoshenko, Naftogaz, Q99999001: no ru name

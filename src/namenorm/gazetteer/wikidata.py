@@ -66,7 +66,8 @@ class Pack:
     countries: dict[str, str] = field(default_factory=dict)  # country QID -> ISO 3166-1 alpha-2
     required: tuple[str, ...] = ()  # keep only items with a name in one of these languages
     counts: Counter[str] = field(default_factory=Counter)
-    _seen: bytearray = field(default_factory=bytearray)  # a bit per QID number: duplicates
+    _seen: bytearray = field(default_factory=bytearray)  # a bit per QID number below 2**28: duplicates
+    _seen_big: set[int] = field(default_factory=set)  # QID numbers from 2**28 (none in Wikidata yet)
 
     def needles(self) -> tuple[bytes, ...]:
         """``b'"Q5"'`` for each class of the asked types: a dump line without any is not decoded."""
@@ -108,6 +109,10 @@ class Pack:
         return None
 
     def _duplicate(self, n: int) -> bool:
+        if n >= 1 << 28:  # the bitmap stays under 32 MiB whatever the input
+            seen_big = n in self._seen_big
+            self._seen_big.add(n)
+            return seen_big
         byte, bit = divmod(n, 8)
         if byte >= len(self._seen):
             self._seen.extend(bytes(max(byte + 1 - len(self._seen), len(self._seen) // 2)))
