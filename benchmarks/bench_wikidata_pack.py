@@ -76,7 +76,8 @@ def _entity(i: int, rng: random.Random) -> dict[str, Any]:
 
     claims = {"P31": [claim("P31", "Q5")], "P21": [claim("P21", rng.choice(["Q6581097", "Q6581072"]))],
               "P27": [claim("P27", rng.choice(_COUNTRIES))], "P106": [claim("P106", "Q82955")]}
-    return {"type": "item", "id": f"Q{i}", "labels": {k: {"language": k, "value": v} for k, v in labels.items()},
+    return {"type": "item", "id": f"Q{i}",
+            "labels": {k: {"language": k, "value": v} for k, v in labels.items()},
             "descriptions": {"en": {"language": "en", "value": "politician"},
                              "ru": {"language": "ru", "value": "политик"}},
             "aliases": {k: [{"language": k, "value": v} for v in vs] for k, vs in aliases.items()},
@@ -120,11 +121,11 @@ def _phase_parse(dump: str) -> dict[str, Any]:
     return {"seconds": time.perf_counter() - start, "entities": n, "rss_mib": _rss_mib()}
 
 
-def _phase_build(dump: str, pack: str) -> dict[str, Any]:
+def _phase_build(dump: str, pack: str, types: str = "PER") -> dict[str, Any]:
     from namenorm.cli import main
 
     start = time.perf_counter()
-    code = main(["gazetteer", "from-wikidata", dump, "-o", pack, "--langs", "en,ru,uk", "--types", "PER"])
+    code = main(["gazetteer", "from-wikidata", dump, "-o", pack, "--langs", "en,ru,uk", "--types", types])
     assert code == 0
     return {"seconds": time.perf_counter() - start, "rss_mib": _rss_mib(), "bytes": Path(pack).stat().st_size}
 
@@ -190,9 +191,11 @@ def measure(n: int, folder: Path) -> dict[str, Any]:
     dump, pack, cache = folder / f"dump{n}.json.gz", folder / f"pack{n}.gaz", folder / f"cache{n}"
     start = time.perf_counter()
     write_dump(dump, n)
-    res: dict[str, Any] = {"n": n, "generate_s": time.perf_counter() - start, "dump_bytes": dump.stat().st_size}
+    res: dict[str, Any] = {"n": n, "generate_s": time.perf_counter() - start}
+    res["dump_bytes"] = dump.stat().st_size
     res["parse"] = _child("parse", str(dump))
     res["build"] = _child("build", str(dump), str(pack))
+    res["scan"] = _child("build", str(dump), str(folder / "none.gaz"), "LOC")
     res["compile"] = _child("compile", str(pack), cache=cache)
     res["load"] = _child("load", str(pack), cache=cache)
     return res
@@ -205,19 +208,21 @@ def _bundled(folder: Path) -> dict[str, Any]:
 
 
 def _report(res: dict[str, Any], bundled: dict[str, Any]) -> str:
-    b, p, c, ld = res["build"], res["parse"], res["compile"], res["load"]
-    n = res["n"]
+    b, p, c, ld, sc = res["build"], res["parse"], res["compile"], res["load"], res["scan"]
+    n, mib = res["n"], 2**20
+    rss, brss = ld["rss_mib_all_loaded"], bundled["rss_mib_all_loaded"]
+    hits, misses = ld["hits_per_s"] / bundled["hits_per_s"], ld["misses_per_s"] / bundled["misses_per_s"]
     return "\n".join([
-        f"## N = {n:,} humans (dump {res['dump_bytes'] / 2**20:,.1f} MiB gz)",
+        f"## N = {n:,} humans (dump {res['dump_bytes'] / mib:,.1f} MiB gz)",
         f"build: {b['seconds']:.1f} s, {n / b['seconds']:,.0f} entities/s, peak RSS {b['rss_mib']:,.0f} MiB, "
-        f"pack {b['bytes'] / 2**20:,.1f} MiB; json.loads alone {p['seconds']:.1f} s "
-        f"(ratio build/parse {b['seconds'] / p['seconds']:.2f})",
+        f"pack {b['bytes'] / mib:,.1f} MiB; json.loads alone {p['seconds']:.1f} s "
+        f"(ratio build/parse {b['seconds'] / p['seconds']:.2f}); --types LOC (no line decoded) "
+        f"{sc['seconds']:.1f} s",
         f"compile: {c['seconds']:.1f} s, peak RSS {c['rss_mib']:,.0f} MiB",
         f"load: {ld['load_seconds']:.2f} s to the first answer (bundled: {bundled['load_seconds']:.2f} s); "
-        f"RSS with every table {ld['rss_mib_all_loaded']:,.0f} MiB (bundled: {bundled['rss_mib_all_loaded']:,.0f})",
+        f"RSS with every table {rss:,.0f} MiB (bundled: {brss:,.0f})",
         f"lookups: hits {ld['hits_per_s']:,.0f}/s ({ld['hits_found']:.0%} found), misses "
-        f"{ld['misses_per_s']:,.0f}/s; ratio to the bundled index: hits "
-        f"{ld['hits_per_s'] / bundled['hits_per_s']:.2f}, misses {ld['misses_per_s'] / bundled['misses_per_s']:.2f}",
+        f"{ld['misses_per_s']:,.0f}/s; ratio to the bundled index: hits {hits:.2f}, misses {misses:.2f}",
     ])
 
 
@@ -234,7 +239,8 @@ def run(n: int = 10_000) -> list[dict[str, Any]]:
         {"name": f"load {name}", "value": r["load"]["load_seconds"], "unit": "s",
          "ratio": r["load"]["load_seconds"] / bundled["load_seconds"], "baseline": "bundled index"},
         {"name": f"RSS {name}", "value": r["load"]["rss_mib_all_loaded"], "unit": "MiB",
-         "ratio": r["load"]["rss_mib_all_loaded"] / bundled["rss_mib_all_loaded"], "baseline": "bundled index"},
+         "ratio": r["load"]["rss_mib_all_loaded"] / bundled["rss_mib_all_loaded"],
+         "baseline": "bundled index"},
         {"name": f"misses {name}", "value": r["load"]["misses_per_s"], "unit": "queries/s",
          "ratio": r["load"]["misses_per_s"] / bundled["misses_per_s"], "baseline": "bundled index"},
         {"name": f"hits {name}", "value": r["load"]["hits_per_s"], "unit": "queries/s",

@@ -24,10 +24,10 @@ from namenorm import Normalizer
 from namenorm.cli import main
 from namenorm.gazetteer import check, load
 from namenorm.gazetteer.model import Entity
-from namenorm.gazetteer.wikidata import Pack
-from namenorm.gazetteer.wikidata_classes import CLASSES, GENDER, type_of
-from namenorm.gazetteer.wikidata_cli import build
-from namenorm.gazetteer.wikidata_read import item_from_entity
+from namenorm.wikidata.classes import CLASSES, GENDER, type_of
+from namenorm.wikidata.cli import build
+from namenorm.wikidata.pack import Pack
+from namenorm.wikidata.read import item_from_entity
 from wikidata_fixtures import DATA, dump_text, entity, fixture_entities, sparql_result, statement
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -91,7 +91,7 @@ def test_skipped_items_are_counted(tmp_path: Path) -> None:
 
 
 def test_lines_decoded_without_the_prefilter_are_skipped_for_the_same_reasons(tmp_path: Path) -> None:
-    from namenorm.gazetteer.wikidata_read import NOT_ITEM, read_items
+    from namenorm.wikidata.read import NOT_ITEM, read_items
 
     got = list(read_items(DATA / "dump.json"))
     assert [x if isinstance(x, str) else x.qid for x in got] == [

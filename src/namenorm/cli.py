@@ -2,7 +2,7 @@
 
 Subcommands: normalize (:mod:`namenorm.normalize_cli`), extract (:mod:`namenorm.extract.cli`),
 clean (:mod:`namenorm.csvclean.cli`), translit and gazetteer check/stats (here), gazetteer
-from-wikidata (:mod:`namenorm.gazetteer.wikidata_cli`).
+from-wikidata (:mod:`namenorm.wikidata.cli`).
 
 Exit codes, the same for every subcommand:
 
@@ -58,7 +58,7 @@ def _cmd_gazetteer(args: argparse.Namespace) -> int:
     from namenorm.gazetteer import bundled_paths, check
 
     if args.action == "from-wikidata":
-        from namenorm.gazetteer import wikidata_cli
+        from namenorm.wikidata import cli as wikidata_cli
 
         return wikidata_cli.run(args)
 
@@ -93,7 +93,7 @@ def _register_translit(sub: argparse._SubParsersAction[argparse.ArgumentParser])
 
 
 def _register_gazetteer(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from namenorm.gazetteer import wikidata_cli
+    from namenorm.wikidata import cli as wikidata_cli
 
     p = sub.add_parser("gazetteer", help="check, describe or build gazetteer files", **HELP_LAYOUT,
                        description="check: validate .gaz files (exit 1 on problems); stats: counts;\n"

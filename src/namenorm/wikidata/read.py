@@ -28,6 +28,7 @@ import bz2
 import gzip
 import io
 import json
+import re
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -118,12 +119,13 @@ def read_items(path: Path, needles: Collection[bytes] = ()) -> Iterator[Item | s
 
 def _dump_lines(lines: Iterator[tuple[int, bytes]], where: str, needles: Collection[bytes]
                 ) -> Iterator[Item | str]:
+    wanted = re.compile(b"|".join(re.escape(n) for n in needles)) if needles else None  # one scan a line
     for no, raw in lines:
         line = raw.strip()
         if not line:
             continue
-        if (needles and line[:1] == b"{" and line.rstrip(b",")[-1:] == b"}" and b'"id"' in line
-                and not any(n in line for n in needles) and _utf8(line)):
+        if (wanted is not None and line[:1] == b"{" and line.rstrip(b",")[-1:] == b"}" and b'"id"' in line
+                and not wanted.search(line) and _utf8(line)):
             yield PREFILTERED
             continue
         if line == b"]":
@@ -247,7 +249,7 @@ def _sparql_items(result: Any, where: str) -> Iterator[Item | str]:
                                  "[...]}, \"results\": {\"bindings\": [...]}}") from None
     if "item" not in head_vars:
         raise WikidataInputError(f"{where}: the SPARQL result has no ?item column; select the items "
-                                 "as ?item (see the variables in namenorm.gazetteer.wikidata_read)")
+                                 "as ?item (see the variables in namenorm.wikidata.read)")
     items: dict[str, Item] = {}
     typed = "type" in head_vars
     for n, row in enumerate(rows, 1):

@@ -23,8 +23,8 @@ from typing import TextIO
 import regex
 
 from namenorm.gazetteer.model import TYPES
-from namenorm.gazetteer.wikidata import DEFAULT_LANGS, Pack, one_line
-from namenorm.gazetteer.wikidata_read import WikidataInputError, read_items
+from namenorm.wikidata.pack import DEFAULT_LANGS, Pack, one_line
+from namenorm.wikidata.read import WikidataInputError, read_items
 
 __all__ = ["build", "curated_countries", "lang_list", "run"]
 
@@ -71,7 +71,7 @@ def build(source: Path, out: TextIO, pack: Pack, *, command: str = "", progress:
         "@priority: 1\n"
         "@ambiguous: allowed\n"
         "# GENERATED FILE. IDs are Wikidata QIDs; each entity cites its item on its source: line.\n"
-        "# type: P31 (namenorm.gazetteer.wikidata_classes); prior: latest population (P1082), else the\n"
+        "# type: P31 (namenorm.wikidata.classes); prior: latest population (P1082), else the\n"
         "# number of sitelinks; former names: P1448 with an end time (P582), the date in a comment.\n"
         f"# languages: {','.join(pack.langs)}; types: {','.join(pack.types)}"
         + (f"; only items named in {','.join(pack.required)}\n" if pack.required else "\n")

@@ -1,8 +1,8 @@
 """Building a ``.gaz`` pack from Wikidata (``namenorm gazetteer from-wikidata``).
 
-Each item of a dump or SPARQL result (read by :mod:`namenorm.gazetteer.wikidata_read`) becomes one
+Each item of a dump or SPARQL result (read by :mod:`namenorm.wikidata.read`) becomes one
 block: its ID is the QID (so it merges with curated entities of the same QID), its type comes from
-P31 (table: :mod:`namenorm.gazetteer.wikidata_classes`), its prior is its latest population (P1082)
+P31 (table: :mod:`namenorm.wikidata.classes`), its prior is its latest population (P1082)
 or else its number of sitelinks, its names are its labels and aliases in the chosen languages, its
 gender comes from P21 (people), its country from P27 (people) or P17 when that country is a curated
 entity with an ISO code. Official names (P1448) become ``{official}`` aliases, or ``{former}`` ones
@@ -14,7 +14,7 @@ comment, a line break or a control character, mixes Latin and Cyrillic inside a 
 language, ...) is left out and counted, never altered (besides NFC normalisation and trimming).
 
 >>> import io
->>> from namenorm.gazetteer.wikidata_read import Item
+>>> from namenorm.wikidata.read import Item
 >>> item = Item("Q1899", ["Q515"], {"en": ["Kyiv", "Kiev"], "uk": ["Київ"]}, population=2952301.0,
 ...             official=[("uk", "Київ", None)])
 >>> pack = Pack(langs=("en", "uk"), types=("LOC",))
@@ -37,9 +37,9 @@ import regex
 
 from namenorm.gazetteer.model import TYPES
 from namenorm.gazetteer.parse import _aliases as parse_aliases  # the parser's own alias rules
-from namenorm.gazetteer.wikidata_classes import CLASSES, GENDER, type_of
-from namenorm.gazetteer.wikidata_read import Item
 from namenorm.limits import too_long
+from namenorm.wikidata.classes import CLASSES, GENDER, type_of
+from namenorm.wikidata.read import Item
 
 __all__ = ["DEFAULT_LANGS", "Pack", "one_line"]
 
