@@ -157,6 +157,15 @@ def test_former_and_official_names(tmp_path: Path) -> None:
     assert names(bakhmut, "ru") == {"Бахмут", "Артёмовск"} and bakhmut.prior == 73212
 
 
+def test_entities_one_a_line_without_the_array(tmp_path: Path) -> None:
+    src = tmp_path / "lines.json"
+    src.write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in fixture_entities()), "utf-8")
+    (tmp_path / "a").mkdir()
+    _, from_lines = build_pack(tmp_path, str(src))
+    _, from_dump = build_pack(tmp_path / "a", "dump.json")
+    assert {k: names(e) for k, e in from_lines.items()} == {k: names(e) for k, e in from_dump.items()}
+
+
 def test_types_option(tmp_path: Path) -> None:
     _, ents = build_pack(tmp_path, "dump.json", "--types", "per")
     assert sorted(ents) == ["Q3874799", "Q48283"]
@@ -203,6 +212,8 @@ BAD_INPUTS: dict[str, bytes] = {
     "broken-line.json": b'[\n{"type": "item", "id": "Q1", "labels": {}},\n{"type": "item", "id": \n]\n',
     "not-entity.json": b'[\n{"id": "Q1", "labels": {"en": "flat"}, "claims": {"P31": "Q5"}}\n]\n',
     "no-id.json": b'[\n{"type": "item", "labels": {}}\n]\n',
+    "no-end.json": dump_text(fixture_entities()).removesuffix("]\n").encode(),
+    "ndjson-broken.json": b'{"type": "item", "id": "Q1", "labels": {}}\n{"type": "item", "id": "Q2"\n',
     "after-end.json": b'[\n{"type": "item", "id": "Q1"}\n]\nmore\n',
     "latin1.json": '[\n{"id": "Q1", "labels": {"en": {"value": "Café"}}}\n]\n'.encode("latin-1"),
     "truncated.json.gz": gzip.compress(dump_text(fixture_entities()).encode())[:500],

@@ -36,7 +36,7 @@ from typing import Any
 
 import regex
 
-__all__ = ["Item", "WikidataInputError", "item_from_entity", "read_items"]
+__all__ = ["NOT_ITEM", "PREFILTERED", "Item", "WikidataInputError", "item_from_entity", "read_items"]
 
 _QID = regex.compile(r"Q[1-9]\d*")
 _ENTITY_URI = regex.compile(r"https?://www\.wikidata\.org/entity/(Q[1-9]\d*)")
@@ -98,14 +98,14 @@ def read_items(path: Path, needles: Collection[bytes] = ()) -> Iterator[Item | s
                 raise WikidataInputError(f"{where}: the file is empty; give a Wikidata JSON dump or a "
                                          "SPARQL JSON result")
             if first == b"[":
-                yield from _dump_lines(lines, where, needles)
+                yield from _dump_lines(lines, where, needles, array=True)
                 return
             if not first.startswith(b"{"):
                 raise _not_json(where, no, "it does not start with '[' or '{'")
             entity = _loads_or_none(first.rstrip(b","))
             if isinstance(entity, dict) and "head" not in entity and "id" in entity:
                 yield _item_at(entity, where, no)
-                yield from _dump_lines(lines, where, needles)
+                yield from _dump_lines(lines, where, needles, array=False)
                 return
             rest = b"".join(raw for _, raw in lines)
             result = _loads_or_none(first + b"\n" + rest if entity is None else first)
@@ -117,8 +117,8 @@ def read_items(path: Path, needles: Collection[bytes] = ()) -> Iterator[Item | s
                                  ".json.bz2 file") from None
 
 
-def _dump_lines(lines: Iterator[tuple[int, bytes]], where: str, needles: Collection[bytes]
-                ) -> Iterator[Item | str]:
+def _dump_lines(lines: Iterator[tuple[int, bytes]], where: str, needles: Collection[bytes], *,
+                array: bool) -> Iterator[Item | str]:
     wanted = re.compile(b"|".join(re.escape(n) for n in needles)) if needles else None  # one scan a line
     for no, raw in lines:
         line = raw.strip()
@@ -137,6 +137,9 @@ def _dump_lines(lines: Iterator[tuple[int, bytes]], where: str, needles: Collect
         if entity is None:
             raise _not_json(where, no, "a line of a Wikidata dump holds one entity: {...},")
         yield _item_at(entity, where, no)
+    if array:
+        raise WikidataInputError(f"{where}: the dump ends without its closing ']': the file is truncated; "
+                                 "download it again")
 
 
 def _utf8(data: bytes) -> bool:
