@@ -378,3 +378,14 @@ def test_any_text_gives_a_valid_pack_and_nothing_silently_lost(labels: list[tupl
                if (unicodedata.normalize("NFC", raw).strip(), lang) not in have]
     assert len(missing) == pack.counts["names left out (not representable in .gaz)"]
     assert (block is None) == (not have)
+
+
+def test_help_documents_the_subcommand() -> None:
+    r = cli("gazetteer", "--help")
+    assert r.returncode == 0 and "from-wikidata" in r.stdout and "check" in r.stdout
+    r = cli("gazetteer", "from-wikidata", "--help")
+    assert r.returncode == 0
+    for option in ("--langs", "--types", "--require", "-o PACK", "?officialNameEnd"):
+        assert option in r.stdout
+    r = cli("gazetteer", "from-wikidata", str(DATA / "dump.json"))
+    assert r.returncode == 2 and "-o" in r.stderr
