@@ -166,6 +166,14 @@ def test_entities_one_a_line_without_the_array(tmp_path: Path) -> None:
     assert {k: names(e) for k, e in from_lines.items()} == {k: names(e) for k, e in from_dump.items()}
 
 
+def test_item_values_with_only_a_numeric_id() -> None:
+    old = entity("Q7", {"en": "Old Dump"}, None, [statement("P31", "Q5"), statement("P21", "Q6581072")])
+    for s in old["claims"].values():
+        del s[0]["mainsnak"]["datavalue"]["value"]["id"]  # the layout of dumps before 2015
+    item = item_from_entity(old)
+    assert not isinstance(item, str) and item.classes == ["Q5"] and item.gender == "Q6581072"
+
+
 def test_types_option(tmp_path: Path) -> None:
     _, ents = build_pack(tmp_path, "dump.json", "--types", "per")
     assert sorted(ents) == ["Q3874799", "Q48283"]

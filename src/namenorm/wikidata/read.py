@@ -5,17 +5,8 @@ its first bytes): a top-level array with one entity per line (``[``, ``{...},``,
 without the array (one entity per line, as filtering tools write them) are read too. It is read line
 by line: memory stays constant whatever the size of the dump.
 
-**SPARQL result** (``application/sparql-results+json`` from query.wikidata.org): read whole. Rows are
-grouped by item; the variables read are
-
-- ``item`` (required): the item URI, ``http://www.wikidata.org/entity/Q…``;
-- ``label`` (or ``itemLabel``) and ``alias``: names, literals with ``xml:lang``;
-- ``type``: an ``instance of`` (P31) class URI;
-- ``population``, ``sitelinks``: numbers (the largest value of an item is kept);
-- ``gender``: a P21 value URI; ``country``: a country item URI or an ISO 3166-1 alpha-2 literal;
-- ``officialName`` (literal with ``xml:lang``) and ``officialNameEnd`` (its P582 end time).
-
-Other variables are ignored.
+**SPARQL result** (``application/sparql-results+json`` from query.wikidata.org): read whole, by
+:mod:`namenorm.wikidata.sparql` (which lists the variables it reads).
 
 >>> item = item_from_entity({"id": "Q1", "labels": {"en": {"language": "en", "value": "X"}}})
 >>> item.qid, item.names
@@ -39,7 +30,6 @@ import regex
 __all__ = ["NOT_ITEM", "PREFILTERED", "Item", "WikidataInputError", "item_from_entity", "read_items"]
 
 _QID = regex.compile(r"Q[1-9]\d*")
-_ENTITY_URI = regex.compile(r"https?://www\.wikidata\.org/entity/(Q[1-9]\d*)")
 _TIME = regex.compile(r"([+-]?)(\d+)-(\d\d)-(\d\d)")
 
 
@@ -111,7 +101,9 @@ def read_items(path: Path, needles: Collection[bytes] = ()) -> Iterator[Item | s
             result = _loads_or_none(first + b"\n" + rest if entity is None else first)
             if result is None:
                 raise _not_json(where, no, "it is neither one entity per line nor one JSON document")
-            yield from _sparql_items(result, where)
+            from namenorm.wikidata.sparql import sparql_items
+
+            yield from sparql_items(result, where)
     except (OSError, EOFError) as e:  # unreadable, damaged or truncated compressed data
         raise WikidataInputError(f"{where}: cannot read ({e}); give a readable .json, .json.gz or "
                                  ".json.bz2 file") from None
@@ -183,20 +175,25 @@ def item_from_entity(e: dict[str, Any]) -> Item | str:
     for lang, vs in (e.get("aliases") or {}).items():
         it.names.setdefault(lang, []).extend(str(v["value"]) for v in vs)
     claims = e.get("claims") or {}
-    it.classes = [v["id"] for v in _values(claims, "P31") if isinstance(v, dict)]
+    it.classes = [_item_id(v) for v in _values(claims, "P31")]
     pops = [(_date_key(_qualifier(s, "P585")), float(v["amount"])) for s, v in _statements(claims, "P1082")]
     if pops:
         it.population = max(pops)[1]
     it.sitelinks = len(e.get("sitelinks") or {})
-    genders = [v["id"] for v in _values(claims, "P21") if isinstance(v, dict)]
+    genders = [_item_id(v) for v in _values(claims, "P21")]
     it.gender = genders[0] if genders else None
-    it.countries = [v["id"] for p in ("P27", "P17") for v in _values(claims, p) if isinstance(v, dict)]
+    it.countries = [_item_id(v) for p in ("P27", "P17") for v in _values(claims, p)]
     codes = [str(v) for v in _values(claims, "P297")]
     it.iso2 = codes[0] if codes else None
     for s, v in _statements(claims, "P1448"):
         end = _qualifier(s, "P582")
-        it.official.append((str(v["language"]), str(v["text"]), _day(end) if end else None))
+        it.official.append((str(v["language"]), str(v["text"]), day(end) if end else None))
     return it
+
+
+def _item_id(value: dict[str, Any]) -> str:
+    """The QID of an item value (older dumps give only its ``numeric-id``)."""
+    return str(value["id"]) if "id" in value else f"Q{int(value['numeric-id'])}"
 
 
 def _statements(claims: dict[str, Any], prop: str) -> list[tuple[dict[str, Any], Any]]:
@@ -228,7 +225,7 @@ def _date_key(time: str | None) -> tuple[int, int, int]:
     return (int(m.group(1) + m.group(2)), int(m.group(3)), int(m.group(4)))
 
 
-def _day(time: str) -> str:
+def day(time: str) -> str:
     """``+2016-05-19T00:00:00Z`` -> ``2016-05-19`` (a year alone when month and day are 00)."""
     m = _TIME.match(time)
     if not m:
@@ -237,67 +234,3 @@ def _day(time: str) -> str:
     year = sign + m.group(2).lstrip("0").rjust(4, "0")
     return year if m.group(3) == "00" else f"{year}-{m.group(3)}" if m.group(4) == "00" else \
         f"{year}-{m.group(3)}-{m.group(4)}"
-
-
-def _sparql_items(result: Any, where: str) -> Iterator[Item | str]:
-    try:
-        head_vars = result["head"]["vars"]
-        rows = result["results"]["bindings"]
-        if not isinstance(rows, list) or not isinstance(head_vars, list):
-            raise TypeError("'vars' and 'bindings' must be lists")
-    except (KeyError, TypeError) as e:
-        what = f"no {e}" if isinstance(e, KeyError) else str(e)
-        raise WikidataInputError(f"{where}: JSON, but neither a dump (one entity with an 'id' per line) nor "
-                                 f"a SPARQL result ({what}); a SPARQL result is {{\"head\": {{\"vars\": "
-                                 "[...]}, \"results\": {\"bindings\": [...]}}") from None
-    if "item" not in head_vars:
-        raise WikidataInputError(f"{where}: the SPARQL result has no ?item column; select the items "
-                                 "as ?item (see the variables in namenorm.wikidata.read)")
-    items: dict[str, Item] = {}
-    typed = "type" in head_vars
-    for n, row in enumerate(rows, 1):
-        try:
-            _add_row(items, row, typed)
-        except (KeyError, TypeError, AttributeError, ValueError) as e:
-            raise WikidataInputError(f"{where}: row {n} of the SPARQL result is malformed "
-                                     f"({type(e).__name__}: {e})") from None
-    yield from items.values()
-
-
-def _qid_of(uri: Any) -> str:
-    """The QID of a Wikidata entity URI, else ``""``."""
-    m = _ENTITY_URI.fullmatch(str(uri))
-    return m.group(1) if m else ""
-
-
-def _add_row(items: dict[str, Item], row: dict[str, Any], typed: bool) -> None:
-    m = _ENTITY_URI.fullmatch(row["item"]["value"])
-    if not m:
-        raise ValueError(f"?item {row['item']['value']!r} is not a Wikidata item URI")
-    it = items.setdefault(m.group(1), Item(m.group(1), typed=typed))
-    for var in ("label", "itemLabel", "alias"):
-        cell = row.get(var)
-        if cell and cell.get("xml:lang"):
-            names = it.names.setdefault(cell["xml:lang"], [])
-            if cell["value"] not in names:
-                names.append(str(cell["value"]))
-    entity = {var: _qid_of(row[var]["value"]) for var in ("type", "gender", "country") if var in row}
-    if entity.get("type") and entity["type"] not in it.classes:
-        it.classes.append(entity["type"])
-    if entity.get("gender"):
-        it.gender = entity["gender"]
-    if "country" in row:
-        c = entity["country"] or str(row["country"]["value"])
-        if c not in it.countries:
-            it.countries.append(c)
-    if "population" in row:
-        pop = float(row["population"]["value"])
-        it.population = max(pop, it.population or pop)
-    if "sitelinks" in row:
-        it.sitelinks = max(int(row["sitelinks"]["value"]), it.sitelinks or 0)
-    cell = row.get("officialName")
-    if cell and cell.get("xml:lang"):
-        end = row["officialNameEnd"]["value"] if "officialNameEnd" in row else None
-        entry = (str(cell["xml:lang"]), str(cell["value"]), _day(end) if end else None)
-        if entry not in it.official:
-            it.official.append(entry)
