@@ -311,7 +311,9 @@ def test_readme_command_line_section_matches_the_parser() -> None:
     assert set(usage) == {"normalize", "extract", "clean", "translit", "gazetteer", "cache", "--version"}
     for command, options in usage.items():
         known = commands.get(command, parser)
-        listed = {s for a in known._actions for s in a.option_strings}
+        nested = [p for a in known._actions if isinstance(a, argparse._SubParsersAction)
+                  for p in a.choices.values()]  # gazetteer check|stats|from-wikidata
+        listed = {s for p in (known, *nested) for a in p._actions for s in a.option_strings}
         assert options <= listed, (command, options - listed)
     table = {int(c) for row in re.findall(r"^\| ([\d /]+) \|", section, re.M) for c in row.split("/")}
     assert table == {int(c) for c in re.findall(r"(?:^ {2}|; )(\d+) ", EXIT_CODES, re.M)}

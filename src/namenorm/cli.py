@@ -1,7 +1,8 @@
 """The ``namenorm`` command line (also ``python -m namenorm``).
 
 Subcommands: normalize (:mod:`namenorm.normalize_cli`), extract (:mod:`namenorm.extract.cli`),
-clean (:mod:`namenorm.csvclean.cli`), translit and gazetteer check/stats (here).
+clean (:mod:`namenorm.csvclean.cli`), translit and gazetteer check/stats (here), gazetteer
+from-wikidata (:mod:`namenorm.wikidata.cli`).
 
 Exit codes, the same for every subcommand:
 
@@ -56,6 +57,11 @@ def _cmd_translit(args: argparse.Namespace) -> int:
 def _cmd_gazetteer(args: argparse.Namespace) -> int:
     from namenorm.gazetteer import bundled_paths, check
 
+    if args.action == "from-wikidata":
+        from namenorm.wikidata import cli as wikidata_cli
+
+        return wikidata_cli.run(args)
+
     paths: list[str | Path] = list(args.paths) or list(bundled_paths())
     try:
         ents, problems = check(paths)
@@ -87,10 +93,16 @@ def _register_translit(sub: argparse._SubParsersAction[argparse.ArgumentParser])
 
 
 def _register_gazetteer(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("gazetteer", help="check or describe gazetteer files", **HELP_LAYOUT)
-    p.add_argument("action", choices=["check", "stats"], help="check: validate (exit 1 on problems); "
-                   "stats: counts")
-    p.add_argument("paths", nargs="*", help=".gaz files or folders (default: the bundled gazetteers)")
+    from namenorm.wikidata import cli as wikidata_cli
+
+    p = sub.add_parser("gazetteer", help="check, describe or build gazetteer files", **HELP_LAYOUT,
+                       description="check: validate .gaz files (exit 1 on problems); stats: counts;\n"
+                       "from-wikidata: build a .gaz pack from a Wikidata dump or SPARQL result.")
+    actions = p.add_subparsers(dest="action", required=True, metavar="ACTION")
+    for action, text in (("check", "validate (exit 1 on problems)"), ("stats", "counts")):
+        a = actions.add_parser(action, help=text, **HELP_LAYOUT, description=f"{action}: {text}.")
+        a.add_argument("paths", nargs="*", help=".gaz files or folders (default: the bundled gazetteers)")
+    wikidata_cli.register(actions, HELP_LAYOUT)
     p.set_defaults(func=_cmd_gazetteer)
 
 
