@@ -124,10 +124,10 @@ def run(args: argparse.Namespace) -> int:
                          "or a SPARQL JSON result")
     if not target.parent.is_dir():
         raise UsageError(f"-o {target}: the folder {target.parent} does not exist")
-    pack = Pack(langs=args.langs, types=args.types, countries=curated_countries(),
+    pack = Pack(langs=args.langs, types=tuple(sorted(args.types)), countries=curated_countries(),
                 required=args.require or ())
     command = (f"namenorm gazetteer from-wikidata {shlex.quote(str(source))} -o {shlex.quote(str(target))} "
-               f"--langs {','.join(args.langs)} --types {','.join(args.types)}"
+               f"--langs {','.join(args.langs)} --types {','.join(sorted(args.types))}"
                + (f" --require {','.join(args.require)}" if args.require else ""))
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     try:
