@@ -11,6 +11,7 @@ from namenorm.api import Normalizer
 from namenorm.csvclean.cli import main
 from namenorm.csvclean.report import group_key
 from namenorm.name_keys import unresolved_key
+from namenorm.options import LookupOptions
 
 GAZ = str(Path(__file__).parent / "data" / "clean" / "places.gaz")
 OPTS = ["--gazetteer", GAZ, "--no-bundled", "-q"]
@@ -55,7 +56,7 @@ def test_report_groups_by_the_key(tmp_path: Path) -> None:
 
 def test_frame_key_column() -> None:
     n = Normalizer(gazetteers=[GAZ], include_bundled=False)
-    cols = new_columns(VALUES, n, FrameOptions.of(fields="id,key"))
+    cols = new_columns(VALUES, n, FrameOptions.of(LookupOptions.parse(), fields="id,key"))
     assert cols["_key"]["Kiev"] == "cleantest:kyiv"
     assert cols["_key"]["Ларри Пейджа"] == cols["_key"]["Larry Page"] == unresolved_key("Larry Page")
     assert cols["_key"][""] is None and cols["_id"]["Larry Page"] is None
