@@ -87,6 +87,8 @@ class Resolver:
         weakly_named = any(self.ix.flags(a) & WEAK for a in self.ix.exact_refs(fold(s)))
 
         def accept(cands: list[Cand]) -> list[Cand]:
+            if not cands:
+                return cands  # most tiers find nothing: no call further
             found = self._accept(cands, hints)
             found = self.weigher.weigh(s, found) if self.evidence else found
             return found if not weakly_named else [c for c in found if c.method is Method.EXACT]
