@@ -151,7 +151,11 @@ def _hits_of(s: Sentence, i: int, j: int, raw: list[tuple[int, Method]]) -> list
         needs = bool(flags & WEAK) or (flags & LITERAL and s.shouted)
         if not needs and i == j and ix.lang(aid) == "xx" and not flags & PREFERRED:
             needs = s.initial(i)  # "Tell ..." opening a sentence is no alternate name of At Tall
-        if not needs and not flags & LITERAL and (s.initial(i) or s.shouted):
+        # capitals at a sentence start say nothing about one word, but a phrase of several words
+        # that an alias names is evidence enough ("Государственная дума приняла ..."), except in a
+        # headline or a shouted sentence, where every word is capitalised
+        if (not needs and not flags & LITERAL and (s.initial(i) or s.shouted)
+                and (i == j or s.caseless or s.shouted)):
             if common is None:  # asked only where capitals say nothing (it may parse the words)
                 common = is_common(key)
             needs = common
