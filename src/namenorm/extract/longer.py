@@ -11,6 +11,11 @@ wrong twice: a wrong span and a wrong entity. Precision first, so such spans are
   ("Северный поток", "Советский район");
 - the span ends a noun phrase opened by a capitalised word ("Верховный суд Пакистана",
   "Supreme Court of Pakistan").
+
+A code or abbreviation written in capitals ("US", "EU", "NATO") names its entity even when
+capitalised words follow it in Latin script: English writes institutions that way ("the US Embassy",
+"US Treasury Department", "EU Council"), while a word that only reads as a name ("New" of
+"New Holland", "Kyiv" of "Kyiv Independent") is still dropped.
 """
 
 from __future__ import annotations
@@ -31,15 +36,17 @@ _LINKING_EN = frozenset({
 _PHRASE_WORDS = 3
 
 
-def part_of_longer_name(s: Sentence, a: int, b: int, person: bool, taken: list[tuple[int, int]]) -> bool:
+def part_of_longer_name(s: Sentence, a: int, b: int, person: bool, taken: list[tuple[int, int]], *,
+                        code: bool = False) -> bool:
     """True when tokens ``a..b`` of the sentence are part of a longer unknown name (see module doc).
 
-    ``person``: the span names only people (the adjective rule does not apply: "Зеленский заявил").
+    ``person``: the span names only people (the adjective rule does not apply: "Зеленский заявил");
+    ``code``: the span matched a code or an abbreviation (aliases that must keep their case).
     """
     if s.caseless or s.shouted:
         return _glued(s, a, b)
     mentions = {x for r in taken for x in range(r[0], r[1] + 1)}
-    return (_glued(s, a, b) or _capital_neighbour(s, a, b, mentions, person)
+    return (_glued(s, a, b) or _capital_neighbour(s, a, b, mentions, person, _attributive_code(s, a, b, code))
             or (not person and a == b and _adjective_before_noun(s, a))
             or _ends_noun_phrase(s, a, mentions))
 
@@ -53,7 +60,13 @@ def _glued(s: Sentence, a: int, b: int) -> bool:
     return before or after
 
 
-def _capital_neighbour(s: Sentence, a: int, b: int, mentions: set[int], person: bool) -> bool:
+def _attributive_code(s: Sentence, a: int, b: int, code: bool) -> bool:
+    """A code written in capitals, in Latin script, that may qualify the capitalised words after it."""
+    word = s.toks[a].text
+    return code and a == b and len(word) > 1 and word.isupper() and not has_cyrillic(word)
+
+
+def _capital_neighbour(s: Sentence, a: int, b: int, mentions: set[int], person: bool, code: bool = False) -> bool:
     """A capitalised word that is no mention touches the span.
 
     Before the span: not when the span is a person's full name (a genitive place often precedes
@@ -69,7 +82,7 @@ def _capital_neighbour(s: Sentence, a: int, b: int, mentions: set[int], person: 
         if not (is_title(prev.text) or (s.initial(a - 1) and is_common(prev.key))):
             return True
     if b + 1 < len(toks) and (b + 1) not in mentions and s.gap(b + 1) == " " and s.capitalised(b + 1):
-        if is_title(toks[b + 1].text):
+        if code or is_title(toks[b + 1].text):
             return False
         return not has_cyrillic(toks[b].text) or (a == b and is_first_name(toks[a].text))
     return False

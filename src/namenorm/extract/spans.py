@@ -122,7 +122,8 @@ def scan_sentence(text: str, toks: list[Token], tabs: Tables, lang: str | None) 
         i = j + 1
     ix = tabs.ix
     return [c for c, (a, b) in zip(out, taken, strict=True)
-            if not part_of_longer_name(s, a, b, all(ix.entity(h.aid).type == "PER" for h in c.hits), taken)]
+            if not part_of_longer_name(s, a, b, all(ix.entity(h.aid).type == "PER" for h in c.hits), taken,
+                                       code=any(ix.flags(h.aid) & LITERAL for h in c.hits))]
 
 
 def _hits_of(s: Sentence, i: int, j: int, raw: list[tuple[int, Method]]) -> list[Hit]:
