@@ -66,7 +66,8 @@ def _attributive_code(s: Sentence, a: int, b: int, code: bool) -> bool:
     return code and a == b and len(word) > 1 and word.isupper() and not has_cyrillic(word)
 
 
-def _capital_neighbour(s: Sentence, a: int, b: int, mentions: set[int], person: bool, code: bool = False) -> bool:
+def _capital_neighbour(s: Sentence, a: int, b: int, mentions: set[int], person: bool,
+                       code: bool = False) -> bool:
     """A capitalised word that is no mention touches the span.
 
     Before the span: not when the span is a person's full name (a genitive place often precedes
