@@ -20,7 +20,15 @@ capitalised words follow it in Latin script: English writes institutions that wa
 
 from __future__ import annotations
 
-from namenorm.extract.context import is_common, is_first_name, is_title, pos
+from namenorm.extract.context import (
+    best_parse,
+    is_common,
+    is_first_name,
+    is_function_word,
+    is_place_preposition,
+    is_title,
+    pos,
+)
 from namenorm.extract.sentence import Sentence
 from namenorm.morph.analyzers import NOMINAL_POS
 from namenorm.scripts import has_cyrillic
@@ -48,7 +56,7 @@ def part_of_longer_name(s: Sentence, a: int, b: int, person: bool, taken: list[t
     mentions = {x for r in taken for x in range(r[0], r[1] + 1)}
     return (_glued(s, a, b) or _capital_neighbour(s, a, b, mentions, person, _attributive_code(s, a, b, code))
             or (not person and a == b and _adjective_before_noun(s, a))
-            or _ends_noun_phrase(s, a, mentions))
+            or (not (person and a < b) and _ends_noun_phrase(s, a, mentions)))
 
 
 def _glued(s: Sentence, a: int, b: int) -> bool:
@@ -80,7 +88,8 @@ def _capital_neighbour(s: Sentence, a: int, b: int, mentions: set[int], person: 
     full_name = person and a < b
     if a > 0 and (a - 1) not in mentions and s.gap(a) == " " and s.capitalised(a - 1) and not full_name:
         prev = toks[a - 1]
-        if not (is_title(prev.text) or (s.initial(a - 1) and is_common(prev.key))):
+        if not (is_title(prev.text) or is_function_word(prev.text, s.morph_lang)
+                or (s.initial(a - 1) and is_common(prev.key))):
             return True
     if b + 1 < len(toks) and (b + 1) not in mentions and s.gap(b + 1) == " " and s.capitalised(b + 1):
         if code or is_title(toks[b + 1].text):
@@ -97,13 +106,18 @@ def _adjective_before_noun(s: Sentence, a: int) -> bool:
 
 
 def _ends_noun_phrase(s: Sentence, a: int, mentions: set[int]) -> bool:
-    """A capitalised word, then up to three lowercase nominal words, then the span."""
+    """A capitalised word, then up to three lowercase nominal words, then the span; not when a
+    preposition, a title or a noun that names people comes between ("через море до Німеччини",
+    "премьер Тереза Мэй", "Официальный представитель МИД России": institutions are not animate),
+    nor when the capitalised word is a function word ("В ряде городов Пакистана")."""
     toks = s.toks
     i = a - 1
     while i >= 0 and a - i <= _PHRASE_WORDS and s.gap(i + 1) == " " and not s.capitalised(i):
         w = toks[i]
+        if is_place_preposition(w.key) or is_title(w.text):
+            return False
         if has_cyrillic(w.text):
-            if pos(w.text, s.morph_lang) not in NOMINAL_POS:
+            if pos(w.text, s.morph_lang) not in NOMINAL_POS or _person_noun(w.text, s.morph_lang):
                 return False
         elif w.key not in _LINKING_EN:
             return False
@@ -111,8 +125,15 @@ def _ends_noun_phrase(s: Sentence, a: int, mentions: set[int]) -> bool:
     if i < 0 or i == a - 1 or i in mentions or not s.capitalised(i) or s.gap(i + 1) != " ":
         return False
     head = toks[i]
-    if is_title(head.text):
+    if is_title(head.text) or is_function_word(head.text, s.morph_lang):
         return False
     if not s.initial(i):
         return True
     return not is_common(head.key) or (has_cyrillic(head.text) and pos(head.text, s.morph_lang) == "ADJF")
+
+
+def _person_noun(word: str, lang: str) -> bool:
+    """A noun whose likeliest reading is animate ("представитель", "сторонники"), which heads no
+    name of a place or an institution."""
+    p = best_parse(word, lang)
+    return p is not None and p.tag.POS == "NOUN" and "anim" in p.tag.grammemes
