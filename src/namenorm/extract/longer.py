@@ -89,6 +89,7 @@ def _capital_neighbour(s: Sentence, a: int, b: int, mentions: set[int], person: 
     if a > 0 and (a - 1) not in mentions and s.gap(a) == " " and s.capitalised(a - 1) and not full_name:
         prev = toks[a - 1]
         if not (is_title(prev.text) or is_function_word(prev.text, s.morph_lang)
+                or has_cyrillic(prev.text) != has_cyrillic(toks[a].text)  # "Brexit Джонсон"
                 or (s.initial(a - 1) and is_common(prev.key))):
             return True
     if b + 1 < len(toks) and (b + 1) not in mentions and s.gap(b + 1) == " " and s.capitalised(b + 1):
