@@ -196,3 +196,13 @@ def test_inflection_shortcut_is_off_for_a_small_index(norm: Normalizer) -> None:
     from namenorm.extract.tables import tables_for
 
     assert tables_for(norm.index).endings is None  # a handful of forms: the full morphology is asked
+
+
+def test_surname_and_initials_score_as_normalize_does(norm: Normalizer) -> None:
+    text = "Заявление подписал Лавров С.В. Потом Лавров уехал."
+    first, second = extract(text, lang="ru", normalizer=norm)
+    assert (first.text, second.text) == ("Лавров С.В.", "Лавров")
+    ref = norm.normalize("Лавров С.В.")
+    assert ref is not None
+    assert (first.match.id, first.match.method, first.match.score) == (ref.id, ref.method, ref.score)
+    assert second.match.id == ref.id  # the surname alone, after the person was named with initials

@@ -18,7 +18,9 @@ NORM = Normalizer(gazetteers=[HERE / "data" / "core" / "news.gaz", HERE / "data"
 # Words that make up sentences: names in several forms, and common words of three scripts' texts.
 NAMES = ["Kyiv", "Kiev", "Києві", "Киеве", "Zelensky", "Зеленского", "Зеленська", "Ned Price", "Price", "US",
          "us", "U.S.", "Nice", "NATO", "New York", "Paris", "Texas", "Reading", "Ростов-на-Дону", "Лавров",
-         "Сергея Лаврова", "Selenskyj", "МИД Украины", "Ukraine's", "iPhone", "May", "Харкова", "France"]
+         "Сергея Лаврова", "Selenskyj", "МИД Украины", "Ukraine's", "iPhone", "May", "Харкова", "France",
+         "Лавров С.В.", "Lavrov S.", "Зеленский В. О.", "US Embassy", "«Укрзалізниця»", "КИЕВ",
+         "Государственная дума"]
 FILLER = ["the", "talks", "ended", "late", "and", "in", "near", "said", "встреча", "прошла", "в", "и", "у",
           "заявив", "що", "not", "it", "a", "meeting", "з", "по", "on", "of", "то"]
 SEPARATORS = [" ", " ", " ", ", ", " - ", " (", ") ", "; ", ": ", " «", "» ", ". ", "! "]

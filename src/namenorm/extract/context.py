@@ -27,8 +27,8 @@ from namenorm.names import strip_titles
 from namenorm.scripts import has_cyrillic
 from namenorm.stopwords import is_common_word
 
-__all__ = ["best_parse", "is_common", "is_first_name", "is_place_preposition", "is_time_word", "is_title",
-           "letters", "literal_ok", "no_case_signal", "pos"]
+__all__ = ["best_parse", "is_common", "is_first_name", "is_function_word", "is_place_preposition",
+           "is_time_word", "is_title", "letters", "literal_ok", "no_case_signal", "pos"]
 
 # Prepositions that put the next word in a place role (folded).
 _PLACE_PREPOSITIONS = frozenset({
@@ -135,6 +135,24 @@ def is_first_name(word: str) -> bool:
 
     w = word.lower()
     return any("Name" in p.tag.grammemes for lang in ("ru", "uk") for p in word_parses(lang, w))
+
+
+def is_function_word(word: str, lang: str) -> bool:
+    """True for a preposition, conjunction, particle, pronoun or adverb: a word that no name of a
+    place or an organisation opens, even when a capital letter starts it ("В", "Эту", "Ранее").
+
+    >>> is_function_word("В", "ru"), is_function_word("Эту", "ru"), is_function_word("Власти", "ru")
+    (True, True, False)
+    >>> is_function_word("In", "en"), is_function_word("Kyiv", "en")
+    (True, False)
+    """
+    key = word.lower()
+    if is_place_preposition(key):
+        return True
+    if not has_cyrillic(word):
+        return False
+    p = best_parse(word, lang)
+    return p is not None and (p.tag.POS in _FUNCTION_POS or "Apro" in p.tag.grammemes)
 
 
 def pos(word: str, lang: str) -> str | None:

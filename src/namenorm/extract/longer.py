@@ -11,11 +11,24 @@ wrong twice: a wrong span and a wrong entity. Precision first, so such spans are
   ("Северный поток", "Советский район");
 - the span ends a noun phrase opened by a capitalised word ("Верховный суд Пакистана",
   "Supreme Court of Pakistan").
+
+A code or abbreviation written in capitals ("US", "EU", "NATO") names its entity even when
+capitalised words follow it in Latin script: English writes institutions that way ("the US Embassy",
+"US Treasury Department", "EU Council"), while a word that only reads as a name ("New" of
+"New Holland", "Kyiv" of "Kyiv Independent") is still dropped.
 """
 
 from __future__ import annotations
 
-from namenorm.extract.context import is_common, is_first_name, is_title, pos
+from namenorm.extract.context import (
+    best_parse,
+    is_common,
+    is_first_name,
+    is_function_word,
+    is_place_preposition,
+    is_title,
+    pos,
+)
 from namenorm.extract.sentence import Sentence
 from namenorm.morph.analyzers import NOMINAL_POS
 from namenorm.scripts import has_cyrillic
@@ -31,17 +44,19 @@ _LINKING_EN = frozenset({
 _PHRASE_WORDS = 3
 
 
-def part_of_longer_name(s: Sentence, a: int, b: int, person: bool, taken: list[tuple[int, int]]) -> bool:
+def part_of_longer_name(s: Sentence, a: int, b: int, person: bool, taken: list[tuple[int, int]], *,
+                        code: bool = False) -> bool:
     """True when tokens ``a..b`` of the sentence are part of a longer unknown name (see module doc).
 
-    ``person``: the span names only people (the adjective rule does not apply: "Зеленский заявил").
+    ``person``: the span names only people (the adjective rule does not apply: "Зеленский заявил");
+    ``code``: the span matched a code or an abbreviation (aliases that must keep their case).
     """
     if s.caseless or s.shouted:
         return _glued(s, a, b)
     mentions = {x for r in taken for x in range(r[0], r[1] + 1)}
-    return (_glued(s, a, b) or _capital_neighbour(s, a, b, mentions, person)
+    return (_glued(s, a, b) or _capital_neighbour(s, a, b, mentions, person, _attributive_code(s, a, b, code))
             or (not person and a == b and _adjective_before_noun(s, a))
-            or _ends_noun_phrase(s, a, mentions))
+            or (not (person and a < b) and _ends_noun_phrase(s, a, mentions)))
 
 
 def _glued(s: Sentence, a: int, b: int) -> bool:
@@ -53,7 +68,14 @@ def _glued(s: Sentence, a: int, b: int) -> bool:
     return before or after
 
 
-def _capital_neighbour(s: Sentence, a: int, b: int, mentions: set[int], person: bool) -> bool:
+def _attributive_code(s: Sentence, a: int, b: int, code: bool) -> bool:
+    """A code written in capitals, in Latin script, that may qualify the capitalised words after it."""
+    word = s.toks[a].text
+    return code and a == b and len(word) > 1 and word.isupper() and not has_cyrillic(word)
+
+
+def _capital_neighbour(s: Sentence, a: int, b: int, mentions: set[int], person: bool,
+                       code: bool = False) -> bool:
     """A capitalised word that is no mention touches the span.
 
     Before the span: not when the span is a person's full name (a genitive place often precedes
@@ -66,10 +88,12 @@ def _capital_neighbour(s: Sentence, a: int, b: int, mentions: set[int], person: 
     full_name = person and a < b
     if a > 0 and (a - 1) not in mentions and s.gap(a) == " " and s.capitalised(a - 1) and not full_name:
         prev = toks[a - 1]
-        if not (is_title(prev.text) or (s.initial(a - 1) and is_common(prev.key))):
+        if not (is_title(prev.text) or is_function_word(prev.text, s.morph_lang)
+                or has_cyrillic(prev.text) != has_cyrillic(toks[a].text)  # "Brexit Джонсон"
+                or (s.initial(a - 1) and is_common(prev.key))):
             return True
     if b + 1 < len(toks) and (b + 1) not in mentions and s.gap(b + 1) == " " and s.capitalised(b + 1):
-        if is_title(toks[b + 1].text):
+        if code or is_title(toks[b + 1].text):
             return False
         return not has_cyrillic(toks[b].text) or (a == b and is_first_name(toks[a].text))
     return False
@@ -83,13 +107,18 @@ def _adjective_before_noun(s: Sentence, a: int) -> bool:
 
 
 def _ends_noun_phrase(s: Sentence, a: int, mentions: set[int]) -> bool:
-    """A capitalised word, then up to three lowercase nominal words, then the span."""
+    """A capitalised word, then up to three lowercase nominal words, then the span; not when a
+    preposition, a title or a noun that names people comes between ("через море до Німеччини",
+    "премьер Тереза Мэй", "Официальный представитель МИД России": institutions are not animate),
+    nor when the capitalised word is a function word ("В ряде городов Пакистана")."""
     toks = s.toks
     i = a - 1
     while i >= 0 and a - i <= _PHRASE_WORDS and s.gap(i + 1) == " " and not s.capitalised(i):
         w = toks[i]
+        if is_place_preposition(w.key) or is_title(w.text):
+            return False
         if has_cyrillic(w.text):
-            if pos(w.text, s.morph_lang) not in NOMINAL_POS:
+            if pos(w.text, s.morph_lang) not in NOMINAL_POS or _person_noun(w.text, s.morph_lang):
                 return False
         elif w.key not in _LINKING_EN:
             return False
@@ -97,8 +126,15 @@ def _ends_noun_phrase(s: Sentence, a: int, mentions: set[int]) -> bool:
     if i < 0 or i == a - 1 or i in mentions or not s.capitalised(i) or s.gap(i + 1) != " ":
         return False
     head = toks[i]
-    if is_title(head.text):
+    if is_title(head.text) or is_function_word(head.text, s.morph_lang):
         return False
     if not s.initial(i):
         return True
     return not is_common(head.key) or (has_cyrillic(head.text) and pos(head.text, s.morph_lang) == "ADJF")
+
+
+def _person_noun(word: str, lang: str) -> bool:
+    """A noun whose likeliest reading is animate ("представитель", "сторонники"), which heads no
+    name of a place or an institution."""
+    p = best_parse(word, lang)
+    return p is not None and p.tag.POS == "NOUN" and "anim" in p.tag.grammemes

@@ -107,8 +107,8 @@ def scan_sentence(text: str, toks: list[Token], tabs: Tables, lang: str | None) 
             found = _lemma(s, i)
         if s.capitalised(i):
             sur = _surname(s, i)
-            if found is None:
-                found = sur
+            if found is None or (sur is not None and sur[0] > found[0] and sur[1].kind == "name"):
+                found = sur  # a surname followed by initials is longer than the name it starts
             elif sur is not None and found[0] == sur[0] and sur[1].kind == "surname":
                 # one word: a name, or a person's surname as written ("May"); not a surname that
                 # only its cross-script key reaches ("Cameroon" is not "Cameron")
@@ -122,7 +122,8 @@ def scan_sentence(text: str, toks: list[Token], tabs: Tables, lang: str | None) 
         i = j + 1
     ix = tabs.ix
     return [c for c, (a, b) in zip(out, taken, strict=True)
-            if not part_of_longer_name(s, a, b, all(ix.entity(h.aid).type == "PER" for h in c.hits), taken)]
+            if not part_of_longer_name(s, a, b, all(ix.entity(h.aid).type == "PER" for h in c.hits), taken,
+                                       code=any(ix.flags(h.aid) & LITERAL for h in c.hits))]
 
 
 def _hits_of(s: Sentence, i: int, j: int, raw: list[tuple[int, Method]]) -> list[Hit]:
@@ -151,7 +152,11 @@ def _hits_of(s: Sentence, i: int, j: int, raw: list[tuple[int, Method]]) -> list
         needs = bool(flags & WEAK) or (flags & LITERAL and s.shouted)
         if not needs and i == j and ix.lang(aid) == "xx" and not flags & PREFERRED:
             needs = s.initial(i)  # "Tell ..." opening a sentence is no alternate name of At Tall
-        if not needs and not flags & LITERAL and (s.initial(i) or s.shouted):
+        # capitals at a sentence start say nothing about one word, but a phrase of several words
+        # that an alias names is evidence enough ("Государственная дума приняла ..."), except in a
+        # headline or a shouted sentence, where every word is capitalised
+        if (not needs and not flags & LITERAL and (s.initial(i) or s.shouted)
+                and (i == j or s.caseless or s.shouted)):
             if common is None:  # asked only where capitals say nothing (it may parse the words)
                 common = is_common(key)
             needs = common
@@ -221,12 +226,43 @@ def _surname(s: Sentence, i: int) -> tuple[int, SpanCand] | None:
     aids = surname_hits(ix, key, base_form=False)
     if not aids and stem(key) in s.tabs.surname_stems:  # its base form may be someone's surname
         aids = surname_hits(ix, key)
+    trailing = None if initial else _trailing_initials(s, j)
+    if trailing is not None:
+        initial, j, end = trailing
     if initial:
         aids = tuple(a for a in aids if fold(ix.alias(a))[:1] == initial)
     if not aids:
         return None
+    if trailing is not None:
+        # "Лавров С.В.": the surname and the initials of a listed person, read as normalize() reads them
+        surface = s.text[toks[i].start:end]
+        hits = [_hit(a, Method.NAME_STRUCTURE, True) for a in aids if not ix.flags(a) & WEAK]
+        if not hits:
+            return None
+        weighed = tuple(h._replace(needs_signal=not h.evident) for h in _weighed(s, surface, hits))
+        return j, SpanCand(toks[i].start, end, weighed, "name", fold(surface))
     hits = [_hit(a, Method.SURNAME, True) for a in aids if not ix.flags(a) & WEAK]
     if not hits:
         return None
     kind = "surname" if ix.surname_refs(key) else "loose surname"
     return j, SpanCand(toks[i].start, toks[j].end, tuple(_weighed(s, key, hits)), kind, key)
+
+
+def _trailing_initials(s: Sentence, j: int) -> tuple[str, int, int] | None:
+    """One or two initials after the surname at word ``j`` ("Путин В.В.", "Лавров С. В.", "Putin V."):
+    the folded first initial, the last word of the initials and the end offset (its period included)."""
+    toks, text = s.toks, s.text
+    k = j + 1
+    if k >= len(toks) or s.gap(k) not in (" ", "\u00a0"):
+        return None
+    word = toks[k].text
+    if len(word) in (2, 4) and word.endswith(".") and all(c.isupper() for c in word[::2]):
+        return toks[k].key[:1], k, toks[k].end  # the tokenizer keeps "В.В." as one word
+    last = -1
+    while (k < len(toks) and k - j <= 2 and len(toks[k].text) == 1 and toks[k].text.isupper()
+           and text[toks[k].end:toks[k].end + 1] == "." and (k == j + 1 or s.gap(k) in (".", ". "))):
+        last = k
+        k += 1
+    if last < 0:
+        return None
+    return toks[j + 1].key, last, toks[last].end + 1
