@@ -2,8 +2,9 @@
 
 A span's label is a soft hint, never a filter: the span is looked up as ``normalize()`` would look
 it up, and the candidates of the label's types are preferred (a candidate of another type is kept
-when none of the label's types is found: BSNLP labels media outlets PRO and the EU LOC). So a span
-that ``normalize()`` resolves is never None because of its label. :data:`LABEL_TYPES`, the one table
+when none of the label's types is found: BSNLP labels media outlets PRO and the EU LOC; a loose
+candidate whose score is low was already dropped by the evidence weighing). So a span that
+``normalize()`` resolves is never None because of its label. :data:`LABEL_TYPES`, the one table
 of labels, maps each recogniser's label set onto namenorm's types:
 
 ============================  ======================================  ==================
