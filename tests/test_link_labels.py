@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -79,3 +81,14 @@ def test_label_never_hides_what_normalize_resolves(norm: Normalizer, parts: list
             assert m is None  # dates, numbers are not looked up
         elif norm.normalize(text[start:end], fuzzy=False) is not None:
             assert m is not None, (text[start:end], label)
+
+
+@pytest.mark.parametrize(("gender", "found"), [("m", False), ("f", True)])
+def test_composed_step_keeps_the_gender_check(tmp_path: Path, gender: str, found: bool) -> None:
+    gaz = tmp_path / "g.gaz"
+    gaz.write_text(f"[t:zl] PER Zelenska\ngender: {gender}\nen: Zelenska\n", encoding="utf-8")
+    ix = Normalizer(gazetteers=[gaz], include_bundled=False).index
+    nom, roman, aids = lemma_steps(ix, "Зеленською", "uk")  # a woman's name: never a man's
+    assert bool(aids) is found
+    if found:
+        assert (nom, roman) == ("Зеленська", "Zelenska")
