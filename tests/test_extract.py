@@ -117,13 +117,24 @@ def test_link_uses_labels_as_hints(norm: Normalizer) -> None:
     text = "Paris Hilton is not Paris. Зеленскому позвонил Сергей Лавров; 12 мая."
     spans = [(20, 25, "GPE"), (27, 38, "PER"), (47, 60, "PERSON"), (62, 68, "DATE"), (20, 25, "PER")]
     got = link(text, spans, normalizer=norm)
-    assert [m and m.id for m in got] == ["test:paris", "test:zelenskyy", "test:lavrov", None, None]
+    # a label is a soft hint: "Paris" labelled PER is still the only Paris there is
+    assert [m and m.id for m in got] == ["test:paris", "test:zelenskyy", "test:lavrov", None, "test:paris"]
 
 
-def test_link_misc_falls_back_without_hint(norm: Normalizer) -> None:
-    [m] = link("Kyiv", [(0, 4, "MISC")], normalizer=norm)
-    assert m is not None and m.id == "test:kyiv"
-    assert link("Kyiv", [(0, 4, "ORG")], normalizer=norm) == [None]
+def test_link_label_never_hides_the_only_candidate(norm: Normalizer) -> None:
+    for label in ("MISC", "ORG", "PRO", "PER", "EVT", "NORP", "WHATEVER"):
+        [m] = link("Kyiv", [(0, 4, label)], normalizer=norm)
+        assert m is not None and m.id == "test:kyiv", label
+    assert link("Kyiv", [(0, 4, "CARDINAL")], normalizer=norm) == [None]  # numbers are not looked up
+
+
+def test_link_label_ranks_candidates(tmp_path: Path) -> None:
+    gaz = tmp_path / "g.gaz"
+    gaz.write_text("[t:loc] LOC Jordan\nen: Jordan\n\n[t:org] ORG Jordan\nen: Jordan\n", encoding="utf-8")
+    n = Normalizer(gazetteers=[gaz], include_bundled=False)
+    got = link("Jordan", [(0, 6, "GPE"), (0, 6, "ORG"), (0, 6, "PRODUCT"), (0, 6, "PER")], normalizer=n)
+    assert [m and m.id for m in got][:3] == ["t:loc", "t:org", "t:org"]
+    assert got[3] is not None  # no person is named Jordan: the best other candidate
 
 
 def test_link_surname_after_full_name(norm: Normalizer) -> None:
@@ -138,7 +149,8 @@ def test_link_bad_span(norm: Normalizer) -> None:
 
 
 def test_type_hint_labels() -> None:
-    assert type_hint("FAC") == ("LOC",)
+    assert type_hint("FAC") == ("LOC", "ORG")
+    assert type_hint("DATE") == ()
     assert type_hint("I-ORG") == ("ORG",)
     assert type_hint("WORK_OF_ART") == ("PRO",)
     assert type_hint("SOMETHING") is None

@@ -17,7 +17,7 @@ from namenorm.names import descriptor_variants, initials_first, is_junk, name_va
 from namenorm.options import LookupOptions as Hints  # what the caller knows (fuzzy set, not None)
 from namenorm.ranking import rank
 from namenorm.scripts import cyrillic_lang, dominant_script, has_cyrillic, has_latin
-from namenorm.steps import STEP_TEXT, lemma_hits, surname_hits
+from namenorm.steps import STEP_TEXT, lemma_steps, surname_hits
 from namenorm.stopwords import is_common_word
 from namenorm.text import clean, fold, split_qualifier
 from namenorm.weigh import Weigher, chance_step
@@ -128,9 +128,12 @@ class Resolver:
             return [Cand(a, m.cap, m, STEP_TEXT[m]) for a, m in hits]
         cyr = has_cyrillic(s)
         if cyr:
-            nom, found = lemma_hits(ix, s, hints.lang or cyrillic_lang(s))
+            # base form, then romanisation, then the exact Latin alias: a loose step (the base form is
+            # a guess of the morphology), weighed as LEMMA, the step that guesses; romanising is exact
+            nom, roman, found = lemma_steps(ix, s, hints.lang or cyrillic_lang(s))
+            step = f"base form {nom!r}" + (f" romanised as {roman!r}" if roman else "") + " of alias"
             if found:
-                return [Cand(a, Method.LEMMA.cap, Method.LEMMA, f"base form {nom!r} of alias") for a in found]
+                return [Cand(a, Method.LEMMA.cap, Method.LEMMA, step) for a in found]
         if has_latin(s):
             # Latin spellings of Cyrillic aliases in every scheme were indexed when compiling; Latin
             # spellings no scheme produces meet them through the loose key, later in the cascade

@@ -3,7 +3,8 @@
 in both.
 
 - keys: an alias as written, a generated case form, a romanisation (:meth:`Index.lookup`);
-- the base form of an unseen inflected form, never of the other gender (:func:`lemma_hits`);
+- the base form of an unseen inflected form, never of the other gender, as written or romanised
+  (:func:`lemma_hits`, :func:`lemma_steps`);
 - a person's surname as written, by its cross-script key, or in its base form (:func:`surname_hits`).
 
 >>> from array import array
@@ -22,7 +23,7 @@ from namenorm.methods import Method
 from namenorm.scripts import has_cyrillic
 from namenorm.text import fold
 
-__all__ = ["STEP_TEXT", "gender_clash", "lemma_hits", "surname_hits"]
+__all__ = ["STEP_TEXT", "gender_clash", "lemma_hits", "lemma_steps", "surname_hits"]
 
 # how each step names what it found, in a match's ``steps`` (followed by the alias)
 STEP_TEXT = {Method.EXACT: "exact alias", Method.INFLECTION: "inflected form of alias",
@@ -41,19 +42,41 @@ def gender_clash(a: str | None, b: str | None) -> bool:
 
 def lemma_hits(ix: Index, text: str, lang: str | None) -> tuple[str, tuple[int, ...]]:
     """The first base form of an inflected ``text`` (:func:`namenorm.morph.nominative_candidates`)
-    that is an alias or a case form of one, with the aliases it finds; those of the other gender are
-    left out (Зеленская is not Зеленский). ``("", ())`` when none is."""
-    if lemma_gate(fold(text)) not in ix.lemma_gate:
-        return "", ()  # no key starts as this text does: no base form of it can be one
+    that is an alias or a case form of one, else whose romanisation is a Latin alias (see
+    :func:`lemma_steps`), with the aliases it finds; those of the other gender are left out
+    (Зеленская is not Зеленский). ``("", ())`` when none is."""
+    nom, _, found = lemma_steps(ix, text, lang)
+    return nom, found
+
+
+def lemma_steps(ix: Index, text: str, lang: str | None) -> tuple[str, str, tuple[int, ...]]:
+    """The steps composed: base form, then romanisation, then the exact Latin alias. ``(base form,
+    romanisation or "" when the base form itself is an alias or a case form, aliases)``, so that an
+    inflected form of a name whose aliases are all Latin (Мичигане, Техаса: US states) resolves as
+    its nominative does (Мичиган, romanised Michigan). The nominative of the text itself is left to
+    the romanisation step of the cascade; ``("", "", ())`` when nothing is found."""
     from namenorm.morph import nominative_candidates
 
-    for nom, gender in nominative_candidates(text, lang):
-        k = fold(nom)
-        found = tuple(a for a in (*ix.exact_refs(k), *ix.form_refs(k))
-                      if not gender_clash(gender, ix.entity(a).gender))
-        if found:
-            return nom, found
-    return "", ()
+    key = fold(text)
+    noms = nominative_candidates(text, lang) if has_cyrillic(text) else []
+    if lemma_gate(key) in ix.lemma_gate:  # else no Cyrillic key starts as this text does
+        for nom, gender in noms:
+            k = fold(nom)
+            found = tuple(a for a in (*ix.exact_refs(k), *ix.form_refs(k))
+                          if not gender_clash(gender, ix.entity(a).gender))
+            if found:
+                return nom, "", found
+    from namenorm.translit import romanizations
+
+    for nom, gender in noms:
+        if fold(nom) == key:
+            continue
+        for r in sorted(romanizations(nom)):
+            found = tuple(a for a in ix.exact_refs(fold(r))
+                          if not has_cyrillic(ix.alias(a)) and not gender_clash(gender, ix.entity(a).gender))
+            if found:
+                return nom, r, found
+    return "", "", ()
 
 
 def surname_hits(ix: Index, word: str, *, base_form: bool = True) -> tuple[int, ...]:

@@ -1,10 +1,33 @@
 """``link()``: resolve spans found by another recogniser (spaCy, natasha, stanza, ...) to entities.
 
-Each span's label becomes a type hint: PER/PERSON -> PER, LOC/GPE/FAC -> LOC, ORG -> ORG,
-EVENT -> EVT, PRODUCT/WORK_OF_ART/LAW -> PRO; NORP and unknown labels give no hint; MISC hints
-EVT or PRO and is retried without a hint when that finds nothing; dates, numbers and the like are
-not looked up. A one-word person span that resolves to nothing is linked to a person named in full
-by an earlier span of the same text when the surname fits.
+A span's label is a soft hint, never a filter: the span is looked up as ``normalize()`` would look
+it up, and the candidates of the label's types are preferred (a candidate of another type is kept
+when none of the label's types is found: BSNLP labels media outlets PRO and the EU LOC; a loose
+candidate whose score is low was already dropped by the evidence weighing). So a span that
+``normalize()`` resolves is never None because of its label. :data:`LABEL_TYPES`, the one table
+of labels, maps each recogniser's label set onto namenorm's types:
+
+============================  ======================================  ==================
+label                         from                                    preferred types
+============================  ======================================  ==================
+PER, PERSON, PERS             natasha, BSNLP, spaCy, stanza            PER
+LOC, LOCATION, GPE            natasha, BSNLP, spaCy, CoNLL             LOC
+FAC                           spaCy (buildings, airports, bridges)    LOC, ORG
+ORG, ORGANIZATION             natasha, BSNLP, spaCy, CoNLL             ORG
+EVT, EVENT                    BSNLP, spaCy                            EVT
+PRO, PRODUCT                  BSNLP, spaCy                            PRO, ORG
+WORK_OF_ART, LAW              spaCy                                   PRO
+MISC                          CoNLL, stanza, flair                    EVT, PRO
+NORP                          spaCy (nationalities, groups)           no preference
+DATE, TIME, PERCENT, MONEY,   spaCy                                   not looked up
+QUANTITY, ORDINAL, CARDINAL,
+LANGUAGE
+============================  ======================================  ==================
+
+An unknown label gives no preference; IOB prefixes (``B-PER``) are dropped. BSNLP's PRO covers media
+outlets and companies' products, which gazetteers often list as organisations, hence ORG after PRO.
+A one-word person span that resolves to nothing, or only to another type, is linked to a person
+named in full by an earlier span of the same text when the surname fits.
 
 >>> from namenorm.api import Normalizer
 >>> import tempfile, pathlib
@@ -29,23 +52,26 @@ from namenorm.text import fold
 
 __all__ = ["LABEL_TYPES", "link", "type_hint"]
 
+# the table of the module docstring: label -> the types it prefers; None: no preference; (): not a
+# name (dates, numbers), not looked up
 LABEL_TYPES: dict[str, tuple[str, ...] | None] = {
     "PER": ("PER",), "PERSON": ("PER",), "PERS": ("PER",),
-    "LOC": ("LOC",), "GPE": ("LOC",), "FAC": ("LOC",), "LOCATION": ("LOC",),
+    "LOC": ("LOC",), "LOCATION": ("LOC",), "GPE": ("LOC",), "FAC": ("LOC", "ORG"),
     "ORG": ("ORG",), "ORGANIZATION": ("ORG",), "ORGANISATION": ("ORG",),
     "EVT": ("EVT",), "EVENT": ("EVT",),
-    "PRO": ("PRO",), "PRODUCT": ("PRO",), "WORK_OF_ART": ("PRO",), "LAW": ("PRO",),
+    "PRO": ("PRO", "ORG"), "PRODUCT": ("PRO", "ORG"), "WORK_OF_ART": ("PRO",), "LAW": ("PRO",),
     "MISC": ("EVT", "PRO"), "NORP": None,
+    "DATE": (), "TIME": (), "PERCENT": (), "MONEY": (), "QUANTITY": (), "ORDINAL": (), "CARDINAL": (),
+    "LANGUAGE": (),
 }
-_NOT_NAMES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE"})
-_RETRY_WITHOUT_HINT = frozenset({"MISC"})
+_RANKED = 10  # candidates looked at for one of the label's types
 
 
 def type_hint(label: str | None) -> tuple[str, ...] | None:
-    """Our types for an NER label (None: no hint).
+    """The types that an NER label prefers (None: no preference; an empty tuple: not a name).
 
-    >>> type_hint("GPE"), type_hint("B-PER"), type_hint("NORP"), type_hint(None)
-    (('LOC',), ('PER',), None, None)
+    >>> type_hint("GPE"), type_hint("B-PER"), type_hint("NORP"), type_hint(None), type_hint("DATE")
+    (('LOC',), ('PER',), None, None, ())
     """
     if not label:
         return None
@@ -55,7 +81,11 @@ def type_hint(label: str | None) -> tuple[str, ...] | None:
 
 def link(text: str, spans: Iterable[tuple[int, int] | tuple[int, int, str]], *, lang: str | None = None,
          normalizer: Normalizer | None = None, fuzzy: bool = False) -> list[Match | None]:
-    """One :class:`~namenorm.match.Match` (or None) per ``(start, end[, label])`` span of ``text``."""
+    """One :class:`~namenorm.match.Match` (or None) per ``(start, end[, label])`` span of ``text``.
+
+    The label ranks the candidates and never hides the only one: "Paris" labelled PER is still Paris
+    when no person of that name is known (see the module docstring for the labels).
+    """
     if not isinstance(text, str):
         raise TypeError(f"link() takes a str text, got {type(text).__name__}")
     norm = normalizer if normalizer is not None else default_normalizer()
@@ -68,20 +98,36 @@ def link(text: str, spans: Iterable[tuple[int, int] | tuple[int, int, str]], *, 
             raise ValueError(f"span ({start}, {end}) is outside the text of length {len(text)}: "
                              "spans are character offsets into the same string")
         surface = text[start:end]
-        tag = (label or "").upper().split("-")[-1]
-        if tag in _NOT_NAMES or not surface.strip():
+        hint = type_hint(label)
+        if hint == () or not surface.strip():
             out.append(None)
             continue
-        hint = type_hint(label)
-        m = norm.normalize(surface, lang=lang, types=hint, fuzzy=fuzzy)
-        if m is None and hint is not None and tag in _RETRY_WITHOUT_HINT:
-            m = norm.normalize(surface, lang=lang, fuzzy=fuzzy)
-        if m is None and hint in (None, ("PER",)) and len(surface.split()) == 1:
-            m = _known_surname(norm, surface, people)
+        m = _best(norm, surface, hint, lang, fuzzy, people)
         if m is not None and m.type == "PER" and len(surface.split()) > 1:
             people[m.id] = m
         out.append(m)
     return out
+
+
+def _best(norm: Normalizer, surface: str, hint: tuple[str, ...] | None, lang: str | None, fuzzy: bool,
+          people: dict[str, Match]) -> Match | None:
+    """The candidate of ``surface`` that its label prefers: the best of the label's types, else the
+    person named earlier whose surname it is (a one-word person span), else the best of any type."""
+    cands = norm.candidates(surface, lang=lang, fuzzy=fuzzy, limit=_RANKED if hint else 1)
+    if hint is None:
+        m = cands[0] if cands else None
+    else:
+        m = next((c for c in cands if c.type in hint), None)
+        if m is None and (not cands or Method(cands[0].method).loose):
+            # the untyped cascade stopped at a loose hit of another type (or found nothing): a step
+            # it did not reach may find one of the label's types; a name written exactly as an alias
+            # of another type is that entity
+            m = norm.normalize(surface, lang=lang, types=hint, fuzzy=fuzzy)
+    if m is None and (hint is None or "PER" in hint) and len(surface.split()) == 1:
+        m = _known_surname(norm, surface, people)
+    if m is None and cands:
+        m = cands[0]
+    return m
 
 
 def _known_surname(norm: Normalizer, surface: str, people: dict[str, Match]) -> Match | None:
