@@ -191,7 +191,7 @@ class Resolver:
             if self.ix.is_first_name(words[0]):
                 return []  # "Gabriel": a surname, but also someone's first name
             return self._surname_alone(hits)
-        return [Cand(a, Method.NAME_STRUCTURE.cap, Method.NAME_STRUCTURE, "first name and surname of alias")
+        return [Cand(a, Method.NAME_STRUCTURE.cap, Method.NAME_STRUCTURE, STEP_TEXT[Method.NAME_STRUCTURE])
                 for a in hits if _same_first_name(words[0], fold(self.ix.alias(a)).split()[0])]
 
     def _surname_alone(self, hits: tuple[int, ...]) -> list[Cand]:

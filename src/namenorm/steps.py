@@ -28,7 +28,7 @@ __all__ = ["STEP_TEXT", "gender_clash", "lemma_hits", "lemma_steps", "surname_hi
 # how each step names what it found, in a match's ``steps`` (followed by the alias)
 STEP_TEXT = {Method.EXACT: "exact alias", Method.INFLECTION: "inflected form of alias",
              Method.TRANSLIT: "romanisation of alias", Method.LEMMA: "base form of alias",
-             Method.SURNAME: "surname of alias"}
+             Method.SURNAME: "surname of alias", Method.NAME_STRUCTURE: "first name and surname of alias"}
 
 
 def gender_clash(a: str | None, b: str | None) -> bool:

@@ -48,7 +48,6 @@ __all__ = ["decide"]
 
 Kept = dict[tuple[int, int], tuple[Mention, int]]  # (start, end) -> the mention and its entity index
 # the steps extraction runs; the name structure text is resolve.py's, until steps.py lists it
-_STEP_TEXT = {Method.NAME_STRUCTURE: "first name and surname of alias", **STEP_TEXT}
 _ADJACENT = regex.compile(r"[ \u00a0]?[,(/][ \u00a0]?")  # "Nice, France", "Paris (Texas)"
 
 
@@ -132,7 +131,7 @@ def _mention(text: str, c: SpanCand, hits: list[Hit], ix: Index, named: set[int]
     e = ix.entity_at(ei)
     alias, lang = ix.alias(best.aid), ix.lang(best.aid)
     surface = text[c.start:c.end]
-    steps = (f"{_STEP_TEXT[best.method]} {alias!r} ({lang})",)
+    steps = (f"{STEP_TEXT[best.method]} {alias!r} ({lang})",)
     match = Match(e.id, e.name, e.type, round(score(best), 4), best.method.value, alias, surface, lang,
                   e.country, len(rivals - {ei}) > 0 and ei not in named, steps)
     return Mention(c.start, c.end, surface, match), ei
