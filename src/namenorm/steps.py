@@ -19,6 +19,7 @@ in both.
 from __future__ import annotations
 
 from namenorm.index import Index, lemma_gate, surname_gate
+from namenorm.keys import skeleton
 from namenorm.methods import Method
 from namenorm.scripts import has_cyrillic
 from namenorm.text import fold
@@ -69,8 +70,8 @@ def lemma_steps(ix: Index, text: str, lang: str | None) -> tuple[str, str, tuple
     from namenorm.translit import romanizations
 
     for nom, gender in noms:
-        if fold(nom) == key:
-            continue
+        if fold(nom) == key or not ix.skeleton_refs(skeleton(nom)):
+            continue  # the text itself, or a base form that no alias meets even loosely (cheap first)
         for r in sorted(romanizations(nom)):
             found = tuple(a for a in ix.exact_refs(fold(r))
                           if not has_cyrillic(ix.alias(a)) and not gender_clash(gender, ix.entity(a).gender))
