@@ -10,6 +10,7 @@ True
 
 from __future__ import annotations
 
+import sys
 import unicodedata
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -55,6 +56,14 @@ def mismatch_message(bad: list[str], doing: str = "") -> str:
     with the command that installs the pinned ones; ``doing`` names what cannot be done."""
     return (f"error: {doing}the data packages differ from the pinned versions: " + "; ".join(bad)
             + "\ninstall them with: pip install -e '.[data]'")
+
+
+def refuse_mismatches(bad: list[str], doing: str = "") -> bool:
+    """Print :func:`mismatch_message` to stderr and return True when ``bad`` lists any package (the
+    caller then exits with 2); False when every pin holds."""
+    if bad:
+        print(mismatch_message(bad, doing), file=sys.stderr)
+    return bool(bad)
 
 
 def tidy(text: str) -> str:

@@ -174,11 +174,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=OUTPUT, help="output file")
     ap.add_argument("--quiet", action="store_true", help="print nothing but errors")
     args = ap.parse_args(argv)
-    bad = check_versions()
-    if bad:
-        from _gazwrite import mismatch_message
+    from _gazwrite import refuse_mismatches
 
-        print(mismatch_message(bad), file=sys.stderr)
+    if refuse_mismatches(check_versions()):
         return 2
     counts = build(args.out)
     if not args.quiet:

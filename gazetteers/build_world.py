@@ -46,11 +46,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=HERE / "generated", help="output folder")
     ap.add_argument("--quiet", action="store_true", help="print nothing but errors")
     args = ap.parse_args(argv)
-    bad = check_versions()
-    if bad:
-        from _gazwrite import mismatch_message
+    from _gazwrite import refuse_mismatches
 
-        print(mismatch_message(bad), file=sys.stderr)
+    if refuse_mismatches(check_versions()):
         return 2
     t0 = time.perf_counter()
     stats = build_all(args.out)

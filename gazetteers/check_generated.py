@@ -66,11 +66,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--committed", type=Path, default=HERE / "generated", help="folder to check")
     ap.add_argument("--surnames", type=Path, default=build_surnames.OUTPUT, help="surname list to check")
     args = ap.parse_args(argv)
-    bad = check_versions() + build_surnames.check_versions()
-    if bad:
-        from _gazwrite import mismatch_message
+    from _gazwrite import refuse_mismatches
 
-        print(mismatch_message(bad, "cannot check: "), file=sys.stderr)
+    if refuse_mismatches(check_versions() + build_surnames.check_versions(), "cannot check: "):
         return 2
     with tempfile.TemporaryDirectory() as tmp:
         build_all(Path(tmp))
