@@ -298,6 +298,36 @@ def is_distinctly_ukrainian(alias: str) -> bool:
     return _fits(alias, UK_LETTERS) and bool(set(alias.lower()) & _UK_MARK)
 
 
+# Places under SMALL_PLACE_MAX inhabitants (cities500 adds them for these countries only) keep their
+# alternate names in their country's own scripts and in Cyrillic (Russian names across the former
+# USSR): the other names of a village are romanisations of its Cyrillic names, which namenorm's
+# transliteration produces itself, and other languages' spellings nobody writes.  Measured: they
+# were two thirds of the small places' aliases, and every alias makes loose matches likelier.
+SMALL_PLACE_MAX = 15_000
+NATIVE_SCRIPTS = {
+    "UA": frozenset({"Cyrillic"}), "RU": frozenset({"Cyrillic"}), "BY": frozenset({"Cyrillic"}),
+    "KZ": frozenset({"Cyrillic"}), "MD": frozenset({"Latin", "Cyrillic"}),
+    "GE": frozenset({"Georgian", "Cyrillic"}), "EE": frozenset({"Latin", "Cyrillic"}),
+    "LV": frozenset({"Latin", "Cyrillic"}), "LT": frozenset({"Latin", "Cyrillic"}),
+}
+
+
+def small_place_reason(alias: str, city: City) -> str | None:
+    """``"small-place-script"`` for an alternate name of a small place written in a script its
+    country does not use, else None.
+
+    >>> village = City(1, "Andriivka", "UA", 900)
+    >>> small_place_reason("Andreevka", village), small_place_reason("Андріївка", village)
+    ('small-place-script', None)
+    >>> small_place_reason("Andreevka", City(2, "Avdiivka", "UA", 35826)) is None  # a town keeps it
+    True
+    """
+    scripts = NATIVE_SCRIPTS.get(city.country)
+    if scripts is None or city.population >= SMALL_PLACE_MAX or scripts_of(alias) <= scripts:
+        return None
+    return "small-place-script"
+
+
 def load_common_words(path: Path) -> frozenset[str]:
     """The folded words of a stop-list file (``#`` comments, whitespace-separated words)."""
     words: set[str] = set()

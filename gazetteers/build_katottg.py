@@ -8,8 +8,9 @@ special-status cities K, urban-type settlements T, villages C, selyshche X), hro
 108 districts named by bare adjectives, many of them Soviet-era names).
 
 Each place: ID ``katottg:<code>``; the official Ukrainian name (``uk``); its KMU 2010 romanisation
-(``namenorm.translit`` scheme ``uk_national``) as the canonical name; ``admin1`` = the oblast as
-GeoNames' code (``UA.14``, as in ``cities.gaz``, so one ``region`` reads both files); raion and
+(``namenorm.translit`` scheme ``uk_national``) as the canonical name; ``admin1`` = the oblast's ISO
+3166-2 code (``UA-14``, as ``cities.gaz`` writes it for Ukraine, so one ``region`` hint reads both
+files, and a qualifier such as "Donetska oblast" names it); raion and
 hromada in ``note:`` (the format has no second-level field); ``xref: geonames:<id>`` when the place
 has exactly one GeoNames twin (:mod:`katottg_merge`).  Hromadas and raions are named with their
 kind (``Андріївська громада``, ``Pokrovskyi Raion``): the bare adjective is a surname or a word.
@@ -90,6 +91,7 @@ def parse_rows(rows: Iterator[tuple[object, ...]]) -> list[Unit]:
     return units
 
 
+@cache
 def load_units() -> list[Unit]:
     """Every unit of the installed codifier, in the file's order."""
     from openpyxl import load_workbook
@@ -241,15 +243,37 @@ def unit_block(u: Unit, names: dict[str, Unit], admin1: str, twin: tuple[int, in
     return b
 
 
+def ua_subdivisions() -> dict[str, str]:
+    """ISO 3166-2 code -> name of Ukraine's first-level subdivisions (pycountry)."""
+    import pycountry
+
+    return {s.code: s.name for s in pycountry.subdivisions.get(country_code="UA") if not s.parent_code}
+
+
+def oblast_codes() -> dict[str, str]:
+    """KATOTTG oblast / special-status city code -> ISO 3166-2 code (see ``katottg_merge.oblast_iso``)."""
+    from katottg_merge import oblast_iso
+
+    return oblast_iso([u for u in load_units() if u.category in ("O", "K")], ua_subdivisions())
+
+
+def ua_regions() -> dict[str, str]:
+    """GeoNames' first-level code of Ukraine ("05") -> ISO 3166-2 code ("UA-14"), for ``cities.gaz``."""
+    from build_cities import load_cities
+    from katottg_merge import geonames_regions
+
+    return geonames_regions(load_cities(), load_units(), oblast_codes())
+
+
 def build(out_dir: Path, ctx: Context) -> dict[str, int]:
     """Write ``katottg.gaz`` (reads ``cities.gaz`` from ``out_dir`` for the GeoNames twins)."""
-    from katottg_merge import geonames_places, match_twins, oblast_admin1
+    from katottg_merge import geonames_places, match_twins
 
-    units = [u for u in load_units()]
+    units = load_units()
     names = {u.code: u for u in units}
     places = geonames_places(out_dir / "cities.gaz")
     settlements = [u for u in units if u.category in SETTLEMENTS]
-    admin1 = oblast_admin1(settlements, places)
+    admin1 = oblast_codes()
     twins = match_twins(settlements, places, admin1)
     pops = {p.geonameid: p.population for p in places}
     stats: Counter[str] = Counter(f"category:{u.category}" for u in units if u.category in KEPT)
@@ -277,7 +301,7 @@ def build(out_dir: Path, ctx: Context) -> dict[str, int]:
     comments = [
         "GENERATED FILE: do not edit; change gazetteers/build_katottg.py or katottg_merge.py and re-run.",
         "IDs: katottg:<code>. Canonical name: the KMU 2010 romanisation of the official Ukrainian name.",
-        "admin1: the oblast as GeoNames' code (UA.<code>, as in cities.gaz). note: category, raion,",
+        "admin1: the oblast's ISO 3166-2 code (as in cities.gaz). note: category, raion,",
         "hromada, oblast. xref geonames:<id>: the one GeoNames place of the same name in the same oblast",
         "(merged into one entity at load). prior: the twin's population, else 0. A one-word village name",
         "that is a frequent Ukrainian word or a surname, or a name of a place ten times larger, is {weak}",

@@ -38,7 +38,8 @@ def build_all(out_dir: Path) -> dict[str, dict[str, int]]:
 
     out_dir.mkdir(parents=True, exist_ok=True)
     country_stats, country_names = build_countries.build(out_dir)
-    city_stats, big_cities, ctx = build_cities.build(out_dir, country_names)
+    ua_regions = build_katottg.ua_regions()  # GeoNames' oblast codes -> ISO 3166-2, for admin1
+    city_stats, big_cities, ctx = build_cities.build(out_dir, country_names, ua_regions)
     katottg_stats = build_katottg.build(out_dir, ctx)  # reads the cities.gaz just written
     sub_stats = build_subdivisions.build(out_dir, country_names["all"], big_cities)
     return {"countries.gaz": country_stats, "cities.gaz": city_stats, "katottg.gaz": katottg_stats,

