@@ -13,9 +13,6 @@ from namenorm.weigh import Weigher
 
 __all__ = ["rank"]
 
-# A weak name's weight in an ambiguous name's share, against a strong one's.
-WEAK_SHARE = 0.1
-
 
 def rank(ix: Index, weigher: Weigher, query: str, cands: list[Cand], fits: Callable[[int], bool],
          limit: int) -> list[Match]:
@@ -49,12 +46,9 @@ def rank(ix: Index, weigher: Weigher, query: str, cands: list[Cand], fits: Calla
     ambiguous = len(ranked) > 1 and len(rivals) > 1 and rivals[0][0] == ranked[0][0]
     if ambiguous:
         # one text, several entities: each is right only as often as it is the one meant, so the
-        # score is shared by prominence (see evidence.Prominence), a main name counting thrice and a
-        # weak one a tenth as much (weak: a word, or the name of a place ten times larger, as the
-        # villages called Avdiivka beside the town)
+        # score is shared by prominence (see evidence.Prominence), a main name counting thrice
         quantile = weigher.prominence.quantile  # built on first need: most queries have one entity
-        weights = {ei: (3.0 if ix.flags(c.aid) & PREFERRED else 1.0) * (WEAK_SHARE if ix.flags(c.aid) & WEAK
-                                                                        else 1.0) / quantile(ei)
+        weights = {ei: (3.0 if ix.flags(c.aid) & PREFERRED else 1.0) / quantile(ei)
                    for ei, c in rivals}
         total = sum(weights.values())
         ranked = sorted(((ei, c._replace(score=c.score * weights[ei] / total) if ei in weights else c)
