@@ -75,7 +75,7 @@ class BatchNormalizer(Protocol):
 
     def normalize_many(self, values: Iterable[str], *, lang: str | None = ...,
                        types: Iterable[str] | str | None = ..., country: str | None = ...,
-                       fuzzy: bool | None = ...) -> list[Match | None]: ...
+                       fuzzy: bool | None = ..., as_of: str | None = ...) -> list[Match | None]: ...
 
 
 Query = LookupOptions  # clean's name for the options of a run (``namenorm.csvclean.Query``)

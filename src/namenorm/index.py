@@ -19,6 +19,7 @@ import regex
 
 from namenorm.gazetteer.model import Entity
 from namenorm.index_tables import (
+    FORMER,
     LAZY_TABLES,
     LITERAL,
     PREFERRED,
@@ -37,6 +38,7 @@ from namenorm.scripts import dominant_script, has_cyrillic
 from namenorm.text import fold
 
 __all__ = [
+    "FORMER",
     "LAZY_TABLES",
     "LITERAL",
     "PREFERRED",
@@ -101,6 +103,10 @@ def build_index(entities: list[Entity], progress: Callable[[int, int], None] | N
             flags = (WEAK if a.weak else 0) | (LITERAL if a.literal else 0)
             if a.kind == "canonical" or (a.lang not in seen_langs and a.lang != "xx"):
                 flags |= PREFERRED
+            if a.kind == "former":
+                flags |= FORMER
+                ix.former_aids.append(aid)
+                ix.former_until.append(a.until)
             seen_langs.add(a.lang)
             ix.alias_ent.append(ei)
             ix.alias_text.append(a.text)

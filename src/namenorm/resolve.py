@@ -77,7 +77,8 @@ class Resolver:
             head, qual = split_qualifier(s)
             if qual is not None:
                 cands, hints = self._qualified(head, qual, hints)
-        return rank(self.ix, self.weigher, text, cands, lambda aid: self._fits(aid, hints), limit)
+        return rank(self.ix, self.weigher, text, cands, lambda aid: self._fits(aid, hints), limit,
+                    hints.as_of)
 
     # -- the cascade ----------------------------------------------------------------------------
     def _cascade(self, s: str, hints: Hints) -> list[Cand]:
