@@ -24,6 +24,7 @@ from namenorm.index_tables import (
     LITERAL,
     PREFERRED,
     SPAN_BITS,
+    TYPO_LANGS,
     WEAK,
     Ent,
     Index,
@@ -42,6 +43,7 @@ __all__ = [
     "LAZY_TABLES",
     "LITERAL",
     "PREFERRED",
+    "TYPO_LANGS",
     "WEAK",
     "Ent",
     "Index",
@@ -133,9 +135,9 @@ def build_index(entities: list[Entity], progress: Callable[[int, int], None] | N
                 _add(ix.skel, k, aid)
             if e.type == "PER":
                 _index_surname(ix, aid, forms, {a.text} | latin)
-            if not a.weak and (flags & PREFERRED or (e.rank >= 1 and a.lang != "xx")):
-                # fuzzy matching only against main names and language-tagged names of curated and
-                # national data: a typo of one of GeoNames' untagged alternates is more often
+            if not a.weak and a.lang in TYPO_LANGS and (flags & PREFERRED or e.rank >= 1):
+                # fuzzy matching only against names in TYPO_LANGS: main names, and the names of
+                # curated and national data: a typo of one of GeoNames' untagged alternates is more often
                 # another word ("Berlingo" is not "Berlino"); romanisations only in the letters
                 # that people type (no ISO 9 "oleksandrìâ")
                 for k in {key, *(fold(r) for r in latin)}:

@@ -18,10 +18,17 @@ from typing import NamedTuple, TypeVar, cast
 from namenorm.keys import skeleton
 from namenorm.methods import Method
 
-__all__ = ["FORMER", "LAZY_TABLES", "LITERAL", "PREFERRED", "SPAN_BITS", "WEAK", "Ent", "Index", "Ref",
-           "lemma_gate", "rare_postings", "refs", "surname_gate"]
+__all__ = ["FORMER", "LAZY_TABLES", "LITERAL", "PREFERRED", "SPAN_BITS", "TYPO_LANGS", "WEAK", "Ent", "Index",
+           "Ref", "lemma_gate", "rare_postings", "refs", "surname_gate"]
 
 WEAK, LITERAL, PREFERRED, FORMER = 1, 2, 4, 8
+# The languages whose names typing errors are matched against (fuzzy keys, and same-script hits of
+# the loose key): the project's languages (the curated data's en, uk, ru, de, fr, pl, and be). The
+# names of the other CLDR locales (150 of them, many in Cyrillic: Bashkir, Chuvash, Mongolian,
+# Tajik) still match as written, inflected, romanised or across scripts, but one edit from one of
+# them is more often a word of another language (Mongolian "Герман" is Germany, Russian "Герман" a
+# first name) than a typo.
+TYPO_LANGS = frozenset({"en", "uk", "ru", "be", "de", "fr", "pl"})
 _T = TypeVar("_T")
 Ref = int | tuple[int, ...]
 

@@ -9,7 +9,7 @@ from rapidfuzz.distance import OSA
 
 from namenorm.evidence import edit_kind
 from namenorm.fuzzy import MAX_BUDGET, Cand, FuzzySearch, max_edits, same_numbers, typo_of
-from namenorm.index import PREFERRED, WEAK, Index
+from namenorm.index import PREFERRED, TYPO_LANGS, WEAK, Index
 from namenorm.keys import skeleton
 from namenorm.match import Match
 from namenorm.methods import Method
@@ -163,7 +163,7 @@ class Resolver:
                     continue
                 if dominant_script(other) != script:
                     out.append(Cand(a, Method.CROSS_SCRIPT.cap, Method.CROSS_SCRIPT, step))
-                elif hints.fuzzy:
+                elif hints.fuzzy and self.ix.lang(a) in TYPO_LANGS:
                     budget = max_edits(key)
                     d = OSA.distance(key, other, score_cutoff=budget)
                     if d <= budget and typo_of(key, other):
