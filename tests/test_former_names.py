@@ -146,3 +146,24 @@ def test_as_of_date_round_trips(d: datetime.date) -> None:
     assert as_of_date(d) == d.isoformat() == as_of_date(datetime.datetime.combine(d, datetime.time(23, 59)))
     assert LookupOptions.parse(as_of=d.isoformat()).as_of == d.isoformat()
     assert as_of_date(d.isoformat()[:4]) == d.isoformat()[:4]
+
+
+def test_clean_writes_former_and_takes_as_of(tmp_path: Path) -> None:
+    from namenorm.csvclean.cli import main
+
+    gaz = tmp_path / "towns.gaz"
+    gaz.write_text(GAZ, encoding="utf-8")
+    src = tmp_path / "in.csv"
+    rows = ["Secondville,1", "Firsttown,2", "Thirdville,3", "Oldtown,4", "Nowhere,5"]
+    src.write_text("place,n\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    opts = ["--gazetteer", str(gaz), "--no-bundled", "-q", "--fields", "id,former"]
+    out = tmp_path / "out.csv"
+    assert main(["clean", str(src), "-c", "place", "-o", str(out), "--as-of", "2010", *opts]) == 0
+    assert out.read_text(encoding="utf-8").splitlines() == [
+        "place,place_id,place_former,n",
+        "Secondville,t:third,1991,1",  # a dated former name: its date
+        "Firsttown,t:newtown,yes,2",  # an undated one
+        "Thirdville,t:third,,3",  # a current name: empty
+        "Oldtown,t:oldtown,,4",  # in 2010, the small town's current name
+        "Nowhere,,,5",
+    ]
