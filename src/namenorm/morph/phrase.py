@@ -143,7 +143,11 @@ class _SlotReader:
                 self.pre(i + 1, (*adjs, (i, c)), taken, score + 1.0 + c[0])
                 moved = True
         hyphen_next = i + 1 < len(self.words) and self.joins[i] == "-"
-        for c in () if hyphen_next else info.noun_heads.get(self.slot, ()):
+        heads = () if hyphen_next else info.noun_heads.get(self.slot, ())
+        # some reading of the word in this slot is animate (whichever head is taken)
+        animate_word = bool(heads) and (info.predicted_only
+                                        or any("anim" in n[3] for n in info.nouns.get(self.slot, ())))
+        for c in heads:
             # the first part of an unknown hyphenated noun stays: "Алма-Аты", "Усть-Луги"
             if free_gender or all(_compatible(c[2], a[2]) for _, a in adjs):
                 g = c[2]
@@ -151,7 +155,8 @@ class _SlotReader:
                 # dictionary's gender, its form says it ("Ренато Бруннера")
                 free = ("Fixd" in c[3] and "Name" in c[3] and not stops[i + 1]
                         and not _declinable(info))
-                adj_taken = tuple((j, "adj", a[1], g if not self.plural else None) for j, a in adjs)
+                adj_g = g if not self.plural else None
+                adj_taken = tuple((j, "adj", a[1], adj_g) for j, a in adjs) if adjs else ()
                 person = (bool(c[3] & PERSON_TAGS) or (self.caps[i] == "Cap" and "anim" in c[3])
                           or self.person_hint)
                 # an indeclinable word takes its case from the words after it ("Ларри Пейджа"), unless
@@ -162,10 +167,8 @@ class _SlotReader:
                     weight *= 0.2  # a first name and surname name one person: "Анн Идальго" is no plural
                 if i and self.joins[i - 1] == "-" and c[3] & PERSON_TAGS and info.predicted_only:
                     weight *= 0.3  # a guessed first name ends no hyphenated place: "Эр-Рияде" <- "Эр-Рияд"
-                animate = (person or info.predicted_only
-                           or any("anim" in n[3] for n in info.nouns.get(self.slot, ())))
                 self.post(i + 1, (*taken, *adj_taken, (i, "noun", c[1], g)), score + 1.0 + weight, g, person,
-                          "Fixd" in c[3], animate, free)
+                          "Fixd" in c[3], person or animate_word, free)
                 moved = True
         if not moved or hyphen_next:
             if hyphen_next or (i and self.joins[i - 1] == "-"):
