@@ -10,7 +10,7 @@ first name + patronymic + surname), in which case and number, and which words st
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from namenorm.morph.endings import Choice
 from namenorm.morph.wordinfo import PERSON_TAGS, WordInfo, caps_kind, word_info
@@ -33,9 +33,9 @@ NOMINATIVE_BONUS = 0.15  # ties go to reading the phrase as already nominative
 Taken = tuple[tuple[int, str, int, str | None], ...]
 
 
-@dataclass(frozen=True)
-class Reading:
-    """One grammatical reading of a phrase.
+class Reading(NamedTuple):
+    """One grammatical reading of a phrase (a named tuple: the slot reader makes one for every better
+    reading it finds, and a tuple is made four times faster than a frozen dataclass).
 
     ``words`` holds (word position, "adj" | "noun" | "fixed", parse index, gender) for the leading
     words that inflect together; later words are dependents and never change.
