@@ -110,6 +110,9 @@ def _boundary(words: tuple[str, ...], joins: tuple[str, ...], i: int) -> bool:
 class _SlotReader:
     """Reads the phrase in one (case, number) slot, trying adjective and noun readings of each word."""
 
+    __slots__ = ("best", "best_score", "caps", "infos", "joins", "person_hint", "plural", "slot", "stops",
+                 "words")
+
     def __init__(self, words: tuple[str, ...], joins: tuple[str, ...], infos: list[WordInfo],
                  slot: tuple[str, str], caps: list[str], stops: list[bool],
                  person_hint: bool = False) -> None:
