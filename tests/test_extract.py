@@ -115,16 +115,20 @@ def test_rejects_non_str(norm: Normalizer) -> None:
 # -- link() ---------------------------------------------------------------------------------------
 def test_link_uses_labels_as_hints(norm: Normalizer) -> None:
     text = "Paris Hilton is not Paris. Зеленскому позвонил Сергей Лавров; 12 мая."
-    spans = [(20, 25, "GPE"), (27, 38, "PER"), (47, 60, "PERSON"), (62, 68, "DATE"), (20, 25, "PER")]
+    spans = [(20, 25, "GPE"), (27, 38, "PER"), (47, 60, "PERSON"), (62, 68, "DATE"), (20, 25, "ORG"),
+             (20, 25, "PER")]
     got = link(text, spans, normalizer=norm)
-    # a label is a soft hint: "Paris" labelled PER is still the only Paris there is
-    assert [m and m.id for m in got] == ["test:paris", "test:zelenskyy", "test:lavrov", None, "test:paris"]
+    # a label is a soft hint: "Paris" labelled ORG (its government) is still the only Paris there is,
+    # but a place is no person
+    assert [m and m.id for m in got] == ["test:paris", "test:zelenskyy", "test:lavrov", None, "test:paris",
+                                         None]
 
 
 def test_link_label_never_hides_the_only_candidate(norm: Normalizer) -> None:
-    for label in ("MISC", "ORG", "PRO", "PER", "EVT", "NORP", "WHATEVER"):
+    for label in ("MISC", "ORG", "PRO", "EVT", "NORP", "WHATEVER"):
         [m] = link("Kyiv", [(0, 4, label)], normalizer=norm)
         assert m is not None and m.id == "test:kyiv", label
+    assert link("Kyiv", [(0, 4, "PER")], normalizer=norm) == [None]  # a place is no person
     assert link("Kyiv", [(0, 4, "CARDINAL")], normalizer=norm) == [None]  # numbers are not looked up
 
 
@@ -134,7 +138,7 @@ def test_link_label_ranks_candidates(tmp_path: Path) -> None:
     n = Normalizer(gazetteers=[gaz], include_bundled=False)
     got = link("Jordan", [(0, 6, "GPE"), (0, 6, "ORG"), (0, 6, "PRODUCT"), (0, 6, "PER")], normalizer=n)
     assert [m and m.id for m in got][:3] == ["t:loc", "t:org", "t:org"]
-    assert got[3] is not None  # no person is named Jordan: the best other candidate
+    assert got[3] is None  # no person is named Jordan, and a place or a company is no person
 
 
 def test_link_surname_after_full_name(norm: Normalizer) -> None:
