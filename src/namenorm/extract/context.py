@@ -27,8 +27,9 @@ from namenorm.names import strip_titles
 from namenorm.scripts import has_cyrillic
 from namenorm.stopwords import is_common_word
 
-__all__ = ["best_parse", "is_common", "is_first_name", "is_function_word", "is_place_preposition",
-           "is_time_word", "is_title", "letters", "literal_ok", "no_case_signal", "pos"]
+__all__ = ["best_parse", "is_common", "is_common_opening", "is_first_name", "is_function_word",
+           "is_place_preposition", "is_plain_word", "is_time_word", "is_title", "letters", "literal_ok",
+           "may_be_genitive", "no_case_signal", "pos"]
 
 # Prepositions that put the next word in a place role (folded).
 _PLACE_PREPOSITIONS = frozenset({
@@ -87,6 +88,48 @@ def is_common(key: str) -> bool:
     if has_cyrillic(key):
         return all(_ru_common(w) for w in key.split())
     return is_common_word(key)
+
+
+def is_common_opening(key: str, lang: str | None) -> bool:
+    """True when a folded word that opens a sentence is a common word (:func:`is_common`), or, in
+    Ukrainian text, a common noun of the Ukrainian dictionary (:func:`is_plain_word`).
+
+    >>> is_common_opening("економіка", "uk"), is_common_opening("економіка", "ru")
+    (True, False)
+    """
+    return is_common(key) or is_plain_word(key, lang)
+
+
+def is_plain_word(key: str, lang: str | None) -> bool:
+    """True for a folded word of Ukrainian text that the Ukrainian dictionary reads as a common noun,
+    not a first name or a surname ("економіка", "мінфін"). That dictionary tags no names of places
+    or organisations ("київ" reads as a common noun), so callers ask only about words that matched
+    no gazetteer alias; adjectives are left out, as they open names ("Північна Ірландія").
+
+    >>> is_plain_word("економіка", "uk"), is_plain_word("бібі", "uk"), is_plain_word("північна", "uk")
+    (True, False, False)
+    """
+    if lang != "uk" or " " in key or not has_cyrillic(key):
+        return False
+    from namenorm.morph.analyzers import get_analyzer
+
+    if not get_analyzer("uk").word_is_known(key):
+        return False
+    p = best_parse(key, "uk")
+    return (p is not None and p.is_known and p.tag.POS == "NOUN"
+            and not {"Name", "Surn", "Patr"} & set(p.tag.grammemes))
+
+
+@lru_cache(maxsize=65536)
+def may_be_genitive(word: str, lang: str) -> bool:
+    """True when some reading of a Cyrillic word is in the genitive (or the word does not inflect).
+
+    >>> may_be_genitive("Пакистана", "ru"), may_be_genitive("Россия", "ru"), may_be_genitive("ФРГ", "ru")
+    (True, False, True)
+    """
+    from namenorm.morph.analyzers import word_parses
+
+    return any("gent" in p.tag.grammemes or "Fixd" in p.tag.grammemes for p in word_parses(lang, word.lower()))
 
 
 _PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})

@@ -45,11 +45,11 @@ class Sentence:
 
     def initial(self, i: int) -> bool:
         """True when word ``i`` opens the sentence, a quotation, a bracket or a clause after a colon
-        or a dash, where a capital letter says nothing about names."""
+        or a dash (a hyphen between spaces too), where a capital letter says nothing about names."""
         if i == 0 or self.caseless:
             return True
         gap = self.text[self.toks[i - 1].end:self.toks[i].start]
-        return gap[-1:] in _OPENERS or any(c in gap for c in ":—–")
+        return gap[-1:] in _OPENERS or any(c in gap for c in ":—–") or gap.strip() == "-" != gap
 
     def capitalised(self, i: int) -> bool:
         """True when word ``i`` starts with a capital letter."""

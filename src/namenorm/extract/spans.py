@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from namenorm.extract.context import is_common, is_place_preposition, is_time_word, literal_ok
+from namenorm.extract.context import is_common, is_place_preposition, is_time_word, literal_ok, may_be_genitive
 from namenorm.extract.longer import part_of_longer_name
 from namenorm.extract.sentence import Sentence
 from namenorm.extract.tables import Tables, may_be_inflected, phrase_gate, stem
@@ -105,6 +105,13 @@ def scan_sentence(text: str, toks: list[Token], tabs: Tables, lang: str | None) 
         found = _longest(s, i)
         if found is None and s.capitalised(i) and stem(t.text) in tabs.stems:
             found = _lemma(s, i)
+        elif (found is not None and found[0] == i and s.capitalised(i) and i + 1 < len(toks)
+              and s.capitalised(i + 1) and stem(t.text) in tabs.stems):
+            # a word that names something on its own may open a longer name in another case form
+            # ("Доминика Рааба" is Dominic Raab, not Dominica and a surname)
+            longer = _lemma(s, i, shortest=i + 1)
+            if longer is not None:
+                found = longer
         if s.capitalised(i):
             sur = _surname(s, i)
             if found is None or (sur is not None and sur[0] > found[0] and sur[1].kind == "name"):
@@ -121,9 +128,28 @@ def scan_sentence(text: str, toks: list[Token], tabs: Tables, lang: str | None) 
         taken.append((i, j))
         i = j + 1
     ix = tabs.ix
-    return [c for c, (a, b) in zip(out, taken, strict=True)
-            if not part_of_longer_name(s, a, b, all(ix.entity(h.aid).type == "PER" for h in c.hits), taken,
-                                       code=any(ix.flags(h.aid) & LITERAL for h in c.hits))]
+    types = [{ix.entity(h.aid).type for h in c.hits} for c in out]
+    # codes of organisations ("МИД", "МВД") and the first words of places: "МИД Великобритании" is
+    # one name, of neither
+    org_codes = {a for (a, b), ts in zip(taken, types, strict=True)
+                 if a == b and ts == {"ORG"} and len(toks[a].text) > 1 and toks[a].text.isupper()
+                 and has_cyrillic(toks[a].text)}
+    places = {a for (a, _), ts, c in zip(taken, types, out, strict=True)
+              if ts == {"LOC"} and not all(h.needs_signal for h in c.hits)
+              and may_be_genitive(toks[a].text, s.morph_lang)}
+    return [c for c, (a, b), ts in zip(out, taken, types, strict=True)
+            if not part_of_longer_name(s, a, b, ts == {"PER"}, taken,
+                                       code=any(ix.flags(h.aid) & LITERAL for h in c.hits))
+            and not _code_of_place(s, a, b, org_codes, places)]
+
+
+def _code_of_place(s: Sentence, a: int, b: int, org_codes: set[int], places: set[int]) -> bool:
+    """True for either half of an organisation's code in Cyrillic capitals followed by a place ("МИД
+    Великобритании", "МВД Италии"): together they name an office of that place (the place in the
+    genitive) that the gazetteers do not list; a listed one ("МИД Украины") is matched whole before."""
+    if a == b and a in org_codes and a + 1 in places and s.gap(a + 1) == " ":
+        return True
+    return a in places and a - 1 in org_codes and s.gap(a) == " "
 
 
 def _hits_of(s: Sentence, i: int, j: int, raw: list[tuple[int, Method]]) -> list[Hit]:
@@ -133,7 +159,7 @@ def _hits_of(s: Sentence, i: int, j: int, raw: list[tuple[int, Method]]) -> list
     key = " ".join(t.key for t in toks[i:j + 1])
     lower_start = not toks[i].text[:1].isupper()
     common: bool | None = None
-    prep = i > 0 and is_place_preposition(toks[i - 1].key) and not is_time_word(key)
+    prep = _after_place_preposition(s, i) and not is_time_word(key)
     out: list[Hit] = []
     seen: set[int] = set()
     for aid, method in raw:
@@ -161,7 +187,39 @@ def _hits_of(s: Sentence, i: int, j: int, raw: list[tuple[int, Method]]) -> list
                 common = is_common(key)
             needs = common
         out.append(_hit(aid, method, bool(needs) and not place_signal))
-    return _weighed(s, key, out)
+    weighed = _weighed(s, key, out)
+    if prep and toks[i].text.istitle():
+        # a loose hit that does not beat chance on its own, of a place after a place preposition
+        # ("в Лахоре", "в Карачи и Лахоре"): the preposition is the text's support for it
+        weighed = [h._replace(needs_signal=False) if not h.evident and ix.entity(h.aid).type == "LOC" else h
+                   for h in weighed]
+    return weighed
+
+
+# words that join the names of a list after one place preposition ("в Карачи и Лахоре")
+_AND = frozenset({"и", "і", "й", "та", "and", "или", "або", "or"})
+_LIST_WORDS = 8
+
+
+def _after_place_preposition(s: Sentence, i: int) -> bool:
+    """True when word ``i`` follows a place preposition, directly or as a later item of a list of
+    capitalised names that one preposition opens ("в Карачи, Лахоре и Мултане")."""
+    toks = s.toks
+    j = i - 1
+    named = False  # a capitalised word seen between the preposition and word i
+    while j >= 0 and i - j <= _LIST_WORDS:
+        if is_place_preposition(toks[j].key):
+            return j == i - 1 or named
+        gap = s.gap(j + 1)
+        if toks[j].key in _AND and gap == " ":
+            j -= 1
+        elif s.capitalised(j) and gap in (" ", ", ", "-") and (j + 1 == i or toks[j + 1].key in _AND
+                                                             or s.capitalised(j + 1)):
+            named = True
+            j -= 1
+        else:
+            return False
+    return False
 
 
 def _longest(s: Sentence, i: int) -> tuple[int, SpanCand] | None:
@@ -185,15 +243,16 @@ def _longest(s: Sentence, i: int) -> tuple[int, SpanCand] | None:
     return None
 
 
-def _lemma(s: Sentence, i: int) -> tuple[int, SpanCand] | None:
-    """Capitalised Cyrillic words put into the nominative and looked up again (longest run first)."""
+def _lemma(s: Sentence, i: int, shortest: int | None = None) -> tuple[int, SpanCand] | None:
+    """Capitalised Cyrillic words put into the nominative and looked up again (longest run first,
+    down to the word ``shortest``, by default ``i`` itself)."""
     ix, toks, text = s.ix, s.toks, s.text
     j = i
     while (j + 1 < len(toks) and j + 1 - i < _MORPH_RUN and s.capitalised(j + 1)
            and has_cyrillic(toks[j + 1].text) and joinable(text, toks[j], toks[j + 1])):
         j += 1
     endings = s.tabs.endings
-    for end in range(j, i - 1, -1):
+    for end in range(j, (i if shortest is None else shortest) - 1, -1):
         if end > i and (stem(toks[end].text) not in s.tabs.tail_stems
                         or phrase_gate([t.key for t in toks[i:end + 1]]) not in s.tabs.phrase_gates):
             continue
