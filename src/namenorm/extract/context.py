@@ -122,14 +122,19 @@ def is_plain_word(key: str, lang: str | None) -> bool:
 
 @lru_cache(maxsize=65536)
 def may_be_genitive(word: str, lang: str) -> bool:
-    """True when some reading of a Cyrillic word is in the genitive (or the word does not inflect).
+    """True when a reading of a Cyrillic word is in the genitive (or the word does not inflect); of
+    its readings as a name when it has some ("Франция" is no genitive of "франций").
 
     >>> may_be_genitive("Пакистана", "ru"), may_be_genitive("Россия", "ru"), may_be_genitive("ФРГ", "ru")
     (True, False, True)
+    >>> may_be_genitive("Франция", "ru"), may_be_genitive("Франции", "ru")
+    (False, True)
     """
     from namenorm.morph.analyzers import word_parses
 
-    return any("gent" in p.tag.grammemes or "Fixd" in p.tag.grammemes for p in word_parses(lang, word.lower()))
+    parses = word_parses(lang, word.lower())
+    names = [p for p in parses if _PROPER & p.tag.grammemes]
+    return any("gent" in p.tag.grammemes or "Fixd" in p.tag.grammemes for p in names or parses)
 
 
 _PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
