@@ -235,4 +235,5 @@ def test_place_preposition_supports_a_loose_place_hit(tmp_path: Path, monkeypatc
     assert _show("Протесты прошли в Карачи и Мултане вчера.", "ru", n) == "Карачи=t:k | Мултане=t:m"
     assert _show("Протесты прошли в Карачи, Мултане вчера.", "ru", n) == "Карачи=t:k | Мултане=t:m"
     assert _show("Жители Мултане вышли вчера.", "ru", n) == "-"
+    assert _show("Делегация прибыла из Карачи Мултане вчера.", "ru", n) == "Карачи=t:k"  # no list
     assert _show("Протесты прошли в МУЛТАНЕ вчера.", "ru", n) == "-"

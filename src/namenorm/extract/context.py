@@ -27,9 +27,9 @@ from namenorm.names import strip_titles
 from namenorm.scripts import has_cyrillic
 from namenorm.stopwords import is_common_word
 
-__all__ = ["best_parse", "is_common", "is_common_opening", "is_first_name", "is_function_word",
-           "is_place_preposition", "is_plain_word", "is_time_word", "is_title", "letters", "literal_ok",
-           "may_be_genitive", "no_case_signal", "pos"]
+__all__ = ["best_parse", "inflected_literal_ok", "is_common", "is_common_opening", "is_first_name",
+           "is_function_word", "is_place_preposition", "is_plain_word", "is_time_word", "is_title", "letters",
+           "literal_ok", "may_be_genitive", "no_case_signal", "pos"]
 
 # Prepositions that put the next word in a place role (folded).
 _PLACE_PREPOSITIONS = frozenset({
@@ -73,6 +73,23 @@ def letters(text: str) -> str:
 def literal_ok(surface: str, alias: str) -> bool:
     """A code or abbreviation matches only when its letters are written exactly as in the alias."""
     return letters(surface) == letters(alias)
+
+
+def inflected_literal_ok(surface: str, alias: str) -> bool:
+    """A case form of an abbreviation: the alias's letters as written, or all but the last (a
+    nominative ending), then a short lowercase case ending ("Кабмина" of "Кабмин", "МИДа" of "МИД").
+
+    >>> inflected_literal_ok("Кабмина", "Кабмин"), inflected_literal_ok("МИДа", "МИД")
+    (True, True)
+    >>> inflected_literal_ok("кабмина", "Кабмин"), inflected_literal_ok("МИДА", "МИД"), inflected_literal_ok("Ми", "МИД")
+    (False, False, False)
+    """
+    word, code = letters(surface), letters(alias)
+    for stem in (code, code[:-1]) if len(code) > 3 else (code,):
+        ending = word[len(stem):]
+        if word.startswith(stem) and 0 < len(ending) <= 3 and ending.islower():
+            return True
+    return False
 
 
 def is_common(key: str) -> bool:

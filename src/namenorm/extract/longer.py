@@ -160,15 +160,19 @@ def _ends_noun_phrase(s: Sentence, a: int, mentions: set[int]) -> bool:
     head = toks[i]
     if is_title(head.text) or is_function_word(head.text, s.morph_lang):
         return False
+    if has_cyrillic(toks[a].text) != has_cyrillic(head.text):
+        return False  # "агентство Reuters": a name in another script is no complement of the phrase
     if has_cyrillic(toks[a].text) and not may_be_genitive(toks[a].text, s.morph_lang):
         return False  # a complement of the phrase is in the genitive ("суде Россия" is none)
     if not s.initial(i):
         return True
     if is_common_opening(head.key, s.lang):
         # a common word opening the sentence heads a name only as a singular adjective that is no
-        # superlative ("Верховный суд Пакистана", not "Крупнейшие города Пакистана")
+        # superlative, before one noun ("Верховный суд Пакистана", not "Крупнейшие города
+        # Пакистана" nor "Полный вариант стратегии правительства Великобритании")
         p = best_parse(head.text, s.morph_lang) if has_cyrillic(head.text) else None
-        return p is not None and p.tag.POS == "ADJF" and not {"plur", "Supr"} & set(p.tag.grammemes)
+        return (i == a - 2 and p is not None and p.tag.POS == "ADJF"
+                and not {"plur", "Supr"} & set(p.tag.grammemes))
     return True
 
 

@@ -16,7 +16,16 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from namenorm.extract.context import is_common, is_place_preposition, is_time_word, literal_ok, may_be_genitive
+from namenorm.extract.context import (
+    inflected_literal_ok,
+    is_common,
+    is_place_preposition,
+    is_time_word,
+    is_title,
+    literal_ok,
+    may_be_genitive,
+    pos,
+)
 from namenorm.extract.longer import part_of_longer_name
 from namenorm.extract.sentence import Sentence
 from namenorm.extract.tables import Tables, may_be_inflected, phrase_gate, stem
@@ -99,7 +108,7 @@ def scan_sentence(text: str, toks: list[Token], tabs: Tables, lang: str | None) 
     i, n = 0, len(toks)
     while i < n:
         t = toks[i]
-        if not (t.text[:1].isupper() or t.key in tabs.lower_first):
+        if not (t.text[:1].isupper() or t.key in tabs.lower_first or _lowercase_head(s, i)):
             i += 1
             continue
         found = _longest(s, i)
@@ -168,8 +177,10 @@ def _hits_of(s: Sentence, i: int, j: int, raw: list[tuple[int, Method]]) -> list
         seen.add(aid)
         alias, flags = ix.alias(aid), ix.flags(aid)
         if lower_start and not (alias[:1].islower() and literal_ok(surface, alias)):
-            continue
-        if flags & LITERAL and not literal_ok(surface, alias):
+            if not (ix.entity(aid).type == "ORG" and _common_head_of(surface, alias, s.morph_lang)):
+                continue
+        if flags & LITERAL and not (literal_ok(surface, alias) or (
+                method in (Method.INFLECTION, Method.LEMMA) and inflected_literal_ok(surface, alias))):
             continue
         if method is Method.TRANSLIT and ix.lang(aid) not in _ROMANISED_LANGS:
             continue  # "German" is no romanisation of Mongolian "Герман" (Germany) in English text
@@ -205,6 +216,12 @@ def _after_place_preposition(s: Sentence, i: int) -> bool:
     """True when word ``i`` follows a place preposition, directly or as a later item of a list of
     capitalised names that one preposition opens ("в Карачи, Лахоре и Мултане")."""
     toks = s.toks
+    if i == 0:
+        return False
+    if is_place_preposition(toks[i - 1].key):
+        return True
+    if not (toks[i - 1].key in _AND or s.gap(i) == ", "):
+        return False  # not the next item of a list ("из ЕС Дэвида Дэвиса")
     j = i - 1
     named = False  # a capitalised word seen between the preposition and word i
     while j >= 0 and i - j <= _LIST_WORDS:
@@ -220,6 +237,30 @@ def _after_place_preposition(s: Sentence, i: int) -> bool:
         else:
             return False
     return False
+
+
+def _lowercase_head(s: Sentence, i: int) -> bool:
+    """Word ``i`` is a lowercase Cyrillic word that opens some multi-word key and is followed by a
+    capitalised word: it may be the common noun that heads an organisation's name, which Russian
+    and Ukrainian write in lowercase ("правительство Великобритании"; see :func:`_common_head_of`)."""
+    t = s.toks[i]
+    return (i + 1 < len(s.toks) and t.key in s.tabs.prefixes and s.capitalised(i + 1) and s.gap(i + 1) == " "
+            and has_cyrillic(t.text))
+
+
+def _common_head_of(surface: str, alias: str, lang: str) -> bool:
+    """A lowercase ``surface`` matches an organisation's ``alias`` that is written with a capital
+    when the first word is a common noun that is no title ("правительство", not "президент"), a
+    later word is a name (capitalised in both), and the case of the later words agrees:
+    "правительства Великобритании" names "Правительство Великобритании", "белый дом" is no
+    "Белый дом"."""
+    words, names = surface.split(" "), alias.split(" ")
+    if len(words) != len(names) or len(words) < 2:
+        return False
+    if any(w[:1].isupper() != a[:1].isupper() for w, a in zip(words[1:], names[1:], strict=True)):
+        return False
+    return (any(a[:1].isupper() for a in names[1:]) and not is_title(words[0])
+            and pos(words[0], lang) == "NOUN")
 
 
 def _longest(s: Sentence, i: int) -> tuple[int, SpanCand] | None:
