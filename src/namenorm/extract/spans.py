@@ -167,6 +167,8 @@ def _hits_of(s: Sentence, i: int, j: int, raw: list[tuple[int, Method]]) -> list
     surface = s.text[toks[i].start:toks[j].end]
     key = " ".join(t.key for t in toks[i:j + 1])
     lower_start = not toks[i].text[:1].isupper()
+    # a Cyrillic word is no English word opening a sentence: the common-word test below is enough
+    cyrillic = has_cyrillic(surface)
     common: bool | None = None
     prep = _after_place_preposition(s, i) and not is_time_word(key)
     out: list[Hit] = []
@@ -187,7 +189,7 @@ def _hits_of(s: Sentence, i: int, j: int, raw: list[tuple[int, Method]]) -> list
         etype = ix.entity(aid).type
         place_signal = prep and etype == "LOC" and not lower_start
         needs = bool(flags & WEAK) or (flags & LITERAL and s.shouted)
-        if not needs and i == j and ix.lang(aid) == "xx" and not flags & PREFERRED:
+        if not needs and i == j and ix.lang(aid) == "xx" and not flags & PREFERRED and not cyrillic:
             needs = s.initial(i)  # "Tell ..." opening a sentence is no alternate name of At Tall
         # capitals at a sentence start say nothing about one word, but a phrase of several words
         # that an alias names is evidence enough ("Государственная дума приняла ..."), except in a
