@@ -220,7 +220,8 @@ def test_surname_and_initials_score_as_normalize_does(norm: Normalizer) -> None:
     assert second.match.id == ref.id  # the surname alone, after the person was named with initials
 
 
-def test_place_preposition_supports_a_loose_place_hit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_place_preposition_supports_a_loose_place_hit(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     # a large gazetteer makes a lemma hit of a little-known place no better than chance; the
     # weigher is made to say so here, so that only the text can support the hit
     from namenorm.weigh import Weigher

@@ -89,10 +89,10 @@ def _supported(text: str, c: SpanCand, ix: Index, kept: Kept, *,
     if remembered:
         return remembered
     names = [h for h in c.hits if h.method is not Method.SURNAME]
-    if names and _touches_mention(text, c, kept, sentence_cands):
+    if names and _touches_mention(text, c, kept, sentence_cands, ix):
         return names
     places = [h for h in names if ix.entity(h.aid).type == "LOC"]
-    if places and _touches_mention(text, c, kept, sentence_cands, joined=_COORDINATED, etype="LOC"):
+    if places and _touches_mention(text, c, kept, sentence_cands, ix, joined=_COORDINATED, etype="LOC"):
         return places
     surnames = [h for h in c.hits if h.method is Method.SURNAME]
     known = [h for h in surnames if ix.entity_index(h.aid) in full_names]
@@ -107,14 +107,14 @@ def _supported(text: str, c: SpanCand, ix: Index, kept: Kept, *,
     return []
 
 
-def _touches_mention(text: str, c: SpanCand, kept: Kept, cands: list[SpanCand], *,
+def _touches_mention(text: str, c: SpanCand, kept: Kept, cands: list[SpanCand], ix: Index, *,
                      joined: regex.Pattern[str] = _ADJACENT, etype: str | None = None) -> bool:
     """A kept mention of the sentence (of type ``etype`` when given) is next to ``c``, with only the
     gap ``joined`` matches between them."""
     for o in cands:
         if (o.start, o.end) not in kept or o is c:
             continue
-        if etype is not None and kept[(o.start, o.end)][0].match.type != etype:
+        if etype is not None and ix.entity_at(kept[(o.start, o.end)][1]).type != etype:
             continue
         gap = text[o.end:c.start] if o.end <= c.start else text[c.end:o.start]
         if joined.fullmatch(gap):

@@ -26,8 +26,8 @@ from namenorm.extract.context import (
     is_common_opening,
     is_first_name,
     is_function_word,
-    is_plain_word,
     is_place_preposition,
+    is_plain_word,
     is_title,
     may_be_genitive,
     pos,
@@ -58,7 +58,8 @@ def part_of_longer_name(s: Sentence, a: int, b: int, person: bool, taken: list[t
     if s.caseless or s.shouted:
         return _glued(s, a, b) or _numbered(s, b)
     mentions = {x for r in taken for x in range(r[0], r[1] + 1)}
-    return (_glued(s, a, b) or _numbered(s, b) or _capital_neighbour(s, a, b, mentions, person, _attributive_code(s, a, b, code))
+    return (_glued(s, a, b) or _numbered(s, b)
+            or _capital_neighbour(s, a, b, mentions, person, _attributive_code(s, a, b, code))
             or (not person and a == b and _adjective_before_noun(s, a))
             or (not (person and a < b) and _ends_noun_phrase(s, a, mentions)))
 

@@ -178,9 +178,9 @@ def _hits_of(s: Sentence, i: int, j: int, raw: list[tuple[int, Method]]) -> list
             continue
         seen.add(aid)
         alias, flags = ix.alias(aid), ix.flags(aid)
-        if lower_start and not (alias[:1].islower() and literal_ok(surface, alias)):
-            if not (ix.entity(aid).type == "ORG" and _common_head_of(surface, alias, s.morph_lang)):
-                continue
+        if (lower_start and not (alias[:1].islower() and literal_ok(surface, alias))
+                and not (ix.entity(aid).type == "ORG" and _common_head_of(surface, alias, s.morph_lang))):
+            continue
         if flags & LITERAL and not (literal_ok(surface, alias) or (
                 method in (Method.INFLECTION, Method.LEMMA) and inflected_literal_ok(surface, alias))):
             continue
