@@ -19,14 +19,17 @@ from typing import NamedTuple
 from namenorm.extract.context import (
     inflected_literal_ok,
     is_common,
-    is_place_preposition,
     is_time_word,
-    is_title,
     literal_ok,
     may_be_genitive,
-    pos,
 )
 from namenorm.extract.longer import part_of_longer_name
+from namenorm.extract.phrases import (
+    after_place_preposition,
+    code_of_place,
+    common_head_of,
+    lowercase_head,
+)
 from namenorm.extract.sentence import Sentence
 from namenorm.extract.tables import Tables, may_be_inflected, phrase_gate, stem
 from namenorm.extract.tokens import Token, joinable
@@ -106,22 +109,24 @@ def scan_sentence(text: str, toks: list[Token], tabs: Tables, lang: str | None) 
     out: list[SpanCand] = []
     taken: list[tuple[int, int]] = []  # token ranges of the candidates
     i, n = 0, len(toks)
+    lower_first, prefixes, stems = tabs.lower_first, tabs.prefixes, tabs.stems
     while i < n:
         t = toks[i]
-        if not (t.text[:1].isupper() or t.key in tabs.lower_first or _lowercase_head(s, i)):
+        cap = t.text[:1].isupper()
+        if not (cap or t.key in lower_first or (t.key in prefixes and lowercase_head(s, i))):
             i += 1
             continue
         found = _longest(s, i)
-        if found is None and s.capitalised(i) and stem(t.text) in tabs.stems:
-            found = _lemma(s, i)
-        elif (found is not None and found[0] == i and s.capitalised(i) and i + 1 < len(toks)
-              and s.capitalised(i + 1) and stem(t.text) in tabs.stems):
-            # a word that names something on its own may open a longer name in another case form
-            # ("Доминика Рааба" is Dominic Raab, not Dominica and a surname)
-            longer = _lemma(s, i, shortest=i + 1)
-            if longer is not None:
-                found = longer
-        if s.capitalised(i):
+        if cap:
+            if found is None:
+                if stem(t.text) in stems:
+                    found = _lemma(s, i)
+            elif found[0] == i and i + 1 < n and toks[i + 1].text[:1].isupper() and stem(t.text) in stems:
+                # a word that names something on its own may open a longer name in another case
+                # form ("Доминика Рааба" is Dominic Raab, not Dominica and a surname)
+                longer = _lemma(s, i, shortest=i + 1)
+                if longer is not None:
+                    found = longer
             sur = _surname(s, i)
             if found is None or (sur is not None and sur[0] > found[0] and sur[1].kind == "name"):
                 found = sur  # a surname followed by initials is longer than the name it starts
@@ -136,8 +141,11 @@ def scan_sentence(text: str, toks: list[Token], tabs: Tables, lang: str | None) 
         out.append(cand)
         taken.append((i, j))
         i = j + 1
+    if not out:
+        return out
     ix = tabs.ix
-    types = [{ix.entity(h.aid).type for h in c.hits} for c in out]
+    entity, flags = ix.entity, ix.flags
+    types = [{entity(h.aid).type for h in c.hits} for c in out]
     # codes of organisations ("МИД", "МВД") and the first words of places: "МИД Великобритании" is
     # one name, of neither
     org_codes = {a for (a, b), ts in zip(taken, types, strict=True)
@@ -145,20 +153,11 @@ def scan_sentence(text: str, toks: list[Token], tabs: Tables, lang: str | None) 
                  and has_cyrillic(toks[a].text)}
     places = {a for (a, _), ts, c in zip(taken, types, out, strict=True)
               if ts == {"LOC"} and not all(h.needs_signal for h in c.hits)
-              and may_be_genitive(toks[a].text, s.morph_lang)}
+              and may_be_genitive(toks[a].text, s.morph_lang)} if org_codes else set()
     return [c for c, (a, b), ts in zip(out, taken, types, strict=True)
             if not part_of_longer_name(s, a, b, ts == {"PER"}, taken,
-                                       code=any(ix.flags(h.aid) & LITERAL for h in c.hits))
-            and not _code_of_place(s, a, b, org_codes, places)]
-
-
-def _code_of_place(s: Sentence, a: int, b: int, org_codes: set[int], places: set[int]) -> bool:
-    """True for either half of an organisation's code in Cyrillic capitals followed by a place ("МИД
-    Великобритании", "МВД Италии"): together they name an office of that place (the place in the
-    genitive) that the gazetteers do not list; a listed one ("МИД Украины") is matched whole before."""
-    if a == b and a in org_codes and a + 1 in places and s.gap(a + 1) == " ":
-        return True
-    return a in places and a - 1 in org_codes and s.gap(a) == " "
+                                       code=any(flags(h.aid) & LITERAL for h in c.hits))
+            and not (org_codes and code_of_place(s, a, b, org_codes, places))]
 
 
 def _hits_of(s: Sentence, i: int, j: int, raw: list[tuple[int, Method]]) -> list[Hit]:
@@ -170,7 +169,7 @@ def _hits_of(s: Sentence, i: int, j: int, raw: list[tuple[int, Method]]) -> list
     # a Cyrillic word is no English word opening a sentence: the common-word test below is enough
     cyrillic = has_cyrillic(surface)
     common: bool | None = None
-    prep = _after_place_preposition(s, i) and not is_time_word(key)
+    prep: bool | None = None  # after a place preposition (asked only where it matters)
     out: list[Hit] = []
     seen: set[int] = set()
     for aid, method in raw:
@@ -179,15 +178,13 @@ def _hits_of(s: Sentence, i: int, j: int, raw: list[tuple[int, Method]]) -> list
         seen.add(aid)
         alias, flags = ix.alias(aid), ix.flags(aid)
         if (lower_start and not (alias[:1].islower() and literal_ok(surface, alias))
-                and not (ix.entity(aid).type == "ORG" and _common_head_of(surface, alias, s.morph_lang))):
+                and not (ix.entity(aid).type == "ORG" and common_head_of(surface, alias, s.morph_lang))):
             continue
         if flags & LITERAL and not (literal_ok(surface, alias) or (
                 method in (Method.INFLECTION, Method.LEMMA) and inflected_literal_ok(surface, alias))):
             continue
         if method is Method.TRANSLIT and ix.lang(aid) not in _ROMANISED_LANGS:
             continue  # "German" is no romanisation of Mongolian "Герман" (Germany) in English text
-        etype = ix.entity(aid).type
-        place_signal = prep and etype == "LOC" and not lower_start
         needs = bool(flags & WEAK) or (flags & LITERAL and s.shouted)
         if not needs and i == j and ix.lang(aid) == "xx" and not flags & PREFERRED and not cyrillic:
             needs = s.initial(i)  # "Tell ..." opening a sentence is no alternate name of At Tall
@@ -199,70 +196,19 @@ def _hits_of(s: Sentence, i: int, j: int, raw: list[tuple[int, Method]]) -> list
             if common is None:  # asked only where capitals say nothing (it may parse the words)
                 common = is_common(key)
             needs = common
-        out.append(_hit(aid, method, bool(needs) and not place_signal))
+        if needs and not lower_start and ix.entity(aid).type == "LOC":
+            if prep is None:
+                prep = after_place_preposition(s, i) and not is_time_word(key)
+            needs = not prep  # a preposition of place says a place follows ("near Nice")
+        out.append(_hit(aid, method, bool(needs)))
     weighed = _weighed(s, key, out)
-    if prep and toks[i].text.istitle():
+    if not all(h.evident for h in weighed) and toks[i].text.istitle() and (
+            prep if prep is not None else after_place_preposition(s, i) and not is_time_word(key)):
         # a loose hit that does not beat chance on its own, of a place after a place preposition
         # ("в Лахоре", "в Карачи и Лахоре"): the preposition is the text's support for it
         weighed = [h._replace(needs_signal=False) if not h.evident and ix.entity(h.aid).type == "LOC" else h
                    for h in weighed]
     return weighed
-
-
-# words that join the names of a list after one place preposition ("в Карачи и Лахоре")
-_AND = frozenset({"и", "і", "й", "та", "and", "или", "або", "or"})
-_LIST_WORDS = 8
-
-
-def _after_place_preposition(s: Sentence, i: int) -> bool:
-    """True when word ``i`` follows a place preposition, directly or as a later item of a list of
-    capitalised names that one preposition opens ("в Карачи, Лахоре и Мултане")."""
-    toks = s.toks
-    if i == 0:
-        return False
-    if is_place_preposition(toks[i - 1].key):
-        return True
-    if not (toks[i - 1].key in _AND or s.gap(i) == ", "):
-        return False  # not the next item of a list ("из ЕС Дэвида Дэвиса")
-    j = i - 1
-    named = False  # a capitalised word seen between the preposition and word i
-    while j >= 0 and i - j <= _LIST_WORDS:
-        if is_place_preposition(toks[j].key):
-            return j == i - 1 or named
-        gap = s.gap(j + 1)
-        if toks[j].key in _AND and gap == " ":
-            j -= 1
-        elif s.capitalised(j) and gap in (" ", ", ", "-") and (j + 1 == i or toks[j + 1].key in _AND
-                                                             or s.capitalised(j + 1)):
-            named = True
-            j -= 1
-        else:
-            return False
-    return False
-
-
-def _lowercase_head(s: Sentence, i: int) -> bool:
-    """Word ``i`` is a lowercase Cyrillic word that opens some multi-word key and is followed by a
-    capitalised word: it may be the common noun that heads an organisation's name, which Russian
-    and Ukrainian write in lowercase ("правительство Великобритании"; see :func:`_common_head_of`)."""
-    t = s.toks[i]
-    return (i + 1 < len(s.toks) and t.key in s.tabs.prefixes and s.capitalised(i + 1) and s.gap(i + 1) == " "
-            and has_cyrillic(t.text))
-
-
-def _common_head_of(surface: str, alias: str, lang: str) -> bool:
-    """A lowercase ``surface`` matches an organisation's ``alias`` that is written with a capital
-    when the first word is a common noun that is no title ("правительство", not "президент"), a
-    later word is a name (capitalised in both), and the case of the later words agrees:
-    "правительства Великобритании" names "Правительство Великобритании", "белый дом" is no
-    "Белый дом"."""
-    words, names = surface.split(" "), alias.split(" ")
-    if len(words) != len(names) or len(words) < 2:
-        return False
-    if any(w[:1].isupper() != a[:1].isupper() for w, a in zip(words[1:], names[1:], strict=True)):
-        return False
-    return (any(a[:1].isupper() for a in names[1:]) and not is_title(words[0])
-            and pos(words[0], lang) == "NOUN")
 
 
 def _longest(s: Sentence, i: int) -> tuple[int, SpanCand] | None:
