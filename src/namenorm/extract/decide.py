@@ -133,12 +133,18 @@ def _mention(text: str, c: SpanCand, hits: list[Hit], ix: Index, named: set[int]
         return (ix.entity_index(h.aid) in named, score(h), bool(ix.flags(h.aid) & PREFERRED),
                 e.rank, e.prior, e.id)
 
-    ordered = sorted(hits, key=rank, reverse=True)
-    best = ordered[0]
-    ei = ix.entity_index(best.aid)
-    top = score(best) - 1e-9
-    flags, ents = ix.flags, ix.entity_index
-    rivals = {ents(h.aid) for h in ordered if not flags(h.aid) & WEAK and score(h) >= top}
+    ents = ix.entity_index
+    if len(hits) == 1:  # the usual case: one alias, no rival
+        best = hits[0]
+        ei = ents(best.aid)
+        rivals = {ei}
+    else:
+        ordered = sorted(hits, key=rank, reverse=True)
+        best = ordered[0]
+        ei = ents(best.aid)
+        top = score(best) - 1e-9
+        flags = ix.flags
+        rivals = {ents(h.aid) for h in ordered if not flags(h.aid) & WEAK and score(h) >= top}
     e = ix.entity_at(ei)
     alias, lang = ix.alias(best.aid), ix.lang(best.aid)
     surface = text[c.start:c.end]

@@ -48,16 +48,16 @@ _PHRASE_WORDS = 3
 _ROMAN = frozenset({"II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII"})
 
 
-def part_of_longer_name(s: Sentence, a: int, b: int, person: bool, taken: list[tuple[int, int]], *,
+def part_of_longer_name(s: Sentence, a: int, b: int, person: bool, mentions: set[int], *,
                         code: bool = False) -> bool:
     """True when tokens ``a..b`` of the sentence are part of a longer unknown name (see module doc).
 
     ``person``: the span names only people (the adjective rule does not apply: "Зеленский заявил");
-    ``code``: the span matched a code or an abbreviation (aliases that must keep their case).
+    ``mentions``: the words of the sentence's candidate mentions; ``code``: the span matched a code
+    or an abbreviation (aliases that must keep their case).
     """
     if s.caseless or s.shouted:
         return _glued(s, a, b) or _numbered(s, b)
-    mentions = {x for r in taken for x in range(r[0], r[1] + 1)}
     return (_glued(s, a, b) or _numbered(s, b)
             or _capital_neighbour(s, a, b, mentions, person, _attributive_code(s, a, b, code))
             or (not person and a == b and _adjective_before_noun(s, a))

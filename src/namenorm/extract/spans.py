@@ -31,7 +31,7 @@ from namenorm.extract.phrases import (
     lowercase_head,
 )
 from namenorm.extract.sentence import Sentence
-from namenorm.extract.tables import Tables, may_be_inflected, phrase_gate, stem
+from namenorm.extract.tables import Tables, key_stem, may_be_inflected, phrase_gate, stem
 from namenorm.extract.tokens import Token, joinable
 from namenorm.fuzzy import Cand
 from namenorm.index import LITERAL, PREFERRED, WEAK, Index
@@ -119,9 +119,9 @@ def scan_sentence(text: str, toks: list[Token], tabs: Tables, lang: str | None) 
         found = _longest(s, i)
         if cap:
             if found is None:
-                if stem(t.text) in stems:
+                if key_stem(t.key) in stems:
                     found = _lemma(s, i)
-            elif found[0] == i and i + 1 < n and toks[i + 1].text[:1].isupper() and stem(t.text) in stems:
+            elif found[0] == i and i + 1 < n and toks[i + 1].text[:1].isupper() and key_stem(t.key) in stems:
                 # a word that names something on its own may open a longer name in another case
                 # form ("Доминика Рааба" is Dominic Raab, not Dominica and a surname)
                 longer = _lemma(s, i, shortest=i + 1)
@@ -154,8 +154,9 @@ def scan_sentence(text: str, toks: list[Token], tabs: Tables, lang: str | None) 
     places = {a for (a, _), ts, c in zip(taken, types, out, strict=True)
               if ts == {"LOC"} and not all(h.needs_signal for h in c.hits)
               and may_be_genitive(toks[a].text, s.morph_lang)} if org_codes else set()
+    mentions = {x for a, b in taken for x in range(a, b + 1)}
     return [c for c, (a, b), ts in zip(out, taken, types, strict=True)
-            if not part_of_longer_name(s, a, b, ts == {"PER"}, taken,
+            if not part_of_longer_name(s, a, b, ts == {"PER"}, mentions,
                                        code=any(flags(h.aid) & LITERAL for h in c.hits))
             and not (org_codes and code_of_place(s, a, b, org_codes, places))]
 
@@ -272,8 +273,10 @@ def _surname(s: Sentence, i: int) -> tuple[int, SpanCand] | None:
     if len(key) < 3:
         return None
     aids = surname_hits(ix, key, base_form=False)
-    if not aids and stem(key) in s.tabs.surname_stems:  # its base form may be someone's surname
+    if not aids and key_stem(key) in s.tabs.surname_stems:  # its base form may be someone's surname
         aids = surname_hits(ix, key)
+    if not aids:
+        return None
     trailing = None if initial else _trailing_initials(s, j)
     if trailing is not None:
         initial, j, end = trailing
