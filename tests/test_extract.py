@@ -222,3 +222,23 @@ def test_surname_and_initials_score_as_normalize_does(norm: Normalizer) -> None:
     assert ref is not None
     assert (first.match.id, first.match.method, first.match.score) == (ref.id, ref.method, ref.score)
     assert second.match.id == ref.id  # the surname alone, after the person was named with initials
+
+
+def test_place_preposition_supports_a_loose_place_hit(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    # a large gazetteer makes a lemma hit of a little-known place no better than chance; the
+    # weigher is made to say so here, so that only the text can support the hit
+    from namenorm.weigh import Weigher
+
+    monkeypatch.setattr(Weigher, "weigh", lambda self, s, cands: [c for c in cands if not c.method.loose])
+    gaz = tmp_path / "g.gaz"
+    gaz.write_text("[t:m] LOC Multan\nen: Multan\nxx: Мултан {noinflect}\n\n[t:k] LOC Karachi\nxx: Карачи\n",
+                   encoding="utf-8")
+    n = Normalizer(gazetteers=[gaz], include_bundled=False)
+    assert _show("Протесты прошли в Мултане вчера.", "ru", n) == "Мултане=t:m"
+    assert _show("Протесты прошли в Карачи, затем и Мултане.", "ru", n) == "Карачи=t:k"
+    assert _show("Протесты прошли в Карачи и Мултане вчера.", "ru", n) == "Карачи=t:k | Мултане=t:m"
+    assert _show("Протесты прошли в Карачи, Мултане вчера.", "ru", n) == "Карачи=t:k | Мултане=t:m"
+    assert _show("Жители Мултане вышли вчера.", "ru", n) == "-"
+    assert _show("Делегация прибыла из Карачи Мултане вчера.", "ru", n) == "Карачи=t:k"  # no list
+    assert _show("Протесты прошли в МУЛТАНЕ вчера.", "ru", n) == "-"

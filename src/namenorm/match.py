@@ -46,9 +46,19 @@ class Match:
 
 @dataclass(frozen=True)
 class Mention:
-    """A span of a text that links to an entity: ``text[start:end] == mention.text``."""
+    """A span of a text that links to an entity: ``text[start:end] == mention.text``.
+
+    ``match`` is None only for a proper name that :func:`namenorm.extract` could not link, which it
+    returns when asked (``unlinked=True``); such a mention has the name's ``base`` form and its
+    ``key`` (:func:`namenorm.name_key`), which linked mentions leave None.
+
+    >>> Mention(0, 4, "Kyiv", Match("Q1899", "Kyiv", "LOC", 1.0, "exact", "Kyiv")).key is None
+    True
+    """
 
     start: int
     end: int
     text: str
-    match: Match
+    match: Match | None
+    base: str | None = None
+    key: str | None = None
