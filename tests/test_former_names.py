@@ -167,3 +167,13 @@ def test_clean_writes_former_and_takes_as_of(tmp_path: Path) -> None:
         "Oldtown,t:oldtown,,4",  # in 2010, the small town's current name
         "Nowhere,,,5",
     ]
+
+
+def test_extract_mentions_say_former(norm: Normalizer) -> None:
+    from namenorm import extract
+
+    text = "Trains ran from Secondville to Thirdville."
+    found = {m.text: m.match for m in extract(text, normalizer=norm)}
+    assert found["Secondville"] is not None and found["Secondville"].former
+    assert found["Secondville"].until == "1991" and "a former name" in found["Secondville"].explain()
+    assert found["Thirdville"] is not None and not found["Thirdville"].former

@@ -9,20 +9,10 @@ from collections.abc import Callable
 from namenorm.fuzzy import Cand
 from namenorm.index import FORMER, PREFERRED, WEAK, Index
 from namenorm.match import Match
+from namenorm.steps import former_note
 from namenorm.weigh import Weigher
 
-__all__ = ["former_note", "rank"]
-
-
-def former_note(former: bool, until: str | None) -> str:
-    """What a match's step says of a former name.
-
-    >>> former_note(True, "2016-05-19"), former_note(True, None), former_note(False, None)
-    (', a former name, in use until 2016-05-19', ', a former name', '')
-    """
-    if not former:
-        return ""
-    return ", a former name" + (f", in use until {until}" if until else "")
+__all__ = ["rank"]
 
 
 def rank(ix: Index, weigher: Weigher, query: str, cands: list[Cand], fits: Callable[[int], bool],

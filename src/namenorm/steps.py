@@ -24,12 +24,23 @@ from namenorm.methods import Method
 from namenorm.scripts import has_cyrillic
 from namenorm.text import fold
 
-__all__ = ["STEP_TEXT", "gender_clash", "lemma_hits", "lemma_steps", "surname_hits"]
+__all__ = ["STEP_TEXT", "former_note", "gender_clash", "lemma_hits", "lemma_steps", "surname_hits"]
 
 # how each step names what it found, in a match's ``steps`` (followed by the alias)
 STEP_TEXT = {Method.EXACT: "exact alias", Method.INFLECTION: "inflected form of alias",
              Method.TRANSLIT: "romanisation of alias", Method.LEMMA: "base form of alias",
              Method.SURNAME: "surname of alias", Method.NAME_STRUCTURE: "first name and surname of alias"}
+
+
+def former_note(former: bool, until: str | None) -> str:
+    """What a match's step says of a former name.
+
+    >>> former_note(True, "2016-05-19"), former_note(True, None), former_note(False, None)
+    (', a former name, in use until 2016-05-19', ', a former name', '')
+    """
+    if not former:
+        return ""
+    return ", a former name" + (f", in use until {until}" if until else "")
 
 
 def gender_clash(a: str | None, b: str | None) -> bool:

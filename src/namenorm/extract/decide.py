@@ -40,10 +40,10 @@ import regex
 
 from namenorm.extract.context import is_common
 from namenorm.extract.spans import Hit, SpanCand
-from namenorm.index import PREFERRED, WEAK, Index
+from namenorm.index import FORMER, PREFERRED, WEAK, Index
 from namenorm.match import Match, Mention
 from namenorm.methods import Method
-from namenorm.steps import STEP_TEXT
+from namenorm.steps import STEP_TEXT, former_note
 
 __all__ = ["decide"]
 
@@ -148,7 +148,8 @@ def _mention(text: str, c: SpanCand, hits: list[Hit], ix: Index, named: set[int]
     e = ix.entity_at(ei)
     alias, lang = ix.alias(best.aid), ix.lang(best.aid)
     surface = text[c.start:c.end]
-    steps = (f"{STEP_TEXT[best.method]} {alias!r} ({lang})",)
+    former, until = bool(ix.flags(best.aid) & FORMER), ix.until(best.aid)
+    steps = (f"{STEP_TEXT[best.method]} {alias!r} ({lang}){former_note(former, until)}",)
     match = Match(e.id, e.name, e.type, round(score(best), 4), best.method.value, alias, surface, lang,
-                  e.country, len(rivals - {ei}) > 0 and ei not in named, steps)
+                  e.country, len(rivals - {ei}) > 0 and ei not in named, steps, former, until)
     return Mention(c.start, c.end, surface, match), ei
