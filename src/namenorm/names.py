@@ -52,7 +52,6 @@ def _placeholders() -> frozenset[str]:
     return frozenset(_word_list("placeholders.txt"))
 
 
-@lru_cache(maxsize=1)
 def _inflection(title: str) -> str:
     r"""What may follow a title word in the pattern: a Russian or Ukrainian case ending (a stem of
     five letters or more takes any ending of up to four: президентом, командующего, речниця; a short
@@ -67,6 +66,7 @@ def _inflection(title: str) -> str:
     return r"\p{L}{0,4}" if len(title) >= 5 else "(?:а|у|ом|ем|е|ові)?"
 
 
+@lru_cache(maxsize=1)
 def _title_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     """Leading titles as written, and as folded (inflected title words joined by hyphens fold apart)."""
     alternatives = "|".join(regex.escape(t) + _inflection(t)
