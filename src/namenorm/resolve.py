@@ -4,6 +4,7 @@ name structure, descriptors, fuzzy; then ranking with hints and priors (DESIGN.m
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache, partial
 
 from rapidfuzz.distance import OSA
 
@@ -60,6 +61,9 @@ class Resolver:
         self.fuzzy = FuzzySearch(index)
         self.evidence = evidence  # off only while the chance of loose hits is measured
         self.weigher = index.derived(Weigher)
+        # a one-word query's surname lookup, made by the name-structure step and asked again when
+        # every step missed (is it a surname that several people share?): the second time is free
+        self._surname_hits = lru_cache(maxsize=256)(partial(surname_hits, index))
 
     # -- public -------------------------------------------------------------------------------
     def candidates(self, text: str, hints: Hints, limit: int = 5) -> list[Match]:
@@ -185,7 +189,7 @@ class Resolver:
         compound = self.ix.surname_refs(" ".join(words)) if len(words) > 1 else ()
         if compound:  # a hyphenated surname alone: "Kosiniak-Kamysz", "аль-Асада"
             return self._surname_alone(compound)
-        hits = surname_hits(self.ix, words[-1])
+        hits = self._surname_hits(words[-1])
         if not hits:
             return []
         if len(words) == 1:
@@ -210,7 +214,7 @@ class Resolver:
 
     def _ambiguous_surname(self, s: str) -> bool:
         words = fold(s).split()
-        return len(words) == 1 and bool(surname_hits(self.ix, words[0]))
+        return len(words) == 1 and bool(self._surname_hits(words[0]))
 
     def _qualified(self, head: str, qual: str, hints: Hints) -> tuple[list[Cand], Hints]:
         """"Paris, Texas" / "Sumy (Ukraine)": the qualifier becomes a country or region hint."""
