@@ -242,3 +242,25 @@ def test_place_preposition_supports_a_loose_place_hit(tmp_path: Path,
     assert _show("Жители Мултане вышли вчера.", "ru", n) == "-"
     assert _show("Делегация прибыла из Карачи Мултане вчера.", "ru", n) == "Карачи=t:k"  # no list
     assert _show("Протесты прошли в МУЛТАНЕ вчера.", "ru", n) == "-"
+
+
+@pytest.mark.parametrize(("text", "caseless"), [
+    ("Trump Meets Putin In Helsinki", True),  # a headline in title case: capitals say nothing
+    ("Trump Meets Putin In Helsinki.", False),  # prose: a short sentence that names several people
+    ("Сказал Кермани, корреспондент Би-би-си в Исламабаде.", False),
+    ("«Сказал Кермани, корреспондент Би-би-си в Исламабаде»", True),
+    ("Сказал Кермани, корреспондент Би-би-си в Исламабаде?»", False),
+])
+def test_a_sentence_ending_in_a_full_stop_is_no_headline(text: str, caseless: bool) -> None:
+    from namenorm.api import default_normalizer
+    from namenorm.extract.sentence import Sentence
+    from namenorm.extract.tables import tables_for
+    from namenorm.extract.tokens import tokenize
+
+    s = Sentence(text, tokenize(text), tables_for(default_normalizer().index), None)
+    assert s.caseless is caseless
+
+
+def test_short_prose_sentence_with_several_names_keeps_them() -> None:
+    found = [m.text for m in extract("Сказал Кермани, корреспондент Би-би-си в Исламабаде.", lang="ru")]
+    assert found == ["Би-би-си", "Исламабаде"]

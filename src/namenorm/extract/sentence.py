@@ -38,8 +38,18 @@ class Sentence:
     def caseless(self) -> bool:
         """A headline in title case (worked out on first use: the matcher asks for few sentences)."""
         if self._caseless is None:
-            self._caseless = no_case_signal([t.text for t in self.toks])
+            self._caseless = no_case_signal([t.text for t in self.toks]) and not self._ends_as_prose()
         return self._caseless
+
+    def _ends_as_prose(self) -> bool:
+        """The sentence ends with a full stop, "!" or "?" (after any closing quotes or brackets):
+        prose, where a short sentence with several names is still written in sentence case. A
+        title-case headline ends without one."""
+        if not self.toks:
+            return False
+        end = self.toks[-1].end
+        tail = self.text[end:end + 4].lstrip("\"'»”’)]")
+        return tail[:1] in (".", "!", "?", "…")
 
     @property
     def shouted(self) -> bool:
