@@ -180,7 +180,7 @@ def resolve_values(resolver: BatchNormalizer, values: Sequence[str], query: Quer
     want_key = "key" in spec.fields
     blank = Outcome(("",) * len(spec.fields), EMPTY)
     long = Outcome(blank.fields, TOO_LONG)
-    same: dict[tuple[str, str, str, float, str, str | None], Outcome] = {}  # values with the same fields
+    same: dict[tuple[str, str, str, float, str, bool, str | None], Outcome] = {}  # matches of equal fields
     out: list[Outcome] = []
     for v in values:
         if not v.strip():
@@ -191,7 +191,7 @@ def resolve_values(resolver: BatchNormalizer, values: Sequence[str], query: Quer
             continue
         m = next(found)
         if m is not None and m.score >= query.min_score:
-            key = (m.id, m.name, m.type, m.score, m.method, (m.until or "yes") if m.former else None)
+            key = (m.id, m.name, m.type, m.score, m.method, m.former, m.until)
             o = same.get(key)
             if o is None:
                 o = same[key] = outcome(m, "", query, spec)
