@@ -42,12 +42,11 @@ def rank(ix: Index, weigher: Weigher, query: str, cands: list[Cand], fits: Calla
         return (fits(c.aid), ix.in_use(c.aid, as_of), round(c.score, 3), e.rank, weight, e.id)
 
     ranked = sorted(best.items(), key=key, reverse=True) if len(best) > 1 else list(best.items())
-    # another entity that the same text names: only a weak alias that is not its main name is no rival
-    top = ranked[0][1].aid
-    top_fits, top_in_use = fits(top), ix.in_use(top, as_of)
+    # another entity that the same text names, in the top's tier (hint fit, name in use): only a weak
+    # alias that is not its main name is no rival
+    tier = key(ranked[0])[:2]
     rivals = [(ei, c) for ei, c in ranked
-              if (ix.flags(c.aid) & (WEAK | PREFERRED)) != WEAK
-              and fits(c.aid) == top_fits and ix.in_use(c.aid, as_of) == top_in_use]
+              if (ix.flags(c.aid) & (WEAK | PREFERRED)) != WEAK and key((ei, c))[:2] == tier]
     ambiguous = len(ranked) > 1 and len(rivals) > 1 and rivals[0][0] == ranked[0][0]
     if ambiguous:
         # one text, several entities: each is right only as often as it is the one meant, so the
