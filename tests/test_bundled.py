@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 
 import namenorm
 from namenorm.api import default_normalizer
+from namenorm.names import is_junk
+from namenorm.text import clean
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -20,9 +22,21 @@ def _lines(name: str) -> list[str]:
     return [line for line in text.splitlines() if line and not line.startswith("#")]
 
 
-@pytest.mark.parametrize("line", _lines("normalize_bundled.txt"))
-def test_golden(line: str) -> None:
-    text, want = line.split("\t")
+def _golden() -> list[object]:
+    """The golden lines ``TEXT<TAB>ID``; a third field ``xfail: REASON`` marks a known failure (strict)."""
+    out: list[object] = []
+    for line in _lines("normalize_bundled.txt"):
+        text, want, *note = line.split("\t")
+        if note and note[0].startswith("xfail:"):
+            reason = note[0].removeprefix("xfail:").strip()
+            out.append(pytest.param(text, want, marks=pytest.mark.xfail(strict=True, reason=reason)))
+        else:
+            out.append((text, want))
+    return out
+
+
+@pytest.mark.parametrize(("text", "want"), _golden())
+def test_golden(text: str, want: str) -> None:
     m = namenorm.normalize(text)
     assert m is not None, text
     assert m.id == want, m.explain()
@@ -94,8 +108,8 @@ def _sample_aliases() -> list[str]:
 def test_canonical_name_resolves_to_itself(data: st.DataObject) -> None:
     alias = data.draw(st.sampled_from(_sample_aliases()))
     m = namenorm.normalize(alias)
-    if m is None or m.method not in ("exact", "inflection"):
-        return
+    if m is None or m.method not in ("exact", "inflection") or is_junk(clean(m.name)):
+        return  # a canonical name that is a placeholder ("Nan", a Thai town) is refused by design
     again = namenorm.normalize(m.name)
     assert again is not None, m.explain()
     # a homonym's own name may rank another entity first: then it is listed among the candidates

@@ -143,3 +143,14 @@ def test_base_form_idempotent_on_generated_two_word_names(first: tuple[str, str]
     form = data.draw(st.sampled_from(sorted(expand(alias, "ru", "PER", gender))))
     once = base_form(form, lang="ru")
     assert base_form(once, lang="ru") == once
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="Київ'’ʼ-́ «»12.,  ab\u0301", max_size=30))
+def test_split_phrase_alternates_separators_and_words(text: str) -> None:
+    parts = split_phrase(text)
+    assert "".join(parts) == text and len(parts) % 2 == 1
+    words, seps = parts[1::2], parts[2:-1:2]
+    assert all(w[:1].isalpha() and not any(c.isspace() or c in "-«».,12" for c in w) for w in words)
+    assert all(seps)  # two words always have a separator between them
+    assert all(not s[:1].isalpha() and not s[-1:].isalpha() for s in parts[::2])

@@ -150,7 +150,9 @@ def test_former_and_official_names(tmp_path: Path) -> None:
     kinds = {(a.text, a.lang): a.kind for a in ents["Q48256"].aliases}
     assert kinds[("Дніпропетровськ", "uk")] == "former"
     assert kinds[("Дніпро", "uk")] == "official"
-    assert "uk: Дніпропетровськ {former}  # P1448 official name until 2016-05-19" in out.read_text("utf-8")
+    assert "uk: Дніпропетровськ {former,until=2016-05-19}" in out.read_text("utf-8")
+    until = {(a.text, a.lang): a.until for a in ents["Q48256"].aliases}
+    assert until[("Дніпропетровськ", "uk")] == "2016-05-19"
     _, ents = build_pack(tmp_path, "sparql.json")
     bakhmut = ents["Q706857"]
     assert {(a.text, a.lang): a.kind for a in bakhmut.aliases}[("Артемівськ", "uk")] == "former"

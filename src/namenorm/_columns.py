@@ -49,9 +49,10 @@ __all__ = [
     "resolve_values",
 ]
 
-ALL_FIELDS = ("id", "name", "type", "score", "method", "base", "key")
-# Written when --fields is not given; "key" (namenorm.name_key's key) only when asked for.
-DEFAULT_FIELDS = ALL_FIELDS[:-1]
+ALL_FIELDS = ("id", "name", "type", "score", "method", "base", "key", "former")
+# Written when --fields is not given; "key" (namenorm.name_key's key) and "former" (the date until which
+# a matched former name was in use, "yes" when the gazetteer gives none) only when asked for.
+DEFAULT_FIELDS = ALL_FIELDS[:-2]
 
 
 class CleanError(Exception):
@@ -75,7 +76,7 @@ class BatchNormalizer(Protocol):
 
     def normalize_many(self, values: Iterable[str], *, lang: str | None = ...,
                        types: Iterable[str] | str | None = ..., country: str | None = ...,
-                       fuzzy: bool | None = ...) -> list[Match | None]: ...
+                       fuzzy: bool | None = ..., as_of: str | None = ...) -> list[Match | None]: ...
 
 
 Query = LookupOptions  # clean's name for the options of a run (``namenorm.csvclean.Query``)
@@ -129,7 +130,7 @@ class Outcome(NamedTuple):
 
 def _texts(m: Match, base: str) -> dict[str, str]:
     return {"id": m.id, "name": m.name, "type": m.type, "score": f"{m.score:.2f}", "method": m.method,
-            "base": base, "key": m.id}
+            "base": base, "key": m.id, "former": (m.until or "yes") if m.former else ""}
 
 
 def accepted(m: Match | None, query: Query) -> bool:
@@ -179,7 +180,7 @@ def resolve_values(resolver: BatchNormalizer, values: Sequence[str], query: Quer
     want_key = "key" in spec.fields
     blank = Outcome(("",) * len(spec.fields), EMPTY)
     long = Outcome(blank.fields, TOO_LONG)
-    same: dict[tuple[str, str, str, float, str], Outcome] = {}  # values that resolve to the same entity
+    same: dict[tuple[str, str, str, float, str, bool, str | None], Outcome] = {}  # matches of equal fields
     out: list[Outcome] = []
     for v in values:
         if not v.strip():
@@ -190,7 +191,7 @@ def resolve_values(resolver: BatchNormalizer, values: Sequence[str], query: Quer
             continue
         m = next(found)
         if m is not None and m.score >= query.min_score:
-            key = (m.id, m.name, m.type, m.score, m.method)
+            key = (m.id, m.name, m.type, m.score, m.method, m.former, m.until)
             o = same.get(key)
             if o is None:
                 o = same[key] = outcome(m, "", query, spec)
@@ -283,6 +284,8 @@ def new_columns(values: Sequence[str], resolver: BatchNormalizer, opts: FrameOpt
                 cells[v] = o.fields[i] or None
             elif o.status != MATCHED:
                 cells[v] = None
+            elif f == "former":
+                cells[v] = o.fields[i] or None
             else:
                 cells[v] = o.score if f == "score" else o.fields[i]
         cols[spec.suffixes[f]] = cells

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,9 @@ from namenorm.options import LookupOptions
 from namenorm.resolve import Resolver, with_chance
 
 __all__ = ["MAX_TEXT", "Normalizer", "candidates", "default_normalizer", "normalize", "normalize_many"]
+
+_NO_HINTS = LookupOptions.parse()  # a lookup without hints, parsed once
+_FUZZY_ONLY = _NO_HINTS._replace(fuzzy=True)  # ... as the resolver gets it from a fuzzy Normalizer
 
 
 class Normalizer:
@@ -100,6 +104,7 @@ class Normalizer:
         resolver = self._get()
         resolver.ix.load_all()
         resolver.fuzzy.preload()
+        resolver.weigher.preload()
         for lang in LANGS:
             get_analyzer(lang)
         preload_schemes()
@@ -118,21 +123,30 @@ class Normalizer:
         return self._langs
 
     def _options(self, lang: object, types: object, country: object, fuzzy: object,
-                 min_score: object, region: object = None) -> LookupOptions:
+                 min_score: object, as_of: object, region: object = None) -> LookupOptions:
         """The options of a lookup, parsed (``lang`` one of :attr:`languages`); ``fuzzy`` None stays
         None here: :meth:`_resolvable` gives it this Normalizer's setting."""
+        if lang is None and types is None and country is None and min_score is None and as_of is None \
+                and region is None:
+            if fuzzy is None:  # the usual calls: nothing to check
+                return _NO_HINTS
+            if fuzzy is True:
+                return _FUZZY_ONLY
         return LookupOptions.parse(lang=lang, types=types, country=country, fuzzy=fuzzy, min_score=min_score,
-                                   admin=region, languages=self.languages if lang is not None else None)
+                                   as_of=as_of, admin=region, languages=self.languages if lang is not None else None)
 
     def _resolvable(self, opts: LookupOptions) -> LookupOptions:
         """What the resolver is given: ``fuzzy`` set, and no score floor (the caller applies it, and
         the memo of :meth:`normalize_many` is shared by every floor)."""
+        if opts is _FUZZY_ONLY or (opts is _NO_HINTS and self.fuzzy is True):
+            return _FUZZY_ONLY
         return opts._replace(fuzzy=self.fuzzy if opts.fuzzy is None else opts.fuzzy, min_score=0.0)
 
     # -- lookups ------------------------------------------------------------------------------------
     def normalize(self, text: str, *, lang: str | None = None, types: Iterable[str] | str | None = None,
                   country: str | None = None, fuzzy: bool | None = None,
-                  min_score: float | None = None, region: Iterable[str] | str | None = None) -> Match | None:
+                  min_score: float | None = None, as_of: str | date | None = None,
+                  region: Iterable[str] | str | None = None) -> Match | None:
         """The best entity for ``text``, or None when nothing matches well enough (or ``text`` is over
         :data:`MAX_TEXT` characters).
 
@@ -141,14 +155,17 @@ class Normalizer:
         ``region`` (first-level regions as the gazetteers' ``admin1`` writes them: an ISO 3166-2 code
         for Ukraine such as "UA-14", a state name in the US, else GeoNames' code such as "FR.11"; a
         comma-separated str or a list: places there are preferred, and their weak names match),
-        ``fuzzy`` (typo matching; the Normalizer's setting when None) and ``min_score`` (a match
-        scored lower is None). The match's ``score`` is the estimated probability that it is right
+        ``fuzzy`` (typo matching; the Normalizer's setting when None), ``as_of`` (the date the text
+        was written, ``"2015"`` or a :class:`datetime.date`: an entity named by a name in use then is
+        preferred to one whose name it was only before; see :attr:`Match.former`) and ``min_score``
+        (a match scored lower is None). The match's ``score`` is the estimated probability that it is right
         (see :mod:`namenorm.evidence` and docs/scores.md); ``method`` says which step found it (see
         :class:`namenorm.methods.Method`).
 
         Raises TypeError or ValueError for a wrong hint: ``lang`` one of :attr:`languages` or None,
         ``types`` a str ("PER,LOC") or a list of str among PER, LOC, ORG, EVT, PRO, ``country`` an
-        ISO 3166-1 alpha-2 code, ``min_score`` a number from 0 to 1.
+        ISO 3166-1 alpha-2 code, ``min_score`` a number from 0 to 1, ``as_of`` YYYY, YYYY-MM or
+        YYYY-MM-DD.
 
         >>> n = Normalizer()
         >>> n.normalize("Kyiv").score, n.normalize("Kiev", min_score=0.99).method
@@ -156,7 +173,7 @@ class Normalizer:
         """
         if not isinstance(text, str):
             raise TypeError(f"normalize() takes a str, got {type(text).__name__}")
-        opts = self._options(lang, types, country, fuzzy, min_score, region)
+        opts = self._options(lang, types, country, fuzzy, min_score, as_of, region)
         if too_long(text):  # not a name (see namenorm.limits)
             return None
         found = self._get().candidates(text, self._resolvable(opts), limit=2)
@@ -165,6 +182,7 @@ class Normalizer:
     def candidates(self, text: str, *, limit: int = 5, lang: str | None = None,
                    types: Iterable[str] | str | None = None, country: str | None = None,
                    fuzzy: bool | None = None, min_score: float | None = None,
+                   as_of: str | date | None = None,
                    region: Iterable[str] | str | None = None) -> list[Match]:
         """Ranked candidate entities, for ambiguous names ("Washington", "Georgia"), the most likely
         first. An ambiguous name's candidates share its probability: each score is how often that
@@ -175,7 +193,7 @@ class Normalizer:
         """
         if not isinstance(text, str):
             raise TypeError(f"candidates() takes a str, got {type(text).__name__}")
-        opts = self._options(lang, types, country, fuzzy, min_score, region)
+        opts = self._options(lang, types, country, fuzzy, min_score, as_of, region)
         if too_long(text):
             return []
         found = self._get().candidates(text, self._resolvable(opts), limit=limit)
@@ -184,6 +202,7 @@ class Normalizer:
     def normalize_many(self, values: Iterable[str], *, lang: str | None = None,
                        types: Iterable[str] | str | None = None, country: str | None = None,
                        fuzzy: bool | None = None, min_score: float | None = None,
+                       as_of: str | date | None = None,
                        region: Iterable[str] | str | None = None) -> list[Match | None]:
         """:meth:`normalize` for many values; each distinct value is resolved once.
 
@@ -192,7 +211,7 @@ class Normalizer:
         """
         if isinstance(values, (str, bytes)):
             raise TypeError("normalize_many() takes an iterable of str, not one str: normalize() takes one")
-        opts = self._options(lang, types, country, fuzzy, min_score, region)
+        opts = self._options(lang, types, country, fuzzy, min_score, as_of, region)
         hints = self._resolvable(opts)
         resolver = self._get()
         memo = self._memo
@@ -222,6 +241,7 @@ def default_normalizer() -> Normalizer:
 
 def normalize(text: str, *, lang: str | None = None, types: Iterable[str] | str | None = None,
               country: str | None = None, fuzzy: bool = True, min_score: float | None = None,
+              as_of: str | date | None = None,
               region: Iterable[str] | str | None = None) -> Match | None:
     """Resolve ``text`` to an entity of the bundled gazetteers; None when nothing matches (see
     :meth:`Normalizer.normalize` for the hints, the score and the methods).
@@ -233,21 +253,23 @@ def normalize(text: str, *, lang: str | None = None, types: Iterable[str] | str 
     True
     """
     return default_normalizer().normalize(text, lang=lang, types=types, country=country, fuzzy=fuzzy,
-                                          min_score=min_score, region=region)
+                                          min_score=min_score, as_of=as_of, region=region)
 
 
 def candidates(text: str, *, limit: int = 5, lang: str | None = None,
                types: Iterable[str] | str | None = None, country: str | None = None, fuzzy: bool = True,
-               min_score: float | None = None, region: Iterable[str] | str | None = None) -> list[Match]:
+               min_score: float | None = None, as_of: str | date | None = None,
+               region: Iterable[str] | str | None = None) -> list[Match]:
     """Ranked candidates for ``text`` from the bundled gazetteers (see :meth:`Normalizer.candidates`);
     the hints of :func:`normalize`."""
     return default_normalizer().candidates(text, limit=limit, lang=lang, types=types, country=country,
-                                           fuzzy=fuzzy, min_score=min_score, region=region)
+                                           fuzzy=fuzzy, min_score=min_score, as_of=as_of, region=region)
 
 
 def normalize_many(values: Iterable[str], *, lang: str | None = None,
                    types: Iterable[str] | str | None = None, country: str | None = None,
                    fuzzy: bool = True, min_score: float | None = None,
+                   as_of: str | date | None = None,
                    region: Iterable[str] | str | None = None) -> list[Match | None]:
     """:func:`normalize` for many values, each distinct value resolved once; the same hints.
 
@@ -255,4 +277,4 @@ def normalize_many(values: Iterable[str], *, lang: str | None = None,
     ['Kyiv', 'Kyiv', None]
     """
     return default_normalizer().normalize_many(values, lang=lang, types=types, country=country, fuzzy=fuzzy,
-                                               min_score=min_score, region=region)
+                                               min_score=min_score, as_of=as_of, region=region)

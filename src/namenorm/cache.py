@@ -179,7 +179,7 @@ def compile_progress(done: int, total: int) -> None:
 
 
 def _compile(build: Callable[[], Index]) -> Index:
-    log.info("namenorm: compiling the gazetteers into an index (once per gazetteer version; about 20 s "
+    log.info("namenorm: compiling the gazetteers into an index (once per gazetteer version; under a minute "
              "for the bundled ones)")
     start = time.perf_counter()
     ix = build()

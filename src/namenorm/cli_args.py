@@ -29,7 +29,7 @@ import regex
 from namenorm.api import Normalizer
 from namenorm.gazetteer.model import TYPES
 from namenorm.langs import check_lang
-from namenorm.options import LookupOptions, min_score_value, type_set
+from namenorm.options import LookupOptions, as_of_date, min_score_value, type_set
 from namenorm.options import country_code as _country_code
 
 __all__ = ["EXIT_CODES", "HELP_LAYOUT", "UsageError", "add_gazetteer_options", "add_hint_options",
@@ -139,29 +139,42 @@ def add_gazetteer_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--no-bundled", action="store_true", help="use only the --gazetteer files")
 
 
+def as_of_value(value: str) -> str:
+    """A date YYYY, YYYY-MM or YYYY-MM-DD (``--as-of``)."""
+    try:
+        return as_of_date(value) or ""  # the API's check
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+
+
 def add_lookup_options(p: argparse.ArgumentParser) -> None:
     """The options of a command that looks values up (``normalize``, ``clean``): ``--min-score``, the
-    hints with ``--no-fuzzy``, and the gazetteer options, in that order."""
+    hints with ``--no-fuzzy`` and ``--as-of``, and the gazetteer options, in that order."""
     add_min_score_option(p)
     add_hint_options(p)
+    p.add_argument("--as-of", type=as_of_value, metavar="DATE",
+                   help="the date the values were written (YYYY, YYYY-MM or YYYY-MM-DD): a place named "
+                        "by a name in use then is preferred to one whose former name it is")
     add_gazetteer_options(p)
 
 
 def lookup_options(args: argparse.Namespace) -> LookupOptions:
     """The lookup options of a run, built once from the parsed command line: the hints that
     ``--lang``, ``--types``, ``--country`` and ``--no-fuzzy`` give (each checked by its argparse
-    type), and ``--min-score``. A command without one of them leaves it unset.
+    type), ``--min-score`` and ``--as-of``. A command without one of them leaves it unset.
 
     >>> args = argparse.Namespace(lang="uk", types=frozenset({"LOC"}), country="UA", no_fuzzy=True,
     ...                           min_score=None)
-    >>> lookup_options(args)
-    LookupOptions(lang='uk', types=frozenset({'LOC'}), country='UA', fuzzy=False, min_score=0.0, admin=None)
+    >>> o = lookup_options(args)
+    >>> o.lang, o.types, o.country, o.fuzzy, o.min_score, o.as_of
+    ('uk', frozenset({'LOC'}), 'UA', False, 0.0, None)
     """
     try:
         return LookupOptions.parse(lang=getattr(args, "lang", None), types=getattr(args, "types", None),
                                    country=getattr(args, "country", None),
                                    fuzzy=False if getattr(args, "no_fuzzy", False) else None,
-                                   min_score=getattr(args, "min_score", None))
+                                   min_score=getattr(args, "min_score", None),
+                                   as_of=getattr(args, "as_of", None))
     except (TypeError, ValueError) as e:
         raise UsageError(str(e)) from None
 

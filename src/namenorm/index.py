@@ -19,10 +19,12 @@ import regex
 
 from namenorm.gazetteer.model import Entity
 from namenorm.index_tables import (
+    FORMER,
     LAZY_TABLES,
     LITERAL,
     PREFERRED,
     SPAN_BITS,
+    TYPO_LANGS,
     WEAK,
     Ent,
     Index,
@@ -37,9 +39,11 @@ from namenorm.scripts import dominant_script, has_cyrillic
 from namenorm.text import fold
 
 __all__ = [
+    "FORMER",
     "LAZY_TABLES",
     "LITERAL",
     "PREFERRED",
+    "TYPO_LANGS",
     "WEAK",
     "Ent",
     "Index",
@@ -101,6 +105,10 @@ def build_index(entities: list[Entity], progress: Callable[[int, int], None] | N
             flags = (WEAK if a.weak else 0) | (LITERAL if a.literal else 0)
             if a.kind == "canonical" or (a.lang not in seen_langs and a.lang != "xx"):
                 flags |= PREFERRED
+            if a.kind == "former":
+                flags |= FORMER
+                ix.former_aids.append(aid)
+                ix.former_until.append(a.until)
             seen_langs.add(a.lang)
             ix.alias_ent.append(ei)
             ix.alias_text.append(a.text)
@@ -127,9 +135,9 @@ def build_index(entities: list[Entity], progress: Callable[[int, int], None] | N
                 _add(ix.skel, k, aid)
             if e.type == "PER":
                 _index_surname(ix, aid, forms, {a.text} | latin)
-            if not a.weak and (flags & PREFERRED or (e.rank >= 1 and a.lang != "xx")):
-                # fuzzy matching only against main names and language-tagged names of curated and
-                # national data: a typo of one of GeoNames' untagged alternates is more often
+            if not a.weak and a.lang in TYPO_LANGS and (flags & PREFERRED or e.rank >= 1):
+                # fuzzy matching only against names in TYPO_LANGS: main names, and the names of
+                # curated and national data: a typo of one of GeoNames' untagged alternates is more often
                 # another word ("Berlingo" is not "Berlino"); romanisations only in the letters
                 # that people type (no ISO 9 "oleksandrìâ")
                 for k in {key, *(fold(r) for r in latin)}:

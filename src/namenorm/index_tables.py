@@ -18,10 +18,17 @@ from typing import NamedTuple, TypeVar, cast
 from namenorm.keys import skeleton
 from namenorm.methods import Method
 
-__all__ = ["LAZY_TABLES", "LITERAL", "PREFERRED", "SPAN_BITS", "WEAK", "Ent", "Index", "Ref", "lemma_gate",
-           "rare_postings", "refs", "surname_gate"]
+__all__ = ["FORMER", "LAZY_TABLES", "LITERAL", "PREFERRED", "SPAN_BITS", "TYPO_LANGS", "WEAK", "Ent", "Index",
+           "Ref", "lemma_gate", "rare_postings", "refs", "surname_gate"]
 
-WEAK, LITERAL, PREFERRED = 1, 2, 4
+WEAK, LITERAL, PREFERRED, FORMER = 1, 2, 4, 8
+# The languages whose names typing errors are matched against (fuzzy keys, and same-script hits of
+# the loose key): the project's languages (the curated data's en, uk, ru, de, fr, pl, and be). The
+# names of the other CLDR locales (150 of them, many in Cyrillic: Bashkir, Chuvash, Mongolian,
+# Tajik) still match as written, inflected, romanised or across scripts, but one edit from one of
+# them is more often a word of another language (Mongolian "Герман" is Germany, Russian "Герман" a
+# first name) than a typo.
+TYPO_LANGS = frozenset({"en", "uk", "ru", "be", "de", "fr", "pl"})
 _T = TypeVar("_T")
 Ref = int | tuple[int, ...]
 
@@ -73,6 +80,9 @@ class Index:
     # surname: a base form can only hit when the inflected text passes this gate (see lemma_gate)
     lemma_gate: frozenset[str] = field(default_factory=frozenset)
     country_codes: dict[str, int] = field(default_factory=dict)  # ISO alpha-2 -> entity of that country
+    # the former names (FORMER aliases) in order, and the last date each was in use (None: not given)
+    former_aids: array[int] = field(default_factory=lambda: array("i"))
+    former_until: list[str | None] = field(default_factory=list)
     # hits per million random strings of each loose step, script, length and type (namenorm.evidence)
     chance: dict[str, int] = field(default_factory=dict)
 
@@ -144,8 +154,36 @@ class Index:
         return self.alias_lang[aid]
 
     def flags(self, aid: int) -> int:
-        """The :data:`WEAK`, :data:`LITERAL` and :data:`PREFERRED` bits of alias ``aid``."""
+        """The :data:`WEAK`, :data:`LITERAL`, :data:`PREFERRED` and :data:`FORMER` bits of alias ``aid``."""
         return self.alias_flags[aid]
+
+    def until(self, aid: int) -> str | None:
+        """The last date a former name was in use (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``); None for
+        a current name, or a former one whose date the gazetteer does not give.
+
+        >>> ix = Index(alias_flags=bytearray([0, FORMER]), former_aids=array("i", [1]),
+        ...            former_until=["2016-05-19"])
+        >>> ix.until(0), ix.until(1)
+        (None, '2016-05-19')
+        """
+        if not self.alias_flags[aid] & FORMER:
+            return None
+        i = bisect_left(self.former_aids, aid)
+        return self.former_until[i] if i < len(self.former_aids) and self.former_aids[i] == aid else None
+
+    def in_use(self, aid: int, as_of: str | None) -> bool:
+        """Whether alias ``aid`` was a name in use at the date ``as_of`` (a prefix of YYYY-MM-DD,
+        compared at the coarser of the two precisions); True when either date is unknown.
+
+        >>> ix = Index(alias_flags=bytearray([0, FORMER]), former_aids=array("i", [1]), former_until=["2016"])
+        >>> ix.in_use(1, "2016-03"), ix.in_use(1, "2017-01-01"), ix.in_use(0, "2020"), ix.in_use(1, None)
+        (True, False, True, True)
+        """
+        until = self.until(aid) if as_of else None
+        if until is None or as_of is None:
+            return True
+        n = min(len(until), len(as_of))
+        return as_of[:n] <= until[:n]
 
     def exact_refs(self, key: str) -> tuple[int, ...]:
         """Aliases whose folded text is ``key``."""

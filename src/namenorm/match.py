@@ -16,6 +16,10 @@ class Match:
     ('Q1899', 'Kyiv', 'LOC')
     >>> print(m.explain())
     'Kiev' -> exact alias 'Kiev' -> Q1899 (Kyiv, LOC), score 1.00
+
+    ``former`` says that the alias is a former name of the entity, and ``until`` the last date it was
+    in use, when the gazetteer gives one (``{former,until=2016-05-19}``; see the ``as_of`` hint of
+    :func:`namenorm.normalize`).
     """
 
     id: str
@@ -29,6 +33,8 @@ class Match:
     country: str | None = None
     ambiguous: bool = False
     steps: tuple[str, ...] = field(default=(), compare=False)
+    former: bool = False  # the alias is a former name of the entity (Dnipropetrovsk of Dnipro)
+    until: str | None = None  # ... in use until this date (YYYY, YYYY-MM or YYYY-MM-DD), when known
 
     def explain(self) -> str:
         """A human-readable chain from the input to the entity."""
@@ -40,9 +46,19 @@ class Match:
 
 @dataclass(frozen=True)
 class Mention:
-    """A span of a text that links to an entity: ``text[start:end] == mention.text``."""
+    """A span of a text that links to an entity: ``text[start:end] == mention.text``.
+
+    ``match`` is None only for a proper name that :func:`namenorm.extract` could not link, which it
+    returns when asked (``unlinked=True``); such a mention has the name's ``base`` form and its
+    ``key`` (:func:`namenorm.name_key`), which linked mentions leave None.
+
+    >>> Mention(0, 4, "Kyiv", Match("Q1899", "Kyiv", "LOC", 1.0, "exact", "Kyiv")).key is None
+    True
+    """
 
     start: int
     end: int
     text: str
-    match: Match
+    match: Match | None
+    base: str | None = None
+    key: str | None = None

@@ -52,11 +52,26 @@ def _placeholders() -> frozenset[str]:
     return frozenset(_word_list("placeholders.txt"))
 
 
+def _inflection(title: str) -> str:
+    r"""What may follow a title word in the pattern: a Russian or Ukrainian case ending (a stem of
+    five letters or more takes any ending of up to four: президентом, командующего, речниця; a short
+    one only the usual noun endings: пана, мэром), nothing after a Latin title. So "Genrikh" and
+    "Pantelii" keep their first letters, and "Панов" and "Мери" are names, not titles.
+
+    >>> _inflection("gen"), _inflection("пан"), _inflection("президент") == r"\p{L}{0,4}"
+    ('', '(?:а|у|ом|ем|е|ові)?', True)
+    """
+    if not has_cyrillic(title):
+        return ""
+    return r"\p{L}{0,4}" if len(title) >= 5 else "(?:а|у|ом|ем|е|ові)?"
+
+
 @lru_cache(maxsize=1)
 def _title_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     """Leading titles as written, and as folded (inflected title words joined by hyphens fold apart)."""
-    alternatives = "|".join(regex.escape(t) for t in sorted(_word_list("titles.txt"), key=len, reverse=True))
-    title = regex.compile(r"^(?:(?:" + alternatives + r")\p{L}*\.?\s+)+", regex.IGNORECASE)
+    alternatives = "|".join(regex.escape(t) + _inflection(t)
+                            for t in sorted(_word_list("titles.txt"), key=len, reverse=True))
+    title = regex.compile(r"^(?:(?:" + alternatives + r")\.?\s+)+", regex.IGNORECASE)
     return title, regex.compile(title.pattern.replace(r"\.?", ""))
 
 

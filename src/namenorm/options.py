@@ -32,10 +32,10 @@ from typing import Any, NamedTuple
 
 import regex
 
-from namenorm.gazetteer.model import TYPES
+from namenorm.gazetteer.model import TYPES, is_date
 from namenorm.langs import ISO_639_1, check_lang
 
-__all__ = ["LookupOptions", "country_code", "min_score_value", "type_set"]
+__all__ = ["LookupOptions", "as_of_date", "country_code", "min_score_value", "type_set"]
 
 _COUNTRY = regex.compile(r"[A-Za-z]{2}")
 
@@ -97,6 +97,33 @@ def min_score_value(value: object) -> float:
     return float(value)
 
 
+def as_of_date(value: object) -> str | None:
+    """The ``as_of`` hint (the date a text was written: names in use then are preferred) as
+    ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; from such a str, a :class:`datetime.date` or a
+    :class:`datetime.datetime`. None stays None (no date: former names count as current ones).
+
+    >>> import datetime
+    >>> as_of_date("2015"), as_of_date(datetime.date(2016, 5, 19)), as_of_date(None)
+    ('2015', '2016-05-19', None)
+    """
+    import datetime
+
+    if value is None:
+        return None
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()  # zero-padded: year 999 is 0999 (strftime's %Y would not pad it)
+    if not isinstance(value, str):
+        raise TypeError(f"as_of must be a date (datetime.date, or a str YYYY, YYYY-MM or YYYY-MM-DD) or "
+                        f"None; got {type(value).__name__}")
+    text = value.strip()
+    if not is_date(text):
+        raise ValueError(f"as_of must be a date written YYYY, YYYY-MM or YYYY-MM-DD (such as 2016-05-19), "
+                         f"got {value!r}")
+    return text
+
+
 def _fuzzy_flag(value: object) -> bool | None:
     if value is None or isinstance(value, bool):
         return value
@@ -142,24 +169,25 @@ class LookupOptions(NamedTuple):
     fuzzy: bool | None = None
     min_score: float = 0.0
     admin: frozenset[str] | None = None
+    as_of: str | None = None
 
     @classmethod
     def parse(cls, *, lang: object = None, types: object = None, country: object = None,
               fuzzy: object = None, min_score: object = None, admin: object = None,
-              languages: Collection[str] | None = None) -> LookupOptions:
+              as_of: object = None, languages: Collection[str] | None = None) -> LookupOptions:
         """The options from user input, checked in this order: ``lang`` (a str; one of
-        ``languages`` when given), ``types``, ``country``, ``fuzzy``, ``min_score``, ``admin``.
+        ``languages`` when given), ``types``, ``country``, ``fuzzy``, ``min_score``, ``admin``, ``as_of``.
         Raises TypeError for a value of the wrong kind, ValueError for a wrong value.
 
         >>> LookupOptions.parse(types=["per"], fuzzy=False, min_score=1)[1:]
-        (frozenset({'PER'}), None, False, 1.0, None)
+        (frozenset({'PER'}), None, False, 1.0, None, None)
         >>> LookupOptions.parse(lang="zz", languages={"en", "uk"})
         Traceback (most recent call last):
         ...
         ValueError: lang hint: unknown lang 'zz'; use None or one of: en, uk
         """
         return cls(_lang_hint(lang, languages), type_set(types), country_code(country), _fuzzy_flag(fuzzy),
-                   min_score_value(min_score), _region_set(admin))
+                   min_score_value(min_score), _region_set(admin), as_of_date(as_of))
 
     def checked(self, languages: Collection[str] | None = None) -> LookupOptions:
         """These options parsed again: the same value when they came from :meth:`parse`; a raised
@@ -168,7 +196,8 @@ class LookupOptions(NamedTuple):
 
     def hints(self) -> dict[str, Any]:
         """The hints as keyword arguments of ``normalize``, ``candidates`` and ``normalize_many``
-        (``fuzzy`` and ``region`` only when set; ``min_score`` is not a hint: the caller applies it).
+        (``fuzzy``, ``as_of`` and ``region`` only when set; ``min_score`` is not a hint: the caller
+        applies it).
 
         >>> LookupOptions.parse(admin="UA-14, UA-09").hints()["region"] == frozenset({"UA-14", "UA-09"})
         True
@@ -176,6 +205,8 @@ class LookupOptions(NamedTuple):
         out: dict[str, Any] = {"lang": self.lang, "types": self.types, "country": self.country}
         if self.fuzzy is not None:
             out["fuzzy"] = self.fuzzy
+        if self.as_of is not None:
+            out["as_of"] = self.as_of
         if self.admin is not None:
             out["region"] = self.admin
         return out

@@ -7,42 +7,46 @@ import math
 from collections.abc import Callable
 
 from namenorm.fuzzy import Cand
-from namenorm.index import PREFERRED, WEAK, Index
+from namenorm.index import FORMER, PREFERRED, WEAK, Index
 from namenorm.match import Match
+from namenorm.steps import former_note
 from namenorm.weigh import Weigher
 
 __all__ = ["rank"]
 
 
 def rank(ix: Index, weigher: Weigher, query: str, cands: list[Cand], fits: Callable[[int], bool],
-         limit: int) -> list[Match]:
+         limit: int, as_of: str | None = None) -> list[Match]:
     """The best candidate of each entity, ranked, as at most ``limit`` matches of ``query``.
 
-    Entities that ``fits`` (the caller's hints) come first, then by score, source, and weight (prior,
-    a main name counting a hundredfold). When another entity is as good a rival, the match is
+    Entities that ``fits`` (the caller's hints) come first, then those named by a name in use at
+    ``as_of`` (a former name is not, after its date), then by score, source, and weight (prior, a
+    main name counting a hundredfold). When another entity is as good a rival, the match is
     ambiguous and the score is shared among the rivals by prominence.
     """
+    if not cands:
+        return []  # a miss: most queries of a large column
     best: dict[int, Cand] = {}
     for c in cands:
         ei = ix.entity_index(c.aid)
         if ei not in best or c.score > best[ei].score:
             best[ei] = c
 
-    def key(item: tuple[int, Cand]) -> tuple[bool, float, int, float, str]:
+    def key(item: tuple[int, Cand]) -> tuple[bool, bool, float, int, float, str]:
         # hint, then how it matched, then source; then weight: an entity's main name counts as
         # a hundredfold prior, so "Franklin" is the town of that name, not a namesake's alias,
         # while "Roma" stays Rome, a hundred times larger than any town called Roma
         ei, c = item
         e = ix.entity_at(ei)
         weight = math.log10(e.prior + 1) + (2.0 if ix.flags(c.aid) & PREFERRED else 0.0)
-        return (fits(c.aid), round(c.score, 3), e.rank, weight, e.id)
+        return (fits(c.aid), ix.in_use(c.aid, as_of), round(c.score, 3), e.rank, weight, e.id)
 
     ranked = sorted(best.items(), key=key, reverse=True) if len(best) > 1 else list(best.items())
-    # another entity that the same text names: only a weak alias that is not its main name is no rival
-    top_fits = bool(ranked) and fits(ranked[0][1].aid)
+    # another entity that the same text names, in the top's tier (hint fit, name in use): only a weak
+    # alias that is not its main name is no rival
+    tier = key(ranked[0])[:2]
     rivals = [(ei, c) for ei, c in ranked
-              if (ix.flags(c.aid) & (WEAK | PREFERRED)) != WEAK
-              and fits(c.aid) == top_fits]
+              if (ix.flags(c.aid) & (WEAK | PREFERRED)) != WEAK and key((ei, c))[:2] == tier]
     ambiguous = len(ranked) > 1 and len(rivals) > 1 and rivals[0][0] == ranked[0][0]
     if ambiguous:
         # one text, several entities: each is right only as often as it is the one meant, so the
@@ -57,8 +61,10 @@ def rank(ix: Index, weigher: Weigher, query: str, cands: list[Cand], fits: Calla
     for ei, c in ranked[:limit]:
         e = ix.entity_at(ei)
         alias = ix.alias(c.aid)
+        former = bool(ix.flags(c.aid) & FORMER)
+        until = ix.until(c.aid)
         note = f" ({c.note})" if c.note else ""
-        steps = (f"{c.step} {alias!r} ({ix.lang(c.aid)}){note}",)
+        steps = (f"{c.step} {alias!r} ({ix.lang(c.aid)}){note}{former_note(former, until)}",)
         out.append(Match(e.id, e.name, e.type, round(c.score, 4), c.method.value, alias, query,
-                         ix.lang(c.aid), e.country, ambiguous, steps))
+                         ix.lang(c.aid), e.country, ambiguous, steps, former, until))
     return out

@@ -4,12 +4,13 @@ name structure, descriptors, fuzzy; then ranking with hints and priors (DESIGN.m
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache, partial
 
 from rapidfuzz.distance import OSA
 
 from namenorm.evidence import edit_kind
 from namenorm.fuzzy import MAX_BUDGET, Cand, FuzzySearch, max_edits, same_numbers, typo_of
-from namenorm.index import PREFERRED, WEAK, Index
+from namenorm.index import PREFERRED, TYPO_LANGS, WEAK, Index
 from namenorm.keys import skeleton
 from namenorm.match import Match
 from namenorm.methods import Method
@@ -60,6 +61,9 @@ class Resolver:
         self.fuzzy = FuzzySearch(index)
         self.evidence = evidence  # off only while the chance of loose hits is measured
         self.weigher = index.derived(Weigher)
+        # a one-word query's surname lookup, made by the name-structure step and asked again when
+        # every step missed (is it a surname that several people share?): the second time is free
+        self._surname_hits = lru_cache(maxsize=256)(partial(surname_hits, index))
 
     # -- public -------------------------------------------------------------------------------
     def candidates(self, text: str, hints: Hints, limit: int = 5) -> list[Match]:
@@ -77,7 +81,8 @@ class Resolver:
             head, qual = split_qualifier(s)
             if qual is not None:
                 cands, hints = self._qualified(head, qual, hints)
-        return rank(self.ix, self.weigher, text, cands, lambda aid: self._fits(aid, hints), limit)
+        return rank(self.ix, self.weigher, text, cands, lambda aid: self._fits(aid, hints), limit,
+                    hints.as_of)
 
     # -- the cascade ----------------------------------------------------------------------------
     def _cascade(self, s: str, hints: Hints) -> list[Cand]:
@@ -162,7 +167,7 @@ class Resolver:
                     continue
                 if dominant_script(other) != script:
                     out.append(Cand(a, Method.CROSS_SCRIPT.cap, Method.CROSS_SCRIPT, step))
-                elif hints.fuzzy:
+                elif hints.fuzzy and self.ix.lang(a) in TYPO_LANGS:
                     budget = max_edits(key)
                     d = OSA.distance(key, other, score_cutoff=budget)
                     if d <= budget and typo_of(key, other):
@@ -184,7 +189,7 @@ class Resolver:
         compound = self.ix.surname_refs(" ".join(words)) if len(words) > 1 else ()
         if compound:  # a hyphenated surname alone: "Kosiniak-Kamysz", "аль-Асада"
             return self._surname_alone(compound)
-        hits = surname_hits(self.ix, words[-1])
+        hits = self._surname_hits(words[-1])
         if not hits:
             return []
         if len(words) == 1:
@@ -209,7 +214,7 @@ class Resolver:
 
     def _ambiguous_surname(self, s: str) -> bool:
         words = fold(s).split()
-        return len(words) == 1 and bool(surname_hits(self.ix, words[0]))
+        return len(words) == 1 and bool(self._surname_hits(words[0]))
 
     def _qualified(self, head: str, qual: str, hints: Hints) -> tuple[list[Cand], Hints]:
         """"Paris, Texas" / "Sumy (Ukraine)": the qualifier becomes a country or region hint."""

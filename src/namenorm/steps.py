@@ -24,12 +24,23 @@ from namenorm.methods import Method
 from namenorm.scripts import has_cyrillic
 from namenorm.text import fold
 
-__all__ = ["STEP_TEXT", "gender_clash", "lemma_hits", "lemma_steps", "surname_hits"]
+__all__ = ["STEP_TEXT", "former_note", "gender_clash", "lemma_hits", "lemma_steps", "surname_hits"]
 
 # how each step names what it found, in a match's ``steps`` (followed by the alias)
 STEP_TEXT = {Method.EXACT: "exact alias", Method.INFLECTION: "inflected form of alias",
              Method.TRANSLIT: "romanisation of alias", Method.LEMMA: "base form of alias",
              Method.SURNAME: "surname of alias", Method.NAME_STRUCTURE: "first name and surname of alias"}
+
+
+def former_note(former: bool, until: str | None) -> str:
+    """What a match's step says of a former name.
+
+    >>> former_note(True, "2016-05-19"), former_note(True, None), former_note(False, None)
+    (', a former name, in use until 2016-05-19', ', a former name', '')
+    """
+    if not former:
+        return ""
+    return ", a former name" + (f", in use until {until}" if until else "")
 
 
 def gender_clash(a: str | None, b: str | None) -> bool:
@@ -54,7 +65,8 @@ def lemma_steps(ix: Index, text: str, lang: str | None) -> tuple[str, str, tuple
     """The steps composed: base form, then romanisation, then the exact Latin alias. ``(base form,
     romanisation or "" when the base form itself is an alias or a case form, aliases)``, so that an
     inflected form of a name whose aliases are all Latin (Мичигане, Техаса: US states) resolves as
-    its nominative does (Мичиган, romanised Michigan). The nominative of the text itself is left to
+    its nominative does (Мичиган, romanised Michigan). Only entities without indexed case forms are
+    reached so (see :func:`_inflected_entities`). The nominative of the text itself is left to
     the romanisation step of the cascade; ``("", "", ())`` when nothing is found."""
     from namenorm.morph import nominative_candidates
 
@@ -69,15 +81,28 @@ def lemma_steps(ix: Index, text: str, lang: str | None) -> tuple[str, str, tuple
                 return nom, "", found
     from namenorm.translit import romanizations
 
+    inflected = ix.derived(_inflected_entities)
     for nom, gender in noms:
         if fold(nom) == key or not ix.skeleton_refs(skeleton(nom)):
             continue  # the text itself, or a base form that no alias meets even loosely (cheap first)
         for r in sorted(romanizations(nom)):
             found = tuple(a for a in ix.exact_refs(fold(r))
-                          if not has_cyrillic(ix.alias(a)) and not gender_clash(gender, ix.entity(a).gender))
+                          if not has_cyrillic(ix.alias(a)) and ix.entity_index(a) not in inflected
+                          and not gender_clash(gender, ix.entity(a).gender))
             if found:
                 return nom, r, found
     return "", "", ()
+
+
+def _inflected_entities(ix: Index) -> frozenset[int]:
+    """The entities that have a Russian, Ukrainian or Belarusian name whose case forms are indexed:
+    their inflected forms are found as written, so the composed route (a guessed base form,
+    romanised) would only meet another word that happens to spell one of their Latin names (the
+    Russian "Хина" romanised in the German way is "China", whose Russian name is "Китай")."""
+    out: set[int] = set()
+    for key in ix.keys(Method.INFLECTION):
+        out.update(ix.entity_index(a) for a in ix.form_refs(key))
+    return frozenset(out)
 
 
 def surname_hits(ix: Index, word: str, *, base_form: bool = True) -> tuple[int, ...]:

@@ -51,6 +51,12 @@ class Weigher:
         ents = self.ix.entities()
         return Prominence([(e.type, e.rank, e.prior, n) for e, n in zip(ents, counts, strict=True)])
 
+    def preload(self) -> None:
+        """Make now what the first loose hit would make: the prominence table and the common-surname
+        list."""
+        _ = self.prominence
+        is_common_surname("Smith", "Latin")
+
     def weigh(self, s: str, cands: list[Cand]) -> list[Cand]:
         """Loose candidates scored by how far they beat chance (see :mod:`namenorm.evidence`): the
         step's cap times the probability that the hit is right, shared among the entities the step

@@ -52,8 +52,9 @@ def register(subparsers: Any) -> None:
                    "/dev/null is written straight); .gz compresses, .parquet needs polars")
     p.add_argument("--in-place", action="store_true", help="allow -o to be the input file")
     p.add_argument("--fields", help="which new fields, comma-separated, among id,name,type,score,method,"
-                   "base,key (default: id,name,type,score,method,base; key: the entity ID, or for an "
-                   "unmatched value a key its inflected forms and spellings share, see name_key)")
+                   "base,key,former (default: id,name,type,score,method,base; key: the entity ID, or for "
+                   "an unmatched value a key its inflected forms and spellings share, see name_key; "
+                   "former: the date until which a matched former name was in use, or yes)")
     p.add_argument("--suffixes", help="new column suffixes, e.g. id=_qid,name=_canonical "
                    "(default: _id, _name, ...)")
     p.add_argument("--no-header", action="store_true",

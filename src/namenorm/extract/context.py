@@ -27,8 +27,9 @@ from namenorm.names import strip_titles
 from namenorm.scripts import has_cyrillic
 from namenorm.stopwords import is_common_word
 
-__all__ = ["best_parse", "is_common", "is_first_name", "is_function_word", "is_place_preposition",
-           "is_time_word", "is_title", "letters", "literal_ok", "no_case_signal", "pos"]
+__all__ = ["best_parse", "inflected_literal_ok", "is_common", "is_common_opening", "is_first_name",
+           "is_function_word", "is_place_preposition", "is_plain_word", "is_time_word", "is_title", "letters",
+           "literal_ok", "may_be_genitive", "no_case_signal", "pos"]
 
 # Prepositions that put the next word in a place role (folded).
 _PLACE_PREPOSITIONS = frozenset({
@@ -74,6 +75,25 @@ def literal_ok(surface: str, alias: str) -> bool:
     return letters(surface) == letters(alias)
 
 
+def inflected_literal_ok(surface: str, alias: str) -> bool:
+    """A case form of an abbreviation: the alias's letters as written, or all but the last (a
+    nominative ending), then a short lowercase case ending ("Кабмина" of "Кабмин", "МИДа" of "МИД").
+
+    >>> inflected_literal_ok("Кабмина", "Кабмин"), inflected_literal_ok("МИДа", "МИД")
+    (True, True)
+    >>> inflected_literal_ok("кабмина", "Кабмин"), inflected_literal_ok("МИДА", "МИД")
+    (False, False)
+    >>> inflected_literal_ok("Ми", "МИД")
+    False
+    """
+    word, code = letters(surface), letters(alias)
+    for stem in (code, code[:-1]) if len(code) > 3 else (code,):
+        ending = word[len(stem):]
+        if word.startswith(stem) and 0 < len(ending) <= 3 and ending.islower():
+            return True
+    return False
+
+
 def is_common(key: str) -> bool:
     """True when a folded key is a common word, so that capitals alone do not make it a name.
 
@@ -87,6 +107,53 @@ def is_common(key: str) -> bool:
     if has_cyrillic(key):
         return all(_ru_common(w) for w in key.split())
     return is_common_word(key)
+
+
+def is_common_opening(key: str, lang: str | None) -> bool:
+    """True when a folded word that opens a sentence is a common word (:func:`is_common`), or, in
+    Ukrainian text, a common noun of the Ukrainian dictionary (:func:`is_plain_word`).
+
+    >>> is_common_opening("економіка", "uk"), is_common_opening("економіка", "ru")
+    (True, False)
+    """
+    return is_common(key) or is_plain_word(key, lang)
+
+
+def is_plain_word(key: str, lang: str | None) -> bool:
+    """True for a folded word of Ukrainian text that the Ukrainian dictionary reads as a common noun,
+    not a first name or a surname ("економіка", "мінфін"). That dictionary tags no names of places
+    or organisations ("київ" reads as a common noun), so callers ask only about words that matched
+    no gazetteer alias; adjectives are left out, as they open names ("Північна Ірландія").
+
+    >>> is_plain_word("економіка", "uk"), is_plain_word("бібі", "uk"), is_plain_word("північна", "uk")
+    (True, False, False)
+    """
+    if lang != "uk" or " " in key or not has_cyrillic(key):
+        return False
+    from namenorm.morph.analyzers import get_analyzer
+
+    if not get_analyzer("uk").word_is_known(key):
+        return False
+    p = best_parse(key, "uk")
+    return (p is not None and p.is_known and p.tag.POS == "NOUN"
+            and not {"Name", "Surn", "Patr"} & set(p.tag.grammemes))
+
+
+@lru_cache(maxsize=65536)
+def may_be_genitive(word: str, lang: str) -> bool:
+    """True when a reading of a Cyrillic word is in the genitive (or the word does not inflect); of
+    its readings as a name when it has some ("Франция" is no genitive of "франций").
+
+    >>> may_be_genitive("Пакистана", "ru"), may_be_genitive("Россия", "ru"), may_be_genitive("ФРГ", "ru")
+    (True, False, True)
+    >>> may_be_genitive("Франция", "ru"), may_be_genitive("Франции", "ru")
+    (False, True)
+    """
+    from namenorm.morph.analyzers import word_parses
+
+    parses = word_parses(lang, word.lower())
+    names = [p for p in parses if _PROPER & p.tag.grammemes]
+    return any("gent" in p.tag.grammemes or "Fixd" in p.tag.grammemes for p in names or parses)
 
 
 _PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})

@@ -2,7 +2,8 @@
 
 Strong candidates are kept first and remembered. Then a candidate that needs a stronger signal
 (a weak alias, a common word, or a loose hit that does not beat chance on its own) is kept when its
-entity was already named in the text or when it touches a kept mention ("Nice, France"), and a lone
+entity was already named in the text or when it touches a kept mention ("Nice, France"), a place
+when a conjunction joins it to a kept place ("Paris and Nice", "Карачи и Лахора"), and a lone
 surname is kept when the person's full name appears in the text, or when the surname belongs to one
 person only, is not a common word, and beats chance on its own. Among several entities for one span,
 an entity already named in the text wins, then the higher score, then the gazetteer's rank and prior.
@@ -39,16 +40,18 @@ import regex
 
 from namenorm.extract.context import is_common
 from namenorm.extract.spans import Hit, SpanCand
-from namenorm.index import PREFERRED, WEAK, Index
+from namenorm.index import FORMER, PREFERRED, WEAK, Index
 from namenorm.match import Match, Mention
 from namenorm.methods import Method
-from namenorm.steps import STEP_TEXT
+from namenorm.steps import STEP_TEXT, former_note
 
 __all__ = ["decide"]
 
 Kept = dict[tuple[int, int], tuple[Mention, int]]  # (start, end) -> the mention and its entity index
 # the steps extraction runs; the name structure text is resolve.py's, until steps.py lists it
 _ADJACENT = regex.compile(r"[ \u00a0]?[,(/][ \u00a0]?")  # "Nice, France", "Paris (Texas)"
+# places joined by a conjunction: "Карачи и Лахора", "Paris and Nice"
+_COORDINATED = regex.compile(r"[ \u00a0](?:и|і|й|та|или|або|and|or)[ \u00a0]", regex.IGNORECASE)
 
 
 def decide(text: str, sentences: Sequence[list[SpanCand]], ix: Index) -> list[Mention]:
@@ -86,8 +89,11 @@ def _supported(text: str, c: SpanCand, ix: Index, kept: Kept, *,
     if remembered:
         return remembered
     names = [h for h in c.hits if h.method is not Method.SURNAME]
-    if names and _touches_mention(text, c, kept, sentence_cands):
+    if names and _touches_mention(text, c, kept, sentence_cands, ix):
         return names
+    places = [h for h in names if ix.entity(h.aid).type == "LOC"]
+    if places and _touches_mention(text, c, kept, sentence_cands, ix, joined=_COORDINATED, etype="LOC"):
+        return places
     surnames = [h for h in c.hits if h.method is Method.SURNAME]
     known = [h for h in surnames if ix.entity_index(h.aid) in full_names]
     if known:
@@ -101,12 +107,17 @@ def _supported(text: str, c: SpanCand, ix: Index, kept: Kept, *,
     return []
 
 
-def _touches_mention(text: str, c: SpanCand, kept: Kept, cands: list[SpanCand]) -> bool:
+def _touches_mention(text: str, c: SpanCand, kept: Kept, cands: list[SpanCand], ix: Index, *,
+                     joined: regex.Pattern[str] = _ADJACENT, etype: str | None = None) -> bool:
+    """A kept mention of the sentence (of type ``etype`` when given) is next to ``c``, with only the
+    gap ``joined`` matches between them."""
     for o in cands:
         if (o.start, o.end) not in kept or o is c:
             continue
+        if etype is not None and ix.entity_at(kept[(o.start, o.end)][1]).type != etype:
+            continue
         gap = text[o.end:c.start] if o.end <= c.start else text[c.end:o.start]
-        if _ADJACENT.fullmatch(gap):
+        if joined.fullmatch(gap):
             return True
     return False
 
@@ -122,16 +133,23 @@ def _mention(text: str, c: SpanCand, hits: list[Hit], ix: Index, named: set[int]
         return (ix.entity_index(h.aid) in named, score(h), bool(ix.flags(h.aid) & PREFERRED),
                 e.rank, e.prior, e.id)
 
-    ordered = sorted(hits, key=rank, reverse=True)
-    best = ordered[0]
-    ei = ix.entity_index(best.aid)
-    top = score(best) - 1e-9
-    flags, ents = ix.flags, ix.entity_index
-    rivals = {ents(h.aid) for h in ordered if not flags(h.aid) & WEAK and score(h) >= top}
+    ents = ix.entity_index
+    if len(hits) == 1:  # the usual case: one alias, no rival
+        best = hits[0]
+        ei = ents(best.aid)
+        rivals = {ei}
+    else:
+        ordered = sorted(hits, key=rank, reverse=True)
+        best = ordered[0]
+        ei = ents(best.aid)
+        top = score(best) - 1e-9
+        flags = ix.flags
+        rivals = {ents(h.aid) for h in ordered if not flags(h.aid) & WEAK and score(h) >= top}
     e = ix.entity_at(ei)
     alias, lang = ix.alias(best.aid), ix.lang(best.aid)
     surface = text[c.start:c.end]
-    steps = (f"{STEP_TEXT[best.method]} {alias!r} ({lang})",)
+    former, until = bool(ix.flags(best.aid) & FORMER), ix.until(best.aid)
+    steps = (f"{STEP_TEXT[best.method]} {alias!r} ({lang}){former_note(former, until)}",)
     match = Match(e.id, e.name, e.type, round(score(best), 4), best.method.value, alias, surface, lang,
-                  e.country, len(rivals - {ei}) > 0 and ei not in named, steps)
+                  e.country, len(rivals - {ei}) > 0 and ei not in named, steps, former, until)
     return Mention(c.start, c.end, surface, match), ei

@@ -25,9 +25,11 @@ from __future__ import annotations
 
 from namenorm.api import Normalizer, default_normalizer
 from namenorm.extract.decide import decide
+from namenorm.extract.sentence import Sentence
 from namenorm.extract.spans import SpanCand, scan_sentence
 from namenorm.extract.tables import tables_for
-from namenorm.extract.tokens import sentences, tokenize
+from namenorm.extract.tokens import Token, sentences, tokenize
+from namenorm.extract.unlinked import unlinked_spans
 from namenorm.match import Mention
 from namenorm.scripts import cyrillic_lang, has_cyrillic
 
@@ -45,7 +47,8 @@ def sentence_lang(sentence: str, lang: str | None) -> str | None:
     return cyrillic_lang(sentence) if has_cyrillic(sentence) else None
 
 
-def extract(text: str, *, lang: str | None = None, normalizer: Normalizer | None = None) -> list[Mention]:
+def extract(text: str, *, lang: str | None = None, normalizer: Normalizer | None = None,
+            unlinked: bool = False) -> list[Mention]:
     """The names in ``text`` that the gazetteers know, as :class:`~namenorm.match.Mention` objects.
 
     Mentions are sorted and never overlap, and ``text[m.start:m.end] == m.text``. Latin and
@@ -53,14 +56,30 @@ def extract(text: str, *, lang: str | None = None, normalizer: Normalizer | None
     sentence's language is guessed from its letters. Inflected (``Киеве``) and romanised
     (``Selenskyj``) forms are found through the pre-generated keys of the index; nothing is
     fuzzy-matched.
+
+    ``unlinked=True`` also returns the proper names that no gazetteer entity was linked to, with
+    ``match`` None, their base form (``base``) and their :func:`namenorm.name_key` (``key``): see
+    :mod:`namenorm.extract.unlinked`. The linked mentions are the same either way.
     """
     if not isinstance(text, str):
         raise TypeError(f"extract() takes a str, got {type(text).__name__}")
+    if not isinstance(unlinked, bool):
+        raise TypeError(f"extract(): unlinked must be True or False, got {type(unlinked).__name__}")
     norm = normalizer if normalizer is not None else default_normalizer()
     tabs = tables_for(norm.index)
     per_sentence: list[list[SpanCand]] = []
+    kept: list[tuple[int, int, list[Token], str | None]] = []
     for a, b in sentences(text):
         toks = tokenize(text, a, b)
         if toks:
-            per_sentence.append(scan_sentence(text, toks, tabs, sentence_lang(text[a:b], lang)))
-    return decide(text, per_sentence, tabs.ix)
+            s_lang = sentence_lang(text[a:b], lang)
+            per_sentence.append(scan_sentence(text, toks, tabs, s_lang))
+            kept.append((a, b, toks, s_lang))
+    found = decide(text, per_sentence, tabs.ix)
+    if not unlinked:
+        return found
+    extra: list[Mention] = []
+    for a, b, toks, s_lang in kept:
+        linked = [m for m in found if a <= m.start and m.end <= b]
+        extra += unlinked_spans(Sentence(text, toks, tabs, s_lang), linked, norm)
+    return sorted(found + extra, key=lambda m: m.start)

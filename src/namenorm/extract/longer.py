@@ -23,10 +23,13 @@ from __future__ import annotations
 from namenorm.extract.context import (
     best_parse,
     is_common,
+    is_common_opening,
     is_first_name,
     is_function_word,
     is_place_preposition,
+    is_plain_word,
     is_title,
+    may_be_genitive,
     pos,
 )
 from namenorm.extract.sentence import Sentence
@@ -42,19 +45,21 @@ _LINKING_EN = frozenset({
     "les", "el", "los", "da", "do", "dos", "das", "van", "von", "y", "e",
 })
 _PHRASE_WORDS = 3
+_ROMAN = frozenset({"II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII"})
 
 
-def part_of_longer_name(s: Sentence, a: int, b: int, person: bool, taken: list[tuple[int, int]], *,
+def part_of_longer_name(s: Sentence, a: int, b: int, person: bool, mentions: set[int], *,
                         code: bool = False) -> bool:
     """True when tokens ``a..b`` of the sentence are part of a longer unknown name (see module doc).
 
     ``person``: the span names only people (the adjective rule does not apply: "Зеленский заявил");
-    ``code``: the span matched a code or an abbreviation (aliases that must keep their case).
+    ``mentions``: the words of the sentence's candidate mentions; ``code``: the span matched a code
+    or an abbreviation (aliases that must keep their case).
     """
     if s.caseless or s.shouted:
-        return _glued(s, a, b)
-    mentions = {x for r in taken for x in range(r[0], r[1] + 1)}
-    return (_glued(s, a, b) or _capital_neighbour(s, a, b, mentions, person, _attributive_code(s, a, b, code))
+        return _glued(s, a, b) or _numbered(s, b)
+    return (_glued(s, a, b) or _numbered(s, b)
+            or _capital_neighbour(s, a, b, mentions, person, _attributive_code(s, a, b, code))
             or (not person and a == b and _adjective_before_noun(s, a))
             or (not (person and a < b) and _ends_noun_phrase(s, a, mentions)))
 
@@ -79,10 +84,13 @@ def _capital_neighbour(s: Sentence, a: int, b: int, mentions: set[int], person: 
     """A capitalised word that is no mention touches the span.
 
     Before the span: not when the span is a person's full name (a genitive place often precedes
-    one: "премьер Британии Борис Джонсон"), nor for a common word opening the sentence. After the
+    one: "премьер Британии Борис Джонсон"), nor for a common word opening the sentence, nor for an
+    abbreviation in Cyrillic capitals, which qualifies the name after it ("ГТС Украины", "ПАО
+    Газпром"; a listed organisation's code is :func:`namenorm.extract.spans` business). After the
     span: in Latin script ("Kyiv Independent"); in Cyrillic only when the span is one word that
-    reads as a first name ("Асии Биби", "Дэвид Дэвис"), since a genitive place is often followed by
-    a person's name ("посол США в Германии Ричард Гренелл").
+    reads as a first name or the next word is no common word, and that word ends the run of
+    capitalised words ("Асии Биби", "Дэвид Дэвис"), since a genitive place is often followed by
+    a person's full name ("посол США в Германии Ричард Гренелл", "премьер Дании Ларс Расмуссен").
     """
     toks = s.toks
     full_name = person and a < b
@@ -90,13 +98,38 @@ def _capital_neighbour(s: Sentence, a: int, b: int, mentions: set[int], person: 
         prev = toks[a - 1]
         if not (is_title(prev.text) or is_function_word(prev.text, s.morph_lang)
                 or has_cyrillic(prev.text) != has_cyrillic(toks[a].text)  # "Brexit Джонсон"
-                or (s.initial(a - 1) and is_common(prev.key))):
+                or (len(prev.text) > 1 and prev.text.isupper() and has_cyrillic(prev.text))
+                or (s.initial(a - 1) and is_common_opening(prev.key, s.lang))):
             return True
     if b + 1 < len(toks) and (b + 1) not in mentions and s.gap(b + 1) == " " and s.capitalised(b + 1):
         if code or is_title(toks[b + 1].text):
             return False
-        return not has_cyrillic(toks[b].text) or (a == b and is_first_name(toks[a].text))
+        if not has_cyrillic(toks[b].text):
+            return True
+        return a == b and _ends_run(s, b + 1) and (is_first_name(toks[a].text)
+                                                   or (not person and _no_common_word(s, b + 1)))
     return False
+
+
+def _ends_run(s: Sentence, i: int) -> bool:
+    """No capitalised word follows word ``i`` across a space or a hyphen ("Жан-Клод Юнкер")."""
+    return i + 1 >= len(s.toks) or s.gap(i + 1) not in (" ", "-") or not s.capitalised(i + 1)
+
+
+def _no_common_word(s: Sentence, i: int) -> bool:
+    """Word ``i`` is a Cyrillic word that is no common word: a name, or unknown to the dictionaries
+    ("Азии Биби" is a woman, not Asia)."""
+    w = s.toks[i]
+    return has_cyrillic(w.text) and not is_common(w.key) and not is_plain_word(w.key, s.lang)
+
+
+def _numbered(s: Sentence, b: int) -> bool:
+    """A Latin-script name followed by a number: a name of its own ("Nord Stream 2", "Windows 10")."""
+    toks = s.toks
+    if b + 1 >= len(toks) or s.gap(b + 1) != " " or has_cyrillic(toks[b].text):
+        return False
+    nxt = toks[b + 1].text
+    return (nxt.isdecimal() and len(nxt) <= 4) or nxt in _ROMAN
 
 
 def _adjective_before_noun(s: Sentence, a: int) -> bool:
@@ -128,9 +161,20 @@ def _ends_noun_phrase(s: Sentence, a: int, mentions: set[int]) -> bool:
     head = toks[i]
     if is_title(head.text) or is_function_word(head.text, s.morph_lang):
         return False
+    if has_cyrillic(toks[a].text) != has_cyrillic(head.text):
+        return False  # "агентство Reuters": a name in another script is no complement of the phrase
+    if has_cyrillic(toks[a].text) and not may_be_genitive(toks[a].text, s.morph_lang):
+        return False  # a complement of the phrase is in the genitive ("суде Россия" is none)
     if not s.initial(i):
         return True
-    return not is_common(head.key) or (has_cyrillic(head.text) and pos(head.text, s.morph_lang) == "ADJF")
+    if is_common_opening(head.key, s.lang):
+        # a common word opening the sentence heads a name only as a singular adjective that is no
+        # superlative, before one noun ("Верховный суд Пакистана", not "Крупнейшие города
+        # Пакистана" nor "Полный вариант стратегии правительства Великобритании")
+        p = best_parse(head.text, s.morph_lang) if has_cyrillic(head.text) else None
+        return (i == a - 2 and p is not None and p.tag.POS == "ADJF"
+                and not {"plur", "Supr"} & set(p.tag.grammemes))
+    return True
 
 
 def _person_noun(word: str, lang: str) -> bool:

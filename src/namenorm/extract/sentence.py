@@ -11,8 +11,6 @@
 
 from __future__ import annotations
 
-from functools import cached_property
-
 from namenorm.extract.context import no_case_signal
 from namenorm.extract.tables import Tables
 from namenorm.extract.tokens import Token
@@ -29,27 +27,46 @@ class Sentence:
     both, capitals are no evidence of a name.
     """
 
+    __slots__ = ("_caseless", "_shouted", "ix", "lang", "tabs", "text", "toks")
+
     def __init__(self, text: str, toks: list[Token], tabs: Tables, lang: str | None) -> None:
         self.text, self.toks, self.tabs, self.ix, self.lang = text, toks, tabs, tabs.ix, lang
+        self._caseless: bool | None = None
+        self._shouted: bool | None = None
 
-    @cached_property
+    @property
     def caseless(self) -> bool:
-        """A headline in title case."""
-        return no_case_signal([t.text for t in self.toks])
+        """A headline in title case (worked out on first use: the matcher asks for few sentences)."""
+        if self._caseless is None:
+            self._caseless = no_case_signal([t.text for t in self.toks]) and not self._ends_as_prose()
+        return self._caseless
 
-    @cached_property
+    def _ends_as_prose(self) -> bool:
+        """The sentence ends with a full stop, "!" or "?" (after any closing quotes or brackets):
+        prose, where a short sentence with several names is still written in sentence case. A
+        title-case headline ends without one."""
+        if not self.toks:
+            return False
+        end = self.toks[-1].end
+        tail = self.text[end:end + 4].lstrip("\"'»”’)]")
+        return tail[:1] in (".", "!", "?", "…")
+
+    @property
     def shouted(self) -> bool:
         """Most words in capitals."""
-        toks = self.toks
-        return sum(1 for t in toks if t.text.isupper() and len(t.text) > 1) > max(2, len(toks) // 2)
+        if self._shouted is None:
+            toks = self.toks
+            caps = sum(1 for t in toks if t.text.isupper() and len(t.text) > 1)
+            self._shouted = caps > max(2, len(toks) // 2)
+        return self._shouted
 
     def initial(self, i: int) -> bool:
         """True when word ``i`` opens the sentence, a quotation, a bracket or a clause after a colon
-        or a dash, where a capital letter says nothing about names."""
+        or a dash (a hyphen between spaces too), where a capital letter says nothing about names."""
         if i == 0 or self.caseless:
             return True
         gap = self.text[self.toks[i - 1].end:self.toks[i].start]
-        return gap[-1:] in _OPENERS or any(c in gap for c in ":—–")
+        return gap[-1:] in _OPENERS or any(c in gap for c in ":—–") or gap.strip() == "-" != gap
 
     def capitalised(self, i: int) -> bool:
         """True when word ``i`` starts with a capital letter."""

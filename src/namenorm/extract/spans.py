@@ -16,10 +16,22 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from namenorm.extract.context import is_common, is_place_preposition, is_time_word, literal_ok
+from namenorm.extract.context import (
+    inflected_literal_ok,
+    is_common,
+    is_time_word,
+    literal_ok,
+    may_be_genitive,
+)
 from namenorm.extract.longer import part_of_longer_name
+from namenorm.extract.phrases import (
+    after_place_preposition,
+    code_of_place,
+    common_head_of,
+    lowercase_head,
+)
 from namenorm.extract.sentence import Sentence
-from namenorm.extract.tables import Tables, may_be_inflected, phrase_gate, stem
+from namenorm.extract.tables import Tables, key_stem, may_be_inflected, phrase_gate, stem
 from namenorm.extract.tokens import Token, joinable
 from namenorm.fuzzy import Cand
 from namenorm.index import LITERAL, PREFERRED, WEAK, Index
@@ -97,15 +109,24 @@ def scan_sentence(text: str, toks: list[Token], tabs: Tables, lang: str | None) 
     out: list[SpanCand] = []
     taken: list[tuple[int, int]] = []  # token ranges of the candidates
     i, n = 0, len(toks)
+    lower_first, prefixes, stems = tabs.lower_first, tabs.prefixes, tabs.stems
     while i < n:
         t = toks[i]
-        if not (t.text[:1].isupper() or t.key in tabs.lower_first):
+        cap = t.text[:1].isupper()
+        if not (cap or t.key in lower_first or (t.key in prefixes and lowercase_head(s, i))):
             i += 1
             continue
         found = _longest(s, i)
-        if found is None and s.capitalised(i) and stem(t.text) in tabs.stems:
-            found = _lemma(s, i)
-        if s.capitalised(i):
+        if cap:
+            if found is None:
+                if key_stem(t.key) in stems:
+                    found = _lemma(s, i)
+            elif found[0] == i and i + 1 < n and toks[i + 1].text[:1].isupper() and key_stem(t.key) in stems:
+                # a word that names something on its own may open a longer name in another case
+                # form ("Доминика Рааба" is Dominic Raab, not Dominica and a surname)
+                longer = _lemma(s, i, shortest=i + 1)
+                if longer is not None:
+                    found = longer
             sur = _surname(s, i)
             if found is None or (sur is not None and sur[0] > found[0] and sur[1].kind == "name"):
                 found = sur  # a surname followed by initials is longer than the name it starts
@@ -120,10 +141,24 @@ def scan_sentence(text: str, toks: list[Token], tabs: Tables, lang: str | None) 
         out.append(cand)
         taken.append((i, j))
         i = j + 1
+    if not out:
+        return out
     ix = tabs.ix
-    return [c for c, (a, b) in zip(out, taken, strict=True)
-            if not part_of_longer_name(s, a, b, all(ix.entity(h.aid).type == "PER" for h in c.hits), taken,
-                                       code=any(ix.flags(h.aid) & LITERAL for h in c.hits))]
+    entity, flags = ix.entity, ix.flags
+    types = [{entity(h.aid).type for h in c.hits} for c in out]
+    # codes of organisations ("МИД", "МВД") and the first words of places: "МИД Великобритании" is
+    # one name, of neither
+    org_codes = {a for (a, b), ts in zip(taken, types, strict=True)
+                 if a == b and ts == {"ORG"} and len(toks[a].text) > 1 and toks[a].text.isupper()
+                 and has_cyrillic(toks[a].text)}
+    places = {a for (a, _), ts, c in zip(taken, types, out, strict=True)
+              if ts == {"LOC"} and not all(h.needs_signal for h in c.hits)
+              and may_be_genitive(toks[a].text, s.morph_lang)} if org_codes else set()
+    mentions = {x for a, b in taken for x in range(a, b + 1)}
+    return [c for c, (a, b), ts in zip(out, taken, types, strict=True)
+            if not part_of_longer_name(s, a, b, ts == {"PER"}, mentions,
+                                       code=any(flags(h.aid) & LITERAL for h in c.hits))
+            and not (org_codes and code_of_place(s, a, b, org_codes, places))]
 
 
 def _hits_of(s: Sentence, i: int, j: int, raw: list[tuple[int, Method]]) -> list[Hit]:
@@ -132,8 +167,10 @@ def _hits_of(s: Sentence, i: int, j: int, raw: list[tuple[int, Method]]) -> list
     surface = s.text[toks[i].start:toks[j].end]
     key = " ".join(t.key for t in toks[i:j + 1])
     lower_start = not toks[i].text[:1].isupper()
+    # a Cyrillic word is no English word opening a sentence: the common-word test below is enough
+    cyrillic = has_cyrillic(surface)
     common: bool | None = None
-    prep = i > 0 and is_place_preposition(toks[i - 1].key) and not is_time_word(key)
+    prep: bool | None = None  # after a place preposition (asked only where it matters)
     out: list[Hit] = []
     seen: set[int] = set()
     for aid, method in raw:
@@ -141,16 +178,16 @@ def _hits_of(s: Sentence, i: int, j: int, raw: list[tuple[int, Method]]) -> list
             continue
         seen.add(aid)
         alias, flags = ix.alias(aid), ix.flags(aid)
-        if lower_start and not (alias[:1].islower() and literal_ok(surface, alias)):
+        if (lower_start and not (alias[:1].islower() and literal_ok(surface, alias))
+                and not (ix.entity(aid).type == "ORG" and common_head_of(surface, alias, s.morph_lang))):
             continue
-        if flags & LITERAL and not literal_ok(surface, alias):
+        if flags & LITERAL and not (literal_ok(surface, alias) or (
+                method in (Method.INFLECTION, Method.LEMMA) and inflected_literal_ok(surface, alias))):
             continue
         if method is Method.TRANSLIT and ix.lang(aid) not in _ROMANISED_LANGS:
             continue  # "German" is no romanisation of Mongolian "Герман" (Germany) in English text
-        etype = ix.entity(aid).type
-        place_signal = prep and etype == "LOC" and not lower_start
         needs = bool(flags & WEAK) or (flags & LITERAL and s.shouted)
-        if not needs and i == j and ix.lang(aid) == "xx" and not flags & PREFERRED:
+        if not needs and i == j and ix.lang(aid) == "xx" and not flags & PREFERRED and not cyrillic:
             needs = s.initial(i)  # "Tell ..." opening a sentence is no alternate name of At Tall
         # capitals at a sentence start say nothing about one word, but a phrase of several words
         # that an alias names is evidence enough ("Государственная дума приняла ..."), except in a
@@ -160,8 +197,19 @@ def _hits_of(s: Sentence, i: int, j: int, raw: list[tuple[int, Method]]) -> list
             if common is None:  # asked only where capitals say nothing (it may parse the words)
                 common = is_common(key)
             needs = common
-        out.append(_hit(aid, method, bool(needs) and not place_signal))
-    return _weighed(s, key, out)
+        if needs and not lower_start and ix.entity(aid).type == "LOC":
+            if prep is None:
+                prep = after_place_preposition(s, i) and not is_time_word(key)
+            needs = not prep  # a preposition of place says a place follows ("near Nice")
+        out.append(_hit(aid, method, bool(needs)))
+    weighed = _weighed(s, key, out)
+    if not all(h.evident for h in weighed) and toks[i].text.istitle() and (
+            prep if prep is not None else after_place_preposition(s, i) and not is_time_word(key)):
+        # a loose hit that does not beat chance on its own, of a place after a place preposition
+        # ("в Лахоре", "в Карачи и Лахоре"): the preposition is the text's support for it
+        weighed = [h._replace(needs_signal=False) if not h.evident and ix.entity(h.aid).type == "LOC" else h
+                   for h in weighed]
+    return weighed
 
 
 def _longest(s: Sentence, i: int) -> tuple[int, SpanCand] | None:
@@ -185,15 +233,16 @@ def _longest(s: Sentence, i: int) -> tuple[int, SpanCand] | None:
     return None
 
 
-def _lemma(s: Sentence, i: int) -> tuple[int, SpanCand] | None:
-    """Capitalised Cyrillic words put into the nominative and looked up again (longest run first)."""
+def _lemma(s: Sentence, i: int, shortest: int | None = None) -> tuple[int, SpanCand] | None:
+    """Capitalised Cyrillic words put into the nominative and looked up again (longest run first,
+    down to the word ``shortest``, by default ``i`` itself)."""
     ix, toks, text = s.ix, s.toks, s.text
     j = i
     while (j + 1 < len(toks) and j + 1 - i < _MORPH_RUN and s.capitalised(j + 1)
            and has_cyrillic(toks[j + 1].text) and joinable(text, toks[j], toks[j + 1])):
         j += 1
     endings = s.tabs.endings
-    for end in range(j, i - 1, -1):
+    for end in range(j, (i if shortest is None else shortest) - 1, -1):
         if end > i and (stem(toks[end].text) not in s.tabs.tail_stems
                         or phrase_gate([t.key for t in toks[i:end + 1]]) not in s.tabs.phrase_gates):
             continue
@@ -224,8 +273,10 @@ def _surname(s: Sentence, i: int) -> tuple[int, SpanCand] | None:
     if len(key) < 3:
         return None
     aids = surname_hits(ix, key, base_form=False)
-    if not aids and stem(key) in s.tabs.surname_stems:  # its base form may be someone's surname
+    if not aids and key_stem(key) in s.tabs.surname_stems:  # its base form may be someone's surname
         aids = surname_hits(ix, key)
+    if not aids:
+        return None
     trailing = None if initial else _trailing_initials(s, j)
     if trailing is not None:
         initial, j, end = trailing

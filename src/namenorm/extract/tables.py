@@ -19,7 +19,7 @@ from namenorm.methods import Method
 from namenorm.scripts import has_cyrillic
 from namenorm.text import fold
 
-__all__ = ["Tables", "may_be_inflected", "phrase_gate", "stem", "tables_for"]
+__all__ = ["Tables", "key_stem", "may_be_inflected", "phrase_gate", "stem", "tables_for"]
 
 _MAX_WORDS = 10
 
@@ -150,5 +150,13 @@ def _truncations(w: str) -> list[str]:
 
 def stem(word: str) -> str:
     """A word without its last three letters (at least three kept), folded: case endings gone."""
-    k = fold(word).split(" ", 1)[0]
-    return k[: max(3, len(k) - 3)]
+    return key_stem(fold(word).split(" ", 1)[0])
+
+
+def key_stem(key: str) -> str:
+    """:func:`stem` of a word already folded (a token's key).
+
+    >>> key_stem("зеленского") == stem("Зеленского")
+    True
+    """
+    return key[: max(3, len(key) - 3)]

@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-__all__ = ["ALIAS_FLAGS", "ALIAS_KINDS", "TYPES", "Alias", "Entity"]
+__all__ = ["ALIAS_FLAGS", "ALIAS_KINDS", "TYPES", "Alias", "Entity", "is_date"]
 
 TYPES = frozenset({"PER", "LOC", "ORG", "EVT", "PRO"})
 ALIAS_KINDS = frozenset({"official", "common", "former", "abbreviation", "misspelling", "code", "canonical"})
 ALIAS_FLAGS = frozenset({"weak", "exact", "noinflect"})
+_DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?")
+
+
+def is_date(text: str) -> bool:
+    """Whether ``text`` is a date as the format writes one (a former name's ``until=``, the
+    ``as_of`` hint): ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
+
+    >>> is_date("2016"), is_date("2016-05-19"), is_date("2016-13"), is_date("19.05.2016")
+    (True, True, False, False)
+    """
+    return _DATE.fullmatch(text) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +33,7 @@ class Alias:
     weak: bool = False
     exact: bool = False
     noinflect: bool = False
+    until: str | None = None  # a former name: the last date it was in use (YYYY, YYYY-MM or YYYY-MM-DD)
 
     @property
     def literal(self) -> bool:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import regex
 
-from namenorm.gazetteer.model import ALIAS_FLAGS, ALIAS_KINDS, TYPES, Alias, Entity
+from namenorm.gazetteer.model import ALIAS_FLAGS, ALIAS_KINDS, TYPES, Alias, Entity, is_date
 from namenorm.limits import MAX_TEXT, too_long
 from namenorm.scripts import has_cyrillic
 
@@ -113,7 +113,7 @@ def _dedupe(aliases: list[Alias]) -> list[Alias]:
         else:
             b = out[i]
             out[i] = Alias(b.text, b.lang, b.kind, b.weak or a.weak, b.exact or a.exact,
-                           b.noinflect or a.noinflect)
+                           b.noinflect or a.noinflect, b.until or a.until)
     return out
 
 
@@ -171,7 +171,7 @@ def _scalar(ent: Entity, key: str, value: str, where: str, errs: list[str]) -> N
 def _aliases(lang: str, value: str, where: str, errs: list[str]) -> list[Alias]:
     out = []
     for part in value.split("|"):
-        text, kind, flags = part.strip(), "common", set()
+        text, kind, flags, until = part.strip(), "common", set(), None
         m = _FLAGS.search(text)
         if m:
             text = text[: m.start()].strip()
@@ -180,10 +180,20 @@ def _aliases(lang: str, value: str, where: str, errs: list[str]) -> list[Alias]:
                     kind = f
                 elif f in ALIAS_FLAGS:
                     flags.add(f)
+                elif f.startswith("until="):
+                    until = f[6:].strip()
+                    if not is_date(until):
+                        errs.append(f"{where}: bad date in '{f}' on '{text}'; write until=YYYY, "
+                                    "until=YYYY-MM or until=YYYY-MM-DD")
+                        until = None
                 else:
                     kinds = ", ".join(sorted(ALIAS_KINDS - {"canonical"}))
                     errs.append(f"{where}: unknown alias flag '{f}' on '{text}'; kinds: {kinds}; "
-                                "flags: weak, exact, noinflect")
+                                "flags: weak, exact, noinflect, until=DATE (with former)")
+            if until and kind != "former":
+                errs.append(f"{where}: '{text}' has until={until} but is not a former name; write "
+                            f"{{former,until={until}}}")
+                until = None
         if not text:
             errs.append(f"{where}: empty alias in the {lang} list")
             continue
@@ -197,5 +207,5 @@ def _aliases(lang: str, value: str, where: str, errs: list[str]) -> list[Alias]:
             r"(?:\p{Cyrillic}\p{Latin}|\p{Latin}\p{Cyrillic})", text
         ):
             errs.append(f"{where}: alias '{text}' mixes Latin and Cyrillic letters inside a word")
-        out.append(Alias(text, lang, kind, "weak" in flags, "exact" in flags, "noinflect" in flags))
+        out.append(Alias(text, lang, kind, "weak" in flags, "exact" in flags, "noinflect" in flags, until))
     return out

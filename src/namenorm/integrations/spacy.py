@@ -102,6 +102,8 @@ class NamenormComponent:
         if self.mode == "ruler":
             taken = {i for e in old for i in range(e.start, e.end)}
             for mention in extract(text, lang=lang, normalizer=self.normalizer):
+                if mention.match is None:  # only with extract(..., unlinked=True)
+                    continue
                 span = _char_span(doc, mention.start, mention.end, mention.match)
                 if span is None or any(i in taken for i in range(span.start, span.end)):
                     continue

@@ -84,11 +84,13 @@ def word_parses(lang: str, word: str, guess_more: bool = False) -> tuple[Any, ..
     the same with or without it (the guesses come last).
     """
     morph = get_analyzer(lang)
-    try:
-        parses = list(morph.parse(word))
-    except (ValueError, KeyError):  # pymorphy3's shape helpers fail on some unnamed characters
-        return ()
-    if guess_more and len(word) >= 4 and parses and method_name(parses[-1]) != "KnownSuffixAnalyzer":
+    if not guess_more:
+        try:
+            return tuple(morph.parse(word))
+        except (ValueError, KeyError):  # pymorphy3's shape helpers fail on some unnamed characters
+            return ()
+    parses = list(word_parses(lang, word))  # cached as most callers ask for it: one parse of a word
+    if len(word) >= 4 and parses and method_name(parses[-1]) != "KnownSuffixAnalyzer":
         seen = {(p.tag, p.normal_form) for p in parses}
         for unit in morph._units:
             if type(unit.analyzer).__name__ == "KnownSuffixAnalyzer":

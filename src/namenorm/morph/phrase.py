@@ -10,7 +10,7 @@ first name + patronymic + surname), in which case and number, and which words st
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from namenorm.morph.endings import Choice
 from namenorm.morph.wordinfo import PERSON_TAGS, WordInfo, caps_kind, word_info
@@ -33,9 +33,9 @@ NOMINATIVE_BONUS = 0.15  # ties go to reading the phrase as already nominative
 Taken = tuple[tuple[int, str, int, str | None], ...]
 
 
-@dataclass(frozen=True)
-class Reading:
-    """One grammatical reading of a phrase.
+class Reading(NamedTuple):
+    """One grammatical reading of a phrase (a named tuple: the slot reader makes one for every better
+    reading it finds, and a tuple is made four times faster than a frozen dataclass).
 
     ``words`` holds (word position, "adj" | "noun" | "fixed", parse index, gender) for the leading
     words that inflect together; later words are dependents and never change.
@@ -110,6 +110,9 @@ def _boundary(words: tuple[str, ...], joins: tuple[str, ...], i: int) -> bool:
 class _SlotReader:
     """Reads the phrase in one (case, number) slot, trying adjective and noun readings of each word."""
 
+    __slots__ = ("best", "best_score", "caps", "infos", "joins", "person_hint", "plural", "slot", "stops",
+                 "words")
+
     def __init__(self, words: tuple[str, ...], joins: tuple[str, ...], infos: list[WordInfo],
                  slot: tuple[str, str], caps: list[str], stops: list[bool],
                  person_hint: bool = False) -> None:
@@ -117,12 +120,9 @@ class _SlotReader:
         self.plural = slot[1] == "plur"
         self.best: Reading | None = None
         self.best_score = -1.0
-        self.caps, self.stops = caps, stops
+        self.caps = caps
+        self.stops = stops  # stops[i]: word i cannot continue the inflecting group (i <= len(words))
         self.person_hint = person_hint  # the phrase is known to be a person's name
-
-    def boundary(self, i: int) -> bool:
-        """True when word ``i`` cannot continue the inflecting group."""
-        return i >= len(self.stops) or self.stops[i]
 
     def offer(self, taken: Taken, score: float, gender: str | None, person: bool, head: bool) -> None:
         score += NOMINATIVE_BONUS if self.slot[0] == "nomn" else 0.0
@@ -132,41 +132,46 @@ class _SlotReader:
 
     def pre(self, i: int, adjs: tuple[tuple[int, Choice], ...], taken: Taken, score: float) -> None:
         """Word ``i`` before the head noun: an agreeing adjective, the head itself, or a fixed part."""
-        if self.boundary(i):
+        stops = self.stops
+        if stops[i]:
             self.finish_adjectives(adjs, taken, score)
             return
         info = self.infos[i]
         moved = False
+        free_gender = self.plural or not adjs  # no adjective before: any gender agrees
         for c in info.adj_heads.get(self.slot, ()):
             if c[0] < 0.01 and _plainly_not_a_name(info, None):
                 continue  # a far-fetched adjective reading of a plain noun ("Управлінні"): none
-            if self.plural or all(_compatible(c[2], a[2]) for _, a in adjs):
+            if free_gender or all(_compatible(c[2], a[2]) for _, a in adjs):
                 self.pre(i + 1, (*adjs, (i, c)), taken, score + 1.0 + c[0])
                 moved = True
         hyphen_next = i + 1 < len(self.words) and self.joins[i] == "-"
-        for c in () if hyphen_next else info.noun_heads.get(self.slot, ()):
+        heads = () if hyphen_next else info.noun_heads.get(self.slot, ())
+        # some reading of the word in this slot is animate (whichever head is taken)
+        animate_word = bool(heads) and (info.predicted_only
+                                        or any("anim" in n[3] for n in info.nouns.get(self.slot, ())))
+        for c in heads:
             # the first part of an unknown hyphenated noun stays: "Алма-Аты", "Усть-Луги"
-            if self.plural or all(_compatible(c[2], a[2]) for _, a in adjs):
+            if free_gender or all(_compatible(c[2], a[2]) for _, a in adjs):
                 g = c[2]
                 # an indeclinable first name shows no gender: when the surname has no reading of the
                 # dictionary's gender, its form says it ("Ренато Бруннера")
-                free = ("Fixd" in c[3] and "Name" in c[3] and not self.boundary(i + 1)
+                free = ("Fixd" in c[3] and "Name" in c[3] and not stops[i + 1]
                         and not _declinable(info))
-                adj_taken = tuple((j, "adj", a[1], g if not self.plural else None) for j, a in adjs)
+                adj_g = g if not self.plural else None
+                adj_taken = tuple((j, "adj", a[1], adj_g) for j, a in adjs) if adjs else ()
                 person = (bool(c[3] & PERSON_TAGS) or (self.caps[i] == "Cap" and "anim" in c[3])
                           or self.person_hint)
                 # an indeclinable word takes its case from the words after it ("Ларри Пейджа"), unless
                 # it is also a form of a declinable name ("Анне": Anne, or Анна's dative)
                 weight = c[0] * (0.5 if "Fixd" in c[3] and self.slot[0] != "nomn"
-                                 and (self.boundary(i + 1) or _declinable(info)) else 1.0)
-                if self.plural and "Name" in c[3] and not self.boundary(i + 1):
+                                 and (stops[i + 1] or _declinable(info)) else 1.0)
+                if self.plural and "Name" in c[3] and not stops[i + 1]:
                     weight *= 0.2  # a first name and surname name one person: "Анн Идальго" is no plural
                 if i and self.joins[i - 1] == "-" and c[3] & PERSON_TAGS and info.predicted_only:
                     weight *= 0.3  # a guessed first name ends no hyphenated place: "Эр-Рияде" <- "Эр-Рияд"
-                animate = (person or info.predicted_only
-                           or any("anim" in n[3] for n in info.nouns.get(self.slot, ())))
                 self.post(i + 1, (*taken, *adj_taken, (i, "noun", c[1], g)), score + 1.0 + weight, g, person,
-                          "Fixd" in c[3], animate, free)
+                          "Fixd" in c[3], person or animate_word, free)
                 moved = True
         if not moved or hyphen_next:
             if hyphen_next or (i and self.joins[i - 1] == "-"):
@@ -189,10 +194,14 @@ class _SlotReader:
         word with no reading of that gender may take another, at half weight.
         """
         skipped = False
-        while not self.boundary(i):
+        stops = self.stops
+        while not stops[i]:
             info = self.infos[i]
             every = (*info.nouns.get(self.slot, ()), *info.adjs.get(self.slot, ()))
-            choices = [c for c in every if self.plural or _compatible(c[2], g)]
+            if self.plural or g in _FREE_GENDERS:
+                choices = list(every)
+            else:
+                choices = [c for c in every if c[2] in _FREE_GENDERS or c[2] == g]
             if free and not any(c[3] & PERSON_TAGS or "Guess" in c[3] for c in choices):
                 choices = [(c[0] * 0.5, *c[1:]) for c in every]  # the other gender, at half weight
             hyphen = self.joins[i - 1] == "-"
@@ -208,7 +217,7 @@ class _SlotReader:
                 i += 1
                 continue
             if (person and self.caps[i] == "low" and info.word in NAME_PARTICLES and i + 1 < len(self.words)
-                    and self.caps[i + 1] == "Cap" and not self.boundary(i + 1)):
+                    and self.caps[i + 1] == "Cap" and not stops[i + 1]):
                 # a particle inside a person's name stays, the name goes on: "Людвига ван Бетховена"
                 taken = (*taken, (i, "fixed", -1, None))
                 i += 1
@@ -235,7 +244,7 @@ class _SlotReader:
                 break  # a woman's foreign surname does not end in consonant + "а": "Кира Стармера"
             kept_ok = self.slot[0] == "nomn" or (g == "femn" and self.slot[0] != "voct"
                                                  and info.word[-1:] not in _VOWEL_OR_SOFT)
-            if person and not named and not self.plural and self.boundary(i + 1) and kept_ok and (
+            if person and not named and not self.plural and stops[i + 1] and kept_ok and (
                     not _inflected_surname(info)):
                 # a last word the dictionary reads otherwise, as an unchanged surname: any surname in
                 # the nominative ("Николь Авант"), a woman's consonant-final one in any case ("Асии Норин")
@@ -284,13 +293,16 @@ def read_phrase(
         slots.update(infos[1].adjs)
         slots.update(infos[1].nouns)
     bounds = []
+    # a capitalised word after the first: a surname kept unchanged scores 1.5 (_SlotReader.post)
+    bests = [(info.best, k > 0 and caps[k] == "Cap") for k, info in enumerate(infos)]
+    lang_cases = CASES[lang]
     for slot in slots:
-        if slot[0] not in CASES[lang] or (cases is not None and slot[0] not in cases):
+        if slot[0] not in lang_cases or (cases is not None and slot[0] not in cases):
             continue
         bound = NOMINATIVE_BONUS if slot[0] == "nomn" else 0.0
-        for k, info in enumerate(infos):
-            best = info.best.get(slot)
-            if k and caps[k] == "Cap":  # a surname kept unchanged scores 1.5 (_SlotReader.post)
+        for table, kept in bests:
+            best = table.get(slot)
+            if kept:
                 best = max(best or 0.0, 0.5)
             if best is not None:
                 bound += 1.0 + best

@@ -14,7 +14,8 @@ from namenorm.chars import LETTER
 
 # a word: letters, with inner apostrophes (Ukrainian "Мар'яна": one at a time, and not "`", unlike
 # chars.WORD_CHAR) and combining accents
-_WORD = re.compile(rf"{LETTER}(?:{LETTER}|['ʼ’](?={LETTER})|\u0301)*")
+# (captured, so that re.split keeps the words between the separators)
+_WORD = re.compile(rf"({LETTER}(?:{LETTER}|['ʼ’](?={LETTER})|\u0301)*)")
 
 
 def split_phrase(text: str) -> list[str]:
@@ -23,14 +24,7 @@ def split_phrase(text: str) -> list[str]:
     >>> split_phrase("Ростов-на-Дону")
     ['', 'Ростов', '-', 'на', '-', 'Дону', '']
     """
-    out: list[str] = []
-    pos = 0
-    for m in _WORD.finditer(text):
-        out.append(text[pos : m.start()])
-        out.append(m.group())
-        pos = m.end()
-    out.append(text[pos:])
-    return out if len(out) > 1 else [text]
+    return _WORD.split(text)
 
 
 def is_all_caps(word: str) -> bool:

@@ -72,7 +72,7 @@ def build(source: Path, out: TextIO, pack: Pack, *, command: str = "", progress:
         "@ambiguous: allowed\n"
         "# GENERATED FILE. IDs are Wikidata QIDs; each entity cites its item on its source: line.\n"
         "# type: P31 (namenorm.wikidata.classes); prior: latest population (P1082), else the\n"
-        "# number of sitelinks; former names: P1448 with an end time (P582), the date in a comment.\n"
+        "# number of sitelinks; former names: P1448 with an end time (P582), dated {former,until=...}.\n"
         f"# languages: {','.join(pack.langs)}; types: {','.join(pack.types)}"
         + (f"; only items named in {','.join(pack.required)}\n" if pack.required else "\n")
     )

@@ -6,8 +6,8 @@ P31 (table: :mod:`namenorm.wikidata.classes`), its prior is its latest populatio
 or else its number of sitelinks, its names are its labels and aliases in the chosen languages, its
 gender comes from P21 (people), its country from P27 (people) or P17 when that country is a curated
 entity with an ISO code. Official names (P1448) become ``{official}`` aliases, or ``{former}`` ones
-when the statement has an end time (P582), the date in a comment after the name (``# until
-2016-05-19``: the format has no date field yet; comments are ignored by the parser).
+when the statement has an end time (P582), with that date (``{former,until=2016-05-19}``; a date
+the format cannot write, such as a year BC, goes in a comment after the name instead).
 
 A name the format cannot hold as written (it contains ``|``, braces, a `` #`` that would start a
 comment, a line break or a control character, mixes Latin and Cyrillic inside a word of a Cyrillic
@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from namenorm.gazetteer.model import TYPES
+from namenorm.gazetteer.model import TYPES, is_date
 from namenorm.gazetteer.parse import _aliases as parse_aliases  # the parser's own alias rules
 from namenorm.limits import too_long
 from namenorm.wikidata.classes import CLASSES, GENDER, type_of
@@ -133,7 +133,8 @@ class Pack:
                 if not fit or (end and fit[0] == label):  # no name, or the former name is current again
                     continue
                 if end:
-                    lines.append(f"{lang}: {fit[0]} {{former}}  # P1448 official name until {one_line(end)}")
+                    lines.append(f"{lang}: {fit[0]} {{former,until={end}}}" if is_date(end) else
+                                 f"{lang}: {fit[0]} {{former}}  # P1448 official name until {one_line(end)}")
                 else:
                     lines.append(f"{lang}: {fit[0]} {{official}}")
                     head = head or fit[0]
