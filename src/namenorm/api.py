@@ -99,12 +99,14 @@ class Normalizer:
         'Kharkiv'
         """
         from namenorm.morph.analyzers import LANGS, get_analyzer
+        from namenorm.steps import cyrillic_named
         from namenorm.translit.romanize import preload_schemes
 
         resolver = self._get()
         resolver.ix.load_all()
         resolver.fuzzy.preload()
         resolver.weigher.preload()
+        resolver.ix.derived(cyrillic_named)  # the composed route's bar (see namenorm.steps)
         for lang in LANGS:
             get_analyzer(lang)
         preload_schemes()
@@ -133,7 +135,8 @@ class Normalizer:
             if fuzzy is True:
                 return _FUZZY_ONLY
         return LookupOptions.parse(lang=lang, types=types, country=country, fuzzy=fuzzy, min_score=min_score,
-                                   as_of=as_of, admin=region, languages=self.languages if lang is not None else None)
+                                   as_of=as_of, admin=region,
+                                   languages=self.languages if lang is not None else None)
 
     def _resolvable(self, opts: LookupOptions) -> LookupOptions:
         """What the resolver is given: ``fuzzy`` set, and no score floor (the caller applies it, and

@@ -12,7 +12,11 @@ from namenorm.match import Match
 from namenorm.steps import former_note
 from namenorm.weigh import Weigher
 
-__all__ = ["rank"]
+__all__ = ["MIN_SHARE", "rank"]
+
+# A rival whose share of an ambiguous name's probability is below this is no rival: the score
+# it would take is within the estimate's own error.
+MIN_SHARE = 0.01
 
 
 def rank(ix: Index, weigher: Weigher, query: str, cands: list[Cand], fits: Callable[[int], bool],
@@ -32,13 +36,17 @@ def rank(ix: Index, weigher: Weigher, query: str, cands: list[Cand], fits: Calla
         if ei not in best or c.score > best[ei].score:
             best[ei] = c
 
+    def main_name(aid: int) -> bool:
+        # an entity's main name, unless it is weak (a village named as thousands of things are)
+        return ix.flags(aid) & (PREFERRED | WEAK) == PREFERRED
+
     def key(item: tuple[int, Cand]) -> tuple[bool, bool, float, int, float, str]:
         # hint, then how it matched, then source; then weight: an entity's main name counts as
         # a hundredfold prior, so "Franklin" is the town of that name, not a namesake's alias,
         # while "Roma" stays Rome, a hundred times larger than any town called Roma
         ei, c = item
         e = ix.entity_at(ei)
-        weight = math.log10(e.prior + 1) + (2.0 if ix.flags(c.aid) & PREFERRED else 0.0)
+        weight = math.log10(e.prior + 1) + (2.0 if main_name(c.aid) else 0.0)
         return (fits(c.aid), ix.in_use(c.aid, as_of), round(c.score, 3), e.rank, weight, e.id)
 
     ranked = sorted(best.items(), key=key, reverse=True) if len(best) > 1 else list(best.items())
@@ -52,10 +60,16 @@ def rank(ix: Index, weigher: Weigher, query: str, cands: list[Cand], fits: Calla
         # one text, several entities: each is right only as often as it is the one meant, so the
         # score is shared by prominence (see evidence.Prominence), a main name counting thrice
         quantile = weigher.prominence.quantile  # built on first need: most queries have one entity
-        weights = {ei: (3.0 if ix.flags(c.aid) & PREFERRED else 1.0) / quantile(ei)
+        weights = {ei: (3.0 if main_name(c.aid) else 1.0) / quantile(ei)
                    for ei, c in rivals}
         total = sum(weights.values())
-        ranked = sorted(((ei, c._replace(score=c.score * weights[ei] / total) if ei in weights else c)
+        # a namesake meant less than once in a hundred (a village called Kyiv) keeps its small share
+        # but takes none from the others, and leaves the name unambiguous when it is the only rival
+        shares = {ei: w / total for ei, w in weights.items()}
+        kept = sum(w for ei, w in weights.items() if shares[ei] >= MIN_SHARE)
+        shares.update({ei: w / kept for ei, w in weights.items() if shares[ei] >= MIN_SHARE})
+        ambiguous = sum(share >= MIN_SHARE for share in shares.values()) > 1
+        ranked = sorted(((ei, c._replace(score=c.score * shares[ei]) if ei in shares else c)
                          for ei, c in ranked), key=key, reverse=True)
     out = []
     for ei, c in ranked[:limit]:

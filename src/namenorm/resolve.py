@@ -94,7 +94,7 @@ class Resolver:
         def accept(cands: list[Cand]) -> list[Cand]:
             if not cands:
                 return cands  # most tiers find nothing: no call further
-            found = self._accept(cands, hints)
+            found = self._accept(cands, hints, lower=s.islower())
             found = self.weigher.weigh(s, found) if self.evidence else found
             return found if not weakly_named else [c for c in found if c.method is Method.EXACT]
 
@@ -242,8 +242,9 @@ class Resolver:
             return False
         return not hints.admin or (e.admin1 in hints.admin)
 
-    def _accept(self, cands: list[Cand], hints: Hints) -> list[Cand]:
-        """Drop candidates of the wrong type, and weak aliases that no hint supports."""
+    def _accept(self, cands: list[Cand], hints: Hints, lower: bool = False) -> list[Cand]:
+        """Drop candidates of the wrong type, and weak aliases that no hint supports: a weak main
+        name matches alone only written as a name, capitalised (``lower``: the query is not)."""
         out = []
         hinted = bool(hints.country or hints.types or hints.admin)
         for c in cands:
@@ -254,7 +255,7 @@ class Resolver:
             if flags & WEAK:
                 if hinted and self._fits(c.aid, hints):
                     c = c._replace(score=c.score * 0.9)
-                elif flags & PREFERRED:
+                elif flags & PREFERRED and not lower:
                     c = c._replace(score=c.score * 0.6, step=c.step + " (a common word: weak)")
                 else:
                     continue
@@ -271,14 +272,14 @@ class Resolver:
         found = [*self._direct(s, hints), *self._structure(s, hints), *self._loose(s, hints),
                  *self.fuzzy.search(s)]
         for c in self._accept(found, hints):
-            etype = self.ix.entity(c.aid).type
+            etype, alias = self.ix.entity(c.aid).type, self.ix.alias(c.aid)
             if c.method is Method.FUZZY:  # a hit within d edits is also one within more
                 if c.kind:
-                    yield chance_step(c), etype
+                    yield chance_step(c, alias), etype
                 for d in range(c.edits, MAX_BUDGET + 1):
-                    yield chance_step(c._replace(edits=d, kind="")), etype
+                    yield chance_step(c._replace(edits=d, kind=""), alias), etype
             elif c.method.loose:
-                yield chance_step(c), etype
+                yield chance_step(c, alias), etype
 
     def _is_settlement(self, aid: int) -> bool:
         e = self.ix.entity(aid)

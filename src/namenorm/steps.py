@@ -24,7 +24,8 @@ from namenorm.methods import Method
 from namenorm.scripts import has_cyrillic
 from namenorm.text import fold
 
-__all__ = ["STEP_TEXT", "former_note", "gender_clash", "lemma_hits", "lemma_steps", "surname_hits"]
+__all__ = ["STEP_TEXT", "cyrillic_named", "former_note", "gender_clash", "lemma_hits", "lemma_steps",
+           "surname_hits"]
 
 # how each step names what it found, in a match's ``steps`` (followed by the alias)
 STEP_TEXT = {Method.EXACT: "exact alias", Method.INFLECTION: "inflected form of alias",
@@ -65,8 +66,8 @@ def lemma_steps(ix: Index, text: str, lang: str | None) -> tuple[str, str, tuple
     """The steps composed: base form, then romanisation, then the exact Latin alias. ``(base form,
     romanisation or "" when the base form itself is an alias or a case form, aliases)``, so that an
     inflected form of a name whose aliases are all Latin (Мичигане, Техаса: US states) resolves as
-    its nominative does (Мичиган, romanised Michigan). Only entities without indexed case forms are
-    reached so (see :func:`_inflected_entities`). The nominative of the text itself is left to
+    its nominative does (Мичиган, romanised Michigan). Only entities without a Cyrillic name are
+    reached so (see :func:`cyrillic_named`). The nominative of the text itself is left to
     the romanisation step of the cascade; ``("", "", ())`` when nothing is found."""
     from namenorm.morph import nominative_candidates
 
@@ -81,7 +82,7 @@ def lemma_steps(ix: Index, text: str, lang: str | None) -> tuple[str, str, tuple
                 return nom, "", found
     from namenorm.translit import romanizations
 
-    inflected = ix.derived(_inflected_entities)
+    inflected = ix.derived(cyrillic_named)
     for nom, gender in noms:
         if fold(nom) == key or not ix.skeleton_refs(skeleton(nom)):
             continue  # the text itself, or a base form that no alias meets even loosely (cheap first)
@@ -94,15 +95,13 @@ def lemma_steps(ix: Index, text: str, lang: str | None) -> tuple[str, str, tuple
     return "", "", ()
 
 
-def _inflected_entities(ix: Index) -> frozenset[int]:
-    """The entities that have a Russian, Ukrainian or Belarusian name whose case forms are indexed:
-    their inflected forms are found as written, so the composed route (a guessed base form,
-    romanised) would only meet another word that happens to spell one of their Latin names (the
-    Russian "Хина" romanised in the German way is "China", whose Russian name is "Китай")."""
-    out: set[int] = set()
-    for key in ix.keys(Method.INFLECTION):
-        out.update(ix.entity_index(a) for a in ix.form_refs(key))
-    return frozenset(out)
+def cyrillic_named(ix: Index) -> frozenset[int]:
+    """The entities that have a name in Cyrillic: their inflected forms are found through it (as
+    written, or from its base form), so the composed route (a guessed base form, romanised) would
+    only meet another word that happens to spell one of their Latin names (the Russian "Хина"
+    romanised in the German way is "China", whose Russian name is "Китай"; "Васильева", a surname,
+    guessed as "Васильів", is the romanised name of a village whose name is written so)."""
+    return frozenset(ix.entity_index(aid) for aid, alias in enumerate(ix.aliases()) if has_cyrillic(alias))
 
 
 def surname_hits(ix: Index, word: str, *, base_form: bool = True) -> tuple[int, ...]:

@@ -24,17 +24,28 @@ from namenorm.evidence import ACCEPT, Prominence, bucket, chance_rate, posterior
 from namenorm.fuzzy import Cand
 from namenorm.index import Index
 from namenorm.methods import Method
-from namenorm.scripts import dominant_script
+from namenorm.scripts import dominant_script, has_cyrillic
 from namenorm.surnames import is_common_surname
 from namenorm.text import fold
 
 __all__ = ["Weigher", "chance_step"]
 
 
-def chance_step(c: Cand) -> str:
-    """The chance table's name for the step that found ``c``: fuzzy hits by their edit distance and,
-    for one edit, its kind (see :func:`namenorm.evidence.edit_kind`)."""
-    return f"fuzzy:{c.edits}{c.kind}" if c.method is Method.FUZZY else c.method.value
+def chance_step(c: Cand, alias: str) -> str:
+    """The chance table's name for the step that found ``c`` (at ``alias``): fuzzy hits by their edit
+    distance and, for one edit, its kind (see :func:`namenorm.evidence.edit_kind`). A base form that
+    met a Latin alias was romanised first (:func:`namenorm.steps.lemma_steps`): ``lemma:translit``,
+    a step of its own, as random Cyrillic words meet village names far more often than Latin ones.
+
+    >>> hit = Cand(0, 0.97, Method.LEMMA, "")
+    >>> chance_step(hit, "Michigan"), chance_step(hit, "Мичиган")
+    ('lemma:translit', 'lemma')
+    """
+    if c.method is Method.FUZZY:
+        return f"fuzzy:{c.edits}{c.kind}"
+    if c.method is Method.LEMMA and not has_cyrillic(alias):
+        return "lemma:translit"
+    return str(c.method.value)
 
 
 class Weigher:
@@ -84,7 +95,8 @@ class Weigher:
                 if common_query or self._common_surname(c.aid, script):
                     continue  # thousands carry it: a lone common surname names no one person
             etype = ix.entity_at(ei).type
-            rate = chance_rate(ix.chance, bucket(chance_step(c), script, words, length, etype))
+            step = chance_step(c, ix.alias(c.aid))
+            rate = chance_rate(ix.chance, bucket(step, script, words, length, etype))
             chance = rate * quantile(ei)
             p = posterior(chance) * (1.0 / quantile(ei)) / total
             if p < ACCEPT:

@@ -135,6 +135,13 @@ def _combine(group: list[Entity]) -> Entity:
     # the leading (first-loaded, usually hand-curated) entity's {weak} judgement of a name holds
     # whatever script variant or language another source files it under
     weak = {fold(a.text) for a in head.aliases if a.weak}
+    # a source of the head's rank (two generated sources: GeoNames and KATOTTG) knows as much: its
+    # {weak} judgement holds too ("Десна", a Ukrainian word, is weak in KATOTTG, not in GeoNames)
+    peers = {fold(a.text) for other in group[1:] if other.rank >= head.rank for a in other.aliases if a.weak}
+    if peers - weak:
+        head.aliases = [replace(a, weak=True) if not a.weak and fold(a.text) in peers else a
+                        for a in head.aliases]
+        weak |= peers
     for other in group[1:]:
         for a in other.aliases:
             if (a.text, a.lang) not in seen:
