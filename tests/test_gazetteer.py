@@ -96,6 +96,28 @@ def test_merge_keeps_the_leading_entitys_weak_judgement(tmp_path: Path) -> None:
         "Newtown": False, "Oldtown": True, "OLDTOWN": True, "Old'town": True, "Nowetown": False}
 
 
+def test_merge_of_two_generated_sources_keeps_either_weak_judgement(tmp_path: Path) -> None:
+    # GeoNames lists a village's name as a plain alternate name; the national codifier knows it is
+    # also a common word and marks it weak: one source as good as the other, so the name stays weak
+    a = tmp_path / "a.gaz"
+    b = tmp_path / "b.gaz"
+    a.write_text("@priority: 0\n[geonames:5] LOC Desna\nuk: Десна | Деснянка\n", encoding="utf-8")
+    b.write_text("@priority: 0\n[katottg:UA1] LOC Desna\nxref: geonames:5\nuk: Десна {weak}\n",
+                 encoding="utf-8")
+    (e,) = load([a, b])
+    assert {(x.text, x.lang): x.weak for x in e.aliases} == {
+        ("Desna", "en"): False, ("Десна", "uk"): True, ("Деснянка", "uk"): False}
+
+
+def test_merge_a_generated_weak_judgement_does_not_overrule_a_curated_entry(tmp_path: Path) -> None:
+    a = tmp_path / "a.gaz"
+    b = tmp_path / "b.gaz"
+    a.write_text("[Q5] LOC Desna\nxref: geonames:5\nuk: Десна\n", encoding="utf-8")
+    b.write_text("@priority: 0\n[geonames:5] LOC Desna\nuk: Десна {weak}\n", encoding="utf-8")
+    (e,) = load([a, b])
+    assert all(not x.weak for x in e.aliases)
+
+
 def test_missing_file_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError, match="gazetteer not found"):
         check([tmp_path / "nope.gaz"])

@@ -83,6 +83,38 @@ def test_weak_exact_alias_blocks_looser_steps(tmp_path: Path) -> None:
     assert both.normalize("Tangho") is not None and both.normalize("Tango") is None
 
 
+def test_weak_main_name_matches_alone_only_capitalised(tmp_path: Path) -> None:
+    # a village whose own name is a common word: "Desna" as a name gives the village (scored low),
+    # "desna" the word does not; a hint still finds it
+    gaz = tmp_path / "village.gaz"
+    gaz.write_text("[v:1] LOC Desna\ncountry: UA\nen: Desna {weak}\n", encoding="utf-8")
+    n = Normalizer(gazetteers=[gaz], include_bundled=False, use_cache=False)
+    named = n.normalize("Desna")
+    assert named is not None and named.id == "v:1" and named.score < 0.7
+    assert n.normalize("desna") is None
+    hinted = n.normalize("desna", country="UA")
+    assert hinted is not None and hinted.id == "v:1"
+
+
+def test_a_namesake_under_one_percent_leaves_a_name_unambiguous(tmp_path: Path) -> None:
+    # two villages share the name of a big town: alone in a gazetteer they are as prominent as it
+    # (ambiguous); among two hundred other places, the town is far more prominent, each village is
+    # meant less than once in a hundred, keeps that small share, and the name is not ambiguous
+    towns = "[c:1] LOC Bigtown\nprior: 3000000\ncountry: UA\n\n" + "".join(
+        f"[v:{i}] LOC Bigtown\ncountry: UA\nnote: a village\n\n" for i in (2, 3))
+    others = "".join(f"[o:{i}] LOC Place{chr(97 + i % 26)}{chr(97 + i // 26)}\ncountry: UA\n\n"
+                     for i in range(200))
+    alone, among = tmp_path / "alone.gaz", tmp_path / "among.gaz"
+    alone.write_text(towns, encoding="utf-8")
+    among.write_text(towns + others, encoding="utf-8")
+    few = Normalizer(gazetteers=[alone], include_bundled=False, use_cache=False).candidates("Bigtown")
+    assert few[0].id == "c:1" and few[0].ambiguous and few[0].score < 0.9
+    many = Normalizer(gazetteers=[among], include_bundled=False, use_cache=False).candidates("Bigtown")
+    assert many[0].id == "c:1" and not many[0].ambiguous and many[0].score == 1.0
+    assert [m.id for m in many[1:]] == ["v:2", "v:3"] or [m.id for m in many[1:]] == ["v:3", "v:2"]
+    assert all(0 < m.score < 0.01 for m in many[1:])
+
+
 def test_preload_returns_the_normalizer(norm: Normalizer) -> None:
     assert norm.preload() is norm
     assert norm.normalize("Киеве") is not None

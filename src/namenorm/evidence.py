@@ -99,19 +99,24 @@ class Prominence:
     >>> p = Prominence([("LOC", 2, 3e6, 2), ("LOC", 0, 5e4, 1), ("LOC", 0, 1e3, 1), ("PER", 2, 10.0, 3)])
     >>> [round(p.quantile(i), 2) for i in range(4)]
     [0.5, 0.75, 1.0, 1.0]
+    >>> [round(Prominence([("LOC", 0, 0.0, 1)] * 2 + [("LOC", 1, 0.0, 2)]).quantile(i), 2) for i in range(3)]
+    [1.0, 1.0, 0.5]
     """
 
     def __init__(self, entities: Sequence[tuple[str, int, float, int]]) -> None:
-        order = sorted(range(len(entities)), key=lambda i: (entities[i][1], entities[i][2]), reverse=True)
         totals: Counter[str] = Counter()
-        for t, _r, _p, n in entities:
+        held: Counter[tuple[str, int, float]] = Counter()  # aliases per type and prominence
+        for t, r, p, n in entities:
             totals[t] += n
+            held[t, r, p] += n
+        # entities as prominent as one another (the same source and prior) are all "at least as
+        # prominent": each gets the share of the whole group, whatever their order in the files
         seen: Counter[str] = Counter()
-        self._q = [1.0] * len(entities)
-        for i in order:
-            t = entities[i][0]
-            seen[t] += entities[i][3]
-            self._q[i] = seen[t] / max(totals[t], 1)
+        share: dict[tuple[str, int, float], float] = {}
+        for t, r, p in sorted(held, key=lambda k: (k[1], k[2]), reverse=True):
+            seen[t] += held[t, r, p]
+            share[t, r, p] = seen[t] / max(totals[t], 1)
+        self._q = [share[t, r, p] for t, r, p, _n in entities]
 
     def quantile(self, ei: int) -> float:
         """The share of aliases of ``ei``'s type held by entities at least as prominent as it."""
