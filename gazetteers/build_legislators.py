@@ -1,0 +1,239 @@
+"""Build ``generated/people_legislators.gaz`` from the everypolitician Wikidata extracts.
+
+``python gazetteers/build_legislators.py [--out DIR]`` (``build_world.py`` runs it too).  It reads
+every ``sources/everypolitician/*.tsv`` (the format is in ``gazetteers/README.md``: one row per
+person or party, its QID and its names in en/ru/uk as the source gives them, de/fr/pl/be under
+``other``) and writes one block per QID.  No network, no data package: the TSVs are in the repo.
+
+- Canonical name: the English name, else the native name romanised "Given Surname"
+  (``uk_national``, KMU 2010, for Ukrainian; ``ru_wikipedia``, the BGN/PCGN-based press
+  spelling without apostrophes, for Russian).
+- Aliases of a person: "Given Surname" and "Given Patronymic Surname" for ru/uk/be (reordered by
+  ``_person_names.press_forms``), en/de/fr/pl as given.  Never a single word.  Organisations keep
+  their names as given.
+- A QID that a curated file already has is skipped (the curated block wins); a QID listed in
+  several TSVs becomes one block (the first file, by name, gives its canonical name).
+- prior: 10 (a backbencher sits well below the curated ministers, 20-90).  ``@priority: 1``.
+
+The output is byte-for-byte deterministic (sorted by file and QID, no timestamps).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+if str(HERE) not in sys.path:
+    sys.path.insert(0, str(HERE))
+
+from _gazwrite import SYNTAX_CHARS, Block, tidy, write_gaz  # noqa: E402
+from _person_names import press_forms, split_name  # noqa: E402
+
+SOURCES = HERE / "sources" / "everypolitician"
+CURATED = HERE / "curated"
+OUTPUT = "people_legislators.gaz"
+PRIOR = 10
+COLUMNS = ("qid", "type", "country", "gender", "en", "ru", "uk", "other")
+OTHER_LANGS = ("be", "de", "fr", "pl")
+CYRILLIC_LANGS = ("be", "ru", "uk")
+ROMANISATION = {"uk": "uk_national", "ru": "ru_wikipedia", "be": "be_national"}
+_QID = re.compile(r"Q[1-9][0-9]*")
+_CURATED_QID = re.compile(r"^\[(Q[1-9][0-9]*)\]|^xref:.*\bwikidata:(Q[1-9][0-9]*)", re.M)
+
+
+class SourceError(ValueError):
+    """A source TSV that breaks the format; the message names the file and line."""
+
+
+@dataclass(frozen=True)
+class Row:
+    """One person or organisation of a source TSV."""
+
+    qid: str
+    type: str
+    country: str
+    gender: str
+    names: tuple[tuple[str, str], ...]  # (lang, name as the source gives it), non-empty names only
+    tsv: str  # the TSV's file name
+
+
+@dataclass(frozen=True)
+class Source:
+    """A parsed source TSV: its ``# key: value`` header lines and its rows."""
+
+    name: str
+    header: dict[str, str]
+    rows: tuple[Row, ...]
+
+
+def read_source(path: Path) -> Source:
+    """Parse one TSV; raises :class:`SourceError` at the first malformed line."""
+    header: dict[str, str] = {}
+    rows: list[Row] = []
+    seen_columns = False
+    for no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        where = f"{path}:{no}"
+        if line.startswith("#"):
+            key, sep, value = line[1:].partition(":")
+            if sep:
+                header.setdefault(key.strip(), value.strip())
+            continue
+        if not line.strip():
+            continue
+        cells = line.split("\t")
+        if not seen_columns:
+            if tuple(cells) != COLUMNS:
+                raise SourceError(f"{where}: the first row must be the column names {'|'.join(COLUMNS)}")
+            seen_columns = True
+            continue
+        rows.append(_row(cells, path.name, where))
+    for key in ("source", "licence"):
+        if key not in header:
+            raise SourceError(f"{path}: missing the '# {key}:' header line")
+    return Source(path.name, header, tuple(rows))
+
+
+def _row(cells: list[str], tsv: str, where: str) -> Row:
+    if len(cells) != len(COLUMNS):
+        raise SourceError(f"{where}: {len(cells)} cells, expected {len(COLUMNS)} separated by tabs")
+    qid, type_, country, gender, en, ru, uk, other = cells
+    if not _QID.fullmatch(qid):
+        raise SourceError(f"{where}: '{qid}' is not a Wikidata QID (Q followed by digits)")
+    if type_ not in ("PER", "ORG"):
+        raise SourceError(f"{where}: type '{type_}' must be PER or ORG")
+    if not re.fullmatch(r"[A-Z]{2}", country):
+        raise SourceError(f"{where}: country '{country}' must be an ISO 3166-1 alpha-2 code")
+    if gender not in ("m", "f", ""):
+        raise SourceError(f"{where}: gender '{gender}' must be m, f or empty")
+    names = [("en", en), ("ru", ru), ("uk", uk)]
+    for pair in filter(None, other.split("|")):
+        lang, sep, name = pair.partition("=")
+        if not sep or lang not in OTHER_LANGS or not name.strip():
+            raise SourceError(f"{where}: other '{pair}' must be lang=name with lang in {', '.join(OTHER_LANGS)}")
+        names.append((lang, name))
+    if not (ru or uk):
+        raise SourceError(f"{where}: {qid} has neither a ru nor a uk name (leave such rows out)")
+    return Row(qid, type_, country, gender, tuple((k, v) for k, v in names if v.strip()), tsv)
+
+
+def curated_qids(folder: Path = CURATED) -> set[str]:
+    """Every QID that a curated ``.gaz`` file gives as an ID or a ``wikidata:`` cross-reference."""
+    out: set[str] = set()
+    for path in sorted(folder.glob("*.gaz")):
+        for m in _CURATED_QID.finditer(path.read_text(encoding="utf-8")):
+            out.add(m.group(1) or m.group(2))
+    return out
+
+
+def aliases_of(row: Row) -> list[tuple[str, str]]:
+    """The (lang, alias) pairs of a row, each of at least two words and free of ``.gaz`` syntax.
+
+    >>> r = Row("Q1", "PER", "UA", "m", (("en", "Maksym Burbak"), ("ru", "Бурбак, Максим Юрьевич")), "x.tsv")
+    >>> aliases_of(r)
+    [('en', 'Maksym Burbak'), ('ru', 'Максим Бурбак'), ('ru', 'Максим Юрьевич Бурбак')]
+    """
+    out: list[tuple[str, str]] = []
+    for lang, name in row.names:
+        name = tidy(name)
+        forms = press_forms(name) if row.type == "PER" and lang in CYRILLIC_LANGS else [name]
+        for form in forms:
+            if len(form.split()) >= 2 and not SYNTAX_CHARS & set(form) and (lang, form) not in out:
+                out.append((lang, form))
+    return out
+
+
+def canonical_name(row: Row) -> str:
+    """The English name, else the romanised "Given Surname" of the uk, ru or be name."""
+    from namenorm.translit import transliterate
+
+    names = dict(row.names)
+    if "en" in names and (row.type == "ORG" or len(names["en"].split()) >= 2):
+        return tidy(names["en"])
+    for lang in ("uk", "ru", "be"):
+        if lang in names:
+            forms = press_forms(tidy(names[lang])) if row.type == "PER" else [tidy(names[lang])]
+            native = forms[0] if forms else tidy(names[lang]).replace(",", "")
+            return transliterate(native, scheme=ROMANISATION[lang])
+    raise AssertionError("read_source guarantees a ru or uk name")
+
+
+def blocks_of(sources: list[Source], skip: set[str]) -> tuple[list[Block], dict[str, int]]:
+    """One block per QID not in ``skip``, sorted by type then QID number; and the counts."""
+    by_qid: dict[str, list[Row]] = {}
+    stats = {"rows": 0, "skipped (curated)": 0}
+    for src in sources:
+        for row in src.rows:
+            stats["rows"] += 1
+            if row.qid in skip:
+                stats["skipped (curated)"] += 1
+                continue
+            by_qid.setdefault(row.qid, []).append(row)
+    blocks = []
+    for qid in sorted(by_qid, key=lambda q: (by_qid[q][0].type, int(q[1:]))):
+        rows = by_qid[qid]
+        head = rows[0]
+        name = canonical_name(head)
+        if head.type == "PER" and len(name.split()) < 2:
+            stats["skipped (no full name)"] = stats.get("skipped (no full name)", 0) + 1
+            continue
+        block = Block(qid, name, head.type)
+        block.fields += [("country", head.country)]
+        if head.type == "PER":
+            block.fields += [("gender", next((r.gender for r in rows if r.gender), ""))]
+        tsvs = ", ".join(dict.fromkeys(r.tsv for r in rows))
+        block.fields += [("prior", str(PRIOR)), ("source", f"wikidata:{qid} via everypolitician {tsvs}")]
+        for row in rows:
+            for lang, alias in aliases_of(row):
+                block.add(lang, alias)
+        blocks.append(block)
+        stats[head.type] = stats.get(head.type, 0) + 1
+    return blocks, stats
+
+
+def build(out_dir: Path, sources_dir: Path = SOURCES, curated_dir: Path = CURATED) -> dict[str, int]:
+    """Write ``out_dir/people_legislators.gaz``; returns the counts."""
+    sources = [read_source(p) for p in sorted(sources_dir.glob("*.tsv"))]
+    blocks, stats = blocks_of(sources, curated_qids(curated_dir))
+    licences = sorted({src.header["licence"] for src in sources})
+    meta = [("source", f"{len(sources)} everypolitician-data Wikidata extracts (github.com/everypolitician/"
+             "everypolitician-data) at the commits the @source-N lines name, transcribed into "
+             "gazetteers/sources/everypolitician/*.tsv"),
+            ("license", "; ".join(licences) or "none (no source files)"),
+            ("generated-by", "gazetteers/build_legislators.py (run: python gazetteers/build_world.py)")]
+    for n, src in enumerate(sources, 1):
+        meta.append((f"source-{n}", f"{src.name}: {src.header['source']}"
+                     + (f" ({src.header['role']})" if "role" in src.header else "")))
+    meta += [("priority", "1"), ("ambiguous", "allowed")]
+    comments = [
+        "GENERATED FILE: do not edit; change the TSVs under gazetteers/sources/everypolitician/ or",
+        "gazetteers/build_legislators.py and re-run the builder (see gazetteers/README.md).",
+        "IDs: Wikidata QIDs as the source files give them; QIDs of the curated files are left out.",
+        f"prior: {PRIOR} (legislators rank below the curated people). Aliases: the source's names,",
+        "ru/uk/be reordered as 'Given Surname' and 'Given Patronymic Surname'; never one word.",
+    ]
+    write_gaz(out_dir / OUTPUT, meta, comments, blocks)
+    return stats
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--out", type=Path, default=HERE / "generated", help="output folder")
+    args = ap.parse_args(argv)
+    try:
+        stats = build(args.out)
+    except SourceError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    for k in sorted(stats):
+        print(f"{k}: {stats[k]:,}")
+    return 0
+
+
+__all__ = ["Row", "SourceError", "aliases_of", "build", "curated_qids", "read_source", "split_name"]
+
+if __name__ == "__main__":
+    sys.exit(main())
