@@ -18,8 +18,9 @@ from __future__ import annotations
 from typing import NamedTuple
 
 # Endings of East Slavic patronymics (masculine -ович/-евич and the -ич of Ильич/Кузьмич/Ілліч;
-# feminine -овна/-евна/-івна/-ївна/-ична/-ічна; Belarusian -авіч/-евіч, -аўна/-еўна).  A surname can end so too (Ярошевич, Шуфрич),
-# which is why the position of the word decides, not the ending alone (see split_name).
+# feminine -овна/-евна/-івна/-ївна/-ична/-ічна; Belarusian -авіч/-евіч, -аўна/-еўна).  A surname
+# can end so too (Ярошевич, Шуфрич), which is why the position of the word decides, not the
+# ending alone (see split_name).
 PATRONYMIC_ENDINGS = ("ович", "евич", "ьевич", "йович", "овна", "евна", "ьевна", "івна", "ївна",
                       "ична", "ічна", "ильич", "ілліч", "зьмич", "омич", "укич",
                       "авіч", "евіч", "аўна", "еўна")  # the last four: Belarusian
@@ -70,7 +71,7 @@ def split_name(name: str) -> NameParts | None:
         return _given_and_patronymic(words, surname.strip())
     words = name.split()
     if len(words) >= 3 and words[-1].lower() in PATRONYMIC_PARTICLES:
-        words = words[:-2] + [f"{words[-2]} {words[-1]}"]
+        words = [*words[:-2], f"{words[-2]} {words[-1]}"]
     if len(words) != 3:
         return None
     if is_patronymic(words[2]) or words[2].endswith(PATRONYMIC_PARTICLES):

@@ -113,7 +113,8 @@ def _row(cells: list[str], tsv: str, where: str) -> Row:
     for pair in filter(None, other.split("|")):
         lang, sep, name = pair.partition("=")
         if not sep or lang not in OTHER_LANGS or not name.strip():
-            raise SourceError(f"{where}: other '{pair}' must be lang=name with lang in {', '.join(OTHER_LANGS)}")
+            langs = ", ".join(OTHER_LANGS)
+            raise SourceError(f"{where}: other '{pair}' must be lang=name with lang in {langs}")
         names.append((lang, name))
     if not (ru or uk):
         raise SourceError(f"{where}: {qid} has neither a ru nor a uk name (leave such rows out)")
