@@ -223,9 +223,11 @@ def build(out_dir: Path, sources_dir: Path = SOURCES, curated_dir: Path = CURATE
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=HERE / "generated", help="output folder")
+    ap.add_argument("--sources", type=Path, default=SOURCES, help="folder of the source TSVs")
+    ap.add_argument("--curated", type=Path, default=CURATED, help="folder of the curated .gaz files")
     args = ap.parse_args(argv)
     try:
-        stats = build(args.out)
+        stats = build(args.out, args.sources, args.curated)
     except SourceError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
