@@ -76,7 +76,8 @@ def test_press_forms_unknown_shapes(source: str, forms: list[str]) -> None:
 
 
 _CYR = st.text(alphabet="абвгдежзийклмнопрстуфхцчшщыэюяієїґ", min_size=1, max_size=8)
-_SURNAME = st.builds(lambda a, b: a.title() + ("-" + b.title() if b else ""), _CYR, st.one_of(st.just(""), _CYR))
+_SURNAME = st.builds(lambda a, b: a.title() + ("-" + b.title() if b else ""),
+                     _CYR, st.one_of(st.just(""), _CYR))
 _NAME = st.one_of(
     st.builds(lambda s, g, p: f"{s}, {g.title()} {p.title()}ович", _SURNAME, _CYR, _CYR),
     st.builds(lambda s, g, p: f"{s} {g.title()} {p.title()}івна", _SURNAME, _CYR, _CYR),
@@ -123,12 +124,14 @@ def test_bad_rows_are_named(tmp_path: Path, row: str, message: str) -> None:
 
 
 def test_a_source_without_its_licence_is_refused(tmp_path: Path) -> None:
-    path = _tsv(tmp_path, "X_House.tsv", [], head="# source: x\nqid\ttype\tcountry\tgender\ten\tru\tuk\tother\n")
+    head = "# source: x\nqid\ttype\tcountry\tgender\ten\tru\tuk\tother\n"
+    path = _tsv(tmp_path, "X_House.tsv", [], head=head)
     with pytest.raises(legis.SourceError, match="licence"):
         legis.read_source(path)
 
 
-def test_main_reports_a_bad_source_with_exit_code_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_main_reports_a_bad_source_with_exit_code_2(tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
     src = tmp_path / "src"
     _tsv(src, "X_House.tsv", ["Q1\tPER\tUA\tboth\t\tБ, В\t\t"])
     argv = ["--out", str(tmp_path / "out"), "--sources", str(src), "--curated", str(tmp_path)]
@@ -139,16 +142,19 @@ def test_main_reports_a_bad_source_with_exit_code_2(tmp_path: Path, capsys: pyte
 # --- the builder -------------------------------------------------------------------------------
 
 ROWS = [
-    "Q12085696\tPER\tUA\tm\tMaksym Burbak\tБурбак, Максим Юрьевич\tБурбак Максим Юрійович\tde=Maksym Burbak|pl=Maksym Burbak",
+    "Q12085696\tPER\tUA\tm\tMaksym Burbak\tБурбак, Максим Юрьевич\tБурбак Максим Юрійович\t"
+    "de=Maksym Burbak|pl=Maksym Burbak",
     "Q12074921\tPER\tUA\tf\t\tИонова, Мария Николаевна\tІонова Марія Миколаївна\tfr=Marija Ionowa",
-    "Q3874799\tPER\tUA\tm\tVolodymyr Zelenskyy\tЗеленский, Владимир Александрович\tЗеленський Володимир Олександрович\t",
+    "Q3874799\tPER\tUA\tm\tVolodymyr Zelenskyy\tЗеленский, Владимир Александрович\t"
+    "Зеленський Володимир Олександрович\t",
     "Q1100750\tPER\tUA\t\t\t\tБакулін Євген Миколайович\t",
     "Q99\tPER\tRU\tm\t\tИванов, Пётр Сергеевич\t\t",
     "Q98\tPER\tUA\tm\t\t\tБакулін\t",
 ]
 
 
-def _build(tmp_path: Path, rows: list[str] = ROWS, curated: str = "[Q3874799] PER Volodymyr Zelenskyy\n") -> str:
+def _build(tmp_path: Path, rows: list[str] = ROWS,
+           curated: str = "[Q3874799] PER Volodymyr Zelenskyy\n") -> str:
     src, cur, out = tmp_path / "src", tmp_path / "curated", tmp_path / "out"
     _tsv(src, "Ukraine_Test.tsv", rows)
     cur.mkdir(exist_ok=True)
