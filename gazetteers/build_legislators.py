@@ -30,7 +30,7 @@ HERE = Path(__file__).resolve().parent
 if str(HERE) not in sys.path:
     sys.path.insert(0, str(HERE))
 
-from _gazwrite import SYNTAX_CHARS, Block, tidy, write_gaz  # noqa: E402
+from _gazwrite import SYNTAX_CHARS, Block, scripts_of, tidy, write_gaz  # noqa: E402
 from _person_names import press_forms, split_name  # noqa: E402
 
 SOURCES = HERE / "sources" / "everypolitician"
@@ -140,6 +140,8 @@ def aliases_of(row: Row) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for lang, name in row.names:
         name = tidy(name)
+        if not in_its_script(lang, name):
+            continue
         forms = press_forms(name) if row.type == "PER" and lang in CYRILLIC_LANGS else [name]
         for form in forms:
             if len(form.split()) >= 2 and not SYNTAX_CHARS & set(form) and (lang, form) not in out:
@@ -147,11 +149,26 @@ def aliases_of(row: Row) -> list[tuple[str, str]]:
     return out
 
 
+def in_its_script(lang: str, name: str) -> bool:
+    """Whether ``name`` is written in its language's script: sources sometimes file a Ukrainian name
+    under ``name__en``; such a name is left out (the validator would refuse it, and it is no English
+    name).
+
+    >>> in_its_script("en", "Maksym Burbak"), in_its_script("en", "Безбах Яків Якович")
+    (True, False)
+    >>> in_its_script("uk", "Безбах Яків Якович"), in_its_script("ru", "Ivan Petrov")
+    (True, False)
+    """
+    scripts = scripts_of(name)
+    return scripts <= {"Cyrillic"} if lang in CYRILLIC_LANGS else "Cyrillic" not in scripts
+
+
 def canonical_name(row: Row) -> str:
-    """The English name, else the romanised "Given Surname" of the uk, ru or be name."""
+    """The English name, else the romanised "Given Surname" of the uk, ru or be name ("" when no
+    name is written in its language's script)."""
     from namenorm.translit import transliterate
 
-    names = dict(row.names)
+    names = {lang: name for lang, name in row.names if in_its_script(lang, name)}
     if "en" in names and (row.type == "ORG" or len(names["en"].split()) >= 2):
         return tidy(names["en"])
     for lang in ("uk", "ru", "be"):
@@ -159,7 +176,7 @@ def canonical_name(row: Row) -> str:
             forms = press_forms(tidy(names[lang])) if row.type == "PER" else [tidy(names[lang])]
             native = forms[0] if forms else tidy(names[lang]).replace(",", "")
             return transliterate(native, scheme=ROMANISATION[lang])
-    raise AssertionError("read_source guarantees a ru or uk name")
+    return ""  # no name in its own script: the caller leaves the row out
 
 
 def blocks_of(sources: list[Source], skip: set[str]) -> tuple[list[Block], dict[str, int]]:
@@ -178,7 +195,7 @@ def blocks_of(sources: list[Source], skip: set[str]) -> tuple[list[Block], dict[
         rows = by_qid[qid]
         head = rows[0]
         name = canonical_name(head)
-        if head.type == "PER" and len(name.split()) < 2:
+        if len(name.split()) < (2 if head.type == "PER" else 1):
             stats["skipped (no full name)"] = stats.get("skipped (no full name)", 0) + 1
             continue
         block = Block(qid, name, head.type)

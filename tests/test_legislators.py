@@ -150,6 +150,7 @@ ROWS = [
     "Q1100750\tPER\tUA\t\t\t\tБакулін Євген Миколайович\t",
     "Q99\tPER\tRU\tm\t\tИванов, Пётр Сергеевич\t\t",
     "Q98\tPER\tUA\tm\t\t\tБакулін\t",
+    "Q8521847\tPER\tUA\tm\tБезбах Яків Якович\tБезбах, Яков Яковлевич\tБезбах Яків Якович\t",
 ]
 
 
@@ -184,6 +185,9 @@ def test_blocks_carry_the_reordered_names_and_provenance(tmp_path: Path) -> None
     # no English name: the Ukrainian one romanised with KMU 2010 (uk_national)
     assert "[Q12074921] PER Mariia Ionova" in text
     assert "[Q1100750] PER Yevhen Bakulin" in text
+    # a Cyrillic name filed under en is no English name: left out, the canonical name is romanised
+    block = text.split("[Q8521847]")[1].split("\n\n")[0]
+    assert block.startswith(" PER Yakiv Bezbakh\n") and "en:" not in block
     # a surname alone gives no full name: no block
     assert "[Q98]" not in text
     assert text.startswith("@source: 1 everypolitician-data")
