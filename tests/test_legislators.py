@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import doctest
 import importlib
+import random
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -103,6 +105,33 @@ def test_every_alias_written_has_two_words(pairs: list[tuple[str, str]]) -> None
     for lang, alias in legis.aliases_of(row):
         assert len(alias.split()) >= 2, (lang, alias)
         assert not legis.SYNTAX_CHARS & set(alias)
+
+
+def _row(q: int, gender: str, en: str, ru: str, uk: str) -> Any:
+    names = tuple(p for p in (("en", en), ("ru", ru), ("uk", uk)) if p[1])
+    return legis.Row(f"Q{q}", "PER", "UA", gender, names, "t.tsv")
+
+
+_ROW = st.builds(
+    _row,
+    st.integers(1, 10**9), st.sampled_from(["m", "f", ""]),
+    st.one_of(st.just(""), st.builds(lambda a, b: f"{a.title()} {b.title()}",
+                                     st.text(alphabet="abcdefghijklmnop", min_size=1, max_size=6),
+                                     st.text(alphabet="abcdefghijklmnop", min_size=1, max_size=6))),
+    _NAME, _NAME)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_ROW, max_size=8, unique_by=lambda r: r.qid), st.randoms(use_true_random=False))
+def test_blocks_do_not_depend_on_row_order(rows: list[Any], rnd: random.Random) -> None:
+    shuffled = list(rows)
+    rnd.shuffle(shuffled)
+
+    def render(rs: list[Any]) -> list[str]:
+        blocks, _ = legis.blocks_of([legis.Source("t.tsv", {}, tuple(rs))], set())
+        return [b.render() for b in blocks]
+
+    assert render(rows) == render(shuffled)
 
 
 # --- the TSV format ----------------------------------------------------------------------------
