@@ -12,7 +12,8 @@ person or party, its QID and its names in en/ru/uk as the source gives them, de/
   ``_person_names.press_forms``), en/de/fr/pl as given.  Never a single word.  Organisations keep
   their names as given.
 - A QID that a curated file already has is skipped (the curated block wins); a QID listed in
-  several TSVs becomes one block (the first file, by name, gives its canonical name).
+  several TSVs becomes one block (names looked for in file order for its canonical name).
+- A name that a TSV's ``# wrong:`` line marks as not this person's is left out (``_legis_tsv``).
 - prior: 10 (a backbencher sits well below the curated ministers, 20-90).  ``@priority: 1``.
 
 The output is byte-for-byte deterministic (sorted by file and QID, no timestamps).
@@ -23,7 +24,6 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -31,94 +31,16 @@ if str(HERE) not in sys.path:
     sys.path.insert(0, str(HERE))
 
 from _gazwrite import SYNTAX_CHARS, Block, scripts_of, tidy, write_gaz  # noqa: E402
+from _legis_tsv import Row, Source, SourceError, read_source  # noqa: E402
 from _person_names import press_forms, split_name  # noqa: E402
 
 SOURCES = HERE / "sources" / "everypolitician"
 CURATED = HERE / "curated"
 OUTPUT = "people_legislators.gaz"
 PRIOR = 10
-COLUMNS = ("qid", "type", "country", "gender", "en", "ru", "uk", "other")
-OTHER_LANGS = ("be", "de", "fr", "pl")
 CYRILLIC_LANGS = ("be", "ru", "uk")
 ROMANISATION = {"uk": "uk_national", "ru": "ru_wikipedia", "be": "be_national"}
-_QID = re.compile(r"Q[1-9][0-9]*")
 _CURATED_QID = re.compile(r"^\[(Q[1-9][0-9]*)\]|^xref:.*\bwikidata:(Q[1-9][0-9]*)", re.M)
-
-
-class SourceError(ValueError):
-    """A source TSV that breaks the format; the message names the file and line."""
-
-
-@dataclass(frozen=True)
-class Row:
-    """One person or organisation of a source TSV."""
-
-    qid: str
-    type: str
-    country: str
-    gender: str
-    names: tuple[tuple[str, str], ...]  # (lang, name as the source gives it), non-empty names only
-    tsv: str  # the TSV's file name
-
-
-@dataclass(frozen=True)
-class Source:
-    """A parsed source TSV: its ``# key: value`` header lines and its rows."""
-
-    name: str
-    header: dict[str, str]
-    rows: tuple[Row, ...]
-
-
-def read_source(path: Path) -> Source:
-    """Parse one TSV; raises :class:`SourceError` at the first malformed line."""
-    header: dict[str, str] = {}
-    rows: list[Row] = []
-    seen_columns = False
-    for no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        where = f"{path}:{no}"
-        if line.startswith("#"):
-            key, sep, value = line[1:].partition(":")
-            if sep:
-                header.setdefault(key.strip(), value.strip())
-            continue
-        if not line.strip():
-            continue
-        cells = line.split("\t")
-        if not seen_columns:
-            if tuple(cells) != COLUMNS:
-                raise SourceError(f"{where}: the first row must be the column names {'|'.join(COLUMNS)}")
-            seen_columns = True
-            continue
-        rows.append(_row(cells, path.name, where))
-    for key in ("source", "licence"):
-        if key not in header:
-            raise SourceError(f"{path}: missing the '# {key}:' header line")
-    return Source(path.name, header, tuple(rows))
-
-
-def _row(cells: list[str], tsv: str, where: str) -> Row:
-    if len(cells) != len(COLUMNS):
-        raise SourceError(f"{where}: {len(cells)} cells, expected {len(COLUMNS)} separated by tabs")
-    qid, type_, country, gender, en, ru, uk, other = cells
-    if not _QID.fullmatch(qid):
-        raise SourceError(f"{where}: '{qid}' is not a Wikidata QID (Q followed by digits)")
-    if type_ not in ("PER", "ORG"):
-        raise SourceError(f"{where}: type '{type_}' must be PER or ORG")
-    if not re.fullmatch(r"[A-Z]{2}", country):
-        raise SourceError(f"{where}: country '{country}' must be an ISO 3166-1 alpha-2 code")
-    if gender not in ("m", "f", ""):
-        raise SourceError(f"{where}: gender '{gender}' must be m, f or empty")
-    names = [("en", en), ("ru", ru), ("uk", uk)]
-    for pair in filter(None, other.split("|")):
-        lang, sep, name = pair.partition("=")
-        if not sep or lang not in OTHER_LANGS or not name.strip():
-            langs = ", ".join(OTHER_LANGS)
-            raise SourceError(f"{where}: other '{pair}' must be lang=name with lang in {langs}")
-        names.append((lang, name))
-    if not (ru or uk):
-        raise SourceError(f"{where}: {qid} has neither a ru nor a uk name (leave such rows out)")
-    return Row(qid, type_, country, gender, tuple((k, v) for k, v in names if v.strip()), tsv)
 
 
 def curated_qids(folder: Path = CURATED) -> set[str]:
@@ -163,17 +85,22 @@ def in_its_script(lang: str, name: str) -> bool:
     return scripts <= {"Cyrillic"} if lang in CYRILLIC_LANGS else "Cyrillic" not in scripts
 
 
-def canonical_name(row: Row) -> str:
-    """The English name, else the romanised "Given Surname" of the uk, ru or be name ("" when no
-    name is written in its language's script)."""
+def canonical_name(rows: list[Row]) -> str:
+    """The English name, else the romanised "Given Surname" of the uk, ru or be name, looked for in
+    that order across the rows of one QID ("" when no name is written in its language's script)."""
     from namenorm.translit import transliterate
 
-    names = {lang: name for lang, name in row.names if in_its_script(lang, name)}
-    if "en" in names and (row.type == "ORG" or len(names["en"].split()) >= 2):
+    names: dict[str, str] = {}
+    for row in rows:
+        for lang, name in row.names:
+            if in_its_script(lang, name):
+                names.setdefault(lang, name)
+    kind = rows[0].type
+    if "en" in names and (kind == "ORG" or len(names["en"].split()) >= 2):
         return tidy(names["en"])
     for lang in ("uk", "ru", "be"):
         if lang in names:
-            forms = press_forms(tidy(names[lang])) if row.type == "PER" else [tidy(names[lang])]
+            forms = press_forms(tidy(names[lang])) if kind == "PER" else [tidy(names[lang])]
             native = forms[0] if forms else tidy(names[lang]).replace(",", "")
             return transliterate(native, scheme=ROMANISATION[lang])
     return ""  # no name in its own script: the caller leaves the row out
@@ -182,7 +109,8 @@ def canonical_name(row: Row) -> str:
 def blocks_of(sources: list[Source], skip: set[str]) -> tuple[list[Block], dict[str, int]]:
     """One block per QID not in ``skip``, sorted by type then QID number; and the counts."""
     by_qid: dict[str, list[Row]] = {}
-    stats = {"rows": 0, "skipped (curated)": 0}
+    stats = {"rows": 0, "skipped (curated)": 0,
+             "names left out (# wrong:)": sum(src.errata for src in sources)}
     for src in sources:
         for row in src.rows:
             stats["rows"] += 1
@@ -194,7 +122,7 @@ def blocks_of(sources: list[Source], skip: set[str]) -> tuple[list[Block], dict[
     for qid in sorted(by_qid, key=lambda q: (by_qid[q][0].type, int(q[1:]))):
         rows = by_qid[qid]
         head = rows[0]
-        name = canonical_name(head)
+        name = canonical_name(rows)
         if len(name.split()) < (2 if head.type == "PER" else 1):
             stats["skipped (no full name)"] = stats.get("skipped (no full name)", 0) + 1
             continue
@@ -217,9 +145,9 @@ def build(out_dir: Path, sources_dir: Path = SOURCES, curated_dir: Path = CURATE
     sources = [read_source(p) for p in sorted(sources_dir.glob("*.tsv"))]
     blocks, stats = blocks_of(sources, curated_qids(curated_dir))
     licences = sorted({src.header["licence"] for src in sources})
-    meta = [("source", f"{len(sources)} everypolitician-data Wikidata extracts (github.com/everypolitician/"
-             "everypolitician-data) at the commits the @source-N lines name, transcribed into "
-             "gazetteers/sources/everypolitician/*.tsv"),
+    meta = [("source", f"{len(sources)} everypolitician-data files (github.com/everypolitician/"
+             "everypolitician-data: Wikidata extracts and membership lists with QIDs) at the commits the "
+             "@source-N lines name, transcribed into gazetteers/sources/everypolitician/*.tsv"),
             ("license", "; ".join(licences) or "none (no source files)"),
             ("generated-by", "gazetteers/build_legislators.py (run: python gazetteers/build_world.py)")]
     for n, src in enumerate(sources, 1):

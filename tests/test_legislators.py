@@ -159,6 +159,33 @@ def test_a_source_without_its_licence_is_refused(tmp_path: Path) -> None:
         legis.read_source(path)
 
 
+def test_an_erratum_leaves_out_the_name_it_marks(tmp_path: Path) -> None:
+    head = HEAD.replace("qid\t", "# wrong: Q7\tuk\tБатько Петро Іванович\tthe father's name\nqid\t", 1)
+    path = _tsv(tmp_path, "X_House.tsv", ["Q7\tPER\tUA\tm\t\tСын, Павел Петрович\tБатько Петро Іванович\t"],
+                head=head)
+    src = legis.read_source(path)
+    assert src.errata == 1 and src.rows[0].names == (("ru", "Сын, Павел Петрович"),)
+    blocks, stats = legis.blocks_of([src], set())
+    assert blocks[0].name == "Pavel Syn" and "uk" not in blocks[0].aliases  # canonical from ru now
+    assert stats["names left out (# wrong:)"] == 1
+
+
+@pytest.mark.parametrize(("line", "message"), [
+    ("# wrong: Q8\tuk\tБатько Петро Іванович\twhy\n", "matches no row"),
+    ("# wrong: Q7\tuk\tБатько Петро Іванович\n", "QID<TAB>lang<TAB>name<TAB>reason"),
+])
+def test_a_bad_or_stale_erratum_is_refused(tmp_path: Path, line: str, message: str) -> None:
+    path = _tsv(tmp_path, "X_House.tsv", ["Q7\tPER\tUA\tm\t\t\tБатько Петро Іванович\t"], head=line + HEAD)
+    with pytest.raises(legis.SourceError, match=message):
+        legis.read_source(path)
+
+
+def test_the_canonical_name_comes_from_any_file_of_the_qid(tmp_path: Path) -> None:
+    a = legis.Row("Q5", "PER", "UA", "m", (("ru", "Загорий, Глеб Владимирович"),), "a.tsv")
+    b = legis.Row("Q5", "PER", "UA", "m", (("uk", "Загорій Гліб Володимирович"),), "b.tsv")
+    assert legis.canonical_name([a, b]) == "Hlib Zahorii"  # uk (from b) before ru (from a)
+
+
 def test_main_reports_a_bad_source_with_exit_code_2(tmp_path: Path,
                                                     capsys: pytest.CaptureFixture[str]) -> None:
     src = tmp_path / "src"
@@ -252,7 +279,7 @@ def test_committed_sources_parse_and_their_qids_are_unique() -> None:
         assert src.header["source"].startswith("everypolitician/everypolitician-data data/")
 
 
-@pytest.mark.parametrize("module", ["_person_names", "build_legislators"])
+@pytest.mark.parametrize("module", ["_person_names", "_legis_tsv", "build_legislators"])
 def test_doctests(module: str) -> None:
     result = doctest.testmod(importlib.import_module(module), optionflags=doctest.NORMALIZE_WHITESPACE)
     assert result.attempted > 0 and result.failed == 0
