@@ -106,3 +106,27 @@ def press_forms(name: str) -> list[str]:
     if parts.patronymic:
         forms.append(f"{parts.given} {parts.patronymic} {parts.surname}")
     return forms
+
+
+def surname_first_latin(latin: str, native: str) -> str | None:
+    """"Given Surname" in Latin letters when ``latin`` writes the person of ``native`` surname first
+    (labels such as "Zhurzhiy Andriy" for Журжій Андрій Валерійович); None when it is in the press
+    order already or the words do not correspond.  Words are compared by the library's cross-script
+    key (:func:`namenorm.keys.skeleton`).
+
+    >>> surname_first_latin("Zhurzhiy Andriy", "Журжій Андрій Валерійович")
+    'Andriy Zhurzhiy'
+    >>> surname_first_latin("Ivchenko Vadym Eugenovych", "Ивченко Вадим Евгеньевич")
+    'Vadym Ivchenko'
+    >>> surname_first_latin("Andriy Zhurzhiy", "Журжій Андрій Валерійович") is None
+    True
+    """
+    from namenorm.keys import skeleton
+
+    parts, words = split_name(native), latin.split()
+    if parts is None or len(words) not in (2, 3):
+        return None
+    first, second = skeleton(words[0]), skeleton(words[1])
+    if first == skeleton(parts.surname) and second == skeleton(parts.given) and first != second:
+        return f"{words[1]} {words[0]}"
+    return None

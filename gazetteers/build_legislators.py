@@ -32,7 +32,7 @@ if str(HERE) not in sys.path:
 
 from _gazwrite import SYNTAX_CHARS, Block, scripts_of, tidy, write_gaz  # noqa: E402
 from _legis_tsv import Row, Source, SourceError, read_source  # noqa: E402
-from _person_names import press_forms, split_name  # noqa: E402
+from _person_names import press_forms, split_name, surname_first_latin  # noqa: E402
 
 SOURCES = HERE / "sources" / "everypolitician"
 CURATED = HERE / "curated"
@@ -60,11 +60,14 @@ def aliases_of(row: Row) -> list[tuple[str, str]]:
     [('en', 'Maksym Burbak'), ('ru', 'Максим Бурбак'), ('ru', 'Максим Юрьевич Бурбак')]
     """
     out: list[tuple[str, str]] = []
+    names = dict(row.names)
     for lang, name in row.names:
         name = tidy(name)
         if not in_its_script(lang, name):
             continue
         forms = press_forms(name) if row.type == "PER" and lang in CYRILLIC_LANGS else [name]
+        if row.type == "PER" and lang == "en":
+            forms = [f for f in (reordered_en(names), name) if f]
         for form in forms:
             if len(form.split()) >= 2 and not SYNTAX_CHARS & set(form) and (lang, form) not in out:
                 out.append((lang, form))
@@ -85,6 +88,13 @@ def in_its_script(lang: str, name: str) -> bool:
     return scripts <= {"Cyrillic"} if lang in CYRILLIC_LANGS else "Cyrillic" not in scripts
 
 
+def reordered_en(names: dict[str, str]) -> str | None:
+    """The English name in the press order when the source writes it surname first (checked
+    against the uk, else the ru name; see ``_person_names.surname_first_latin``), else None."""
+    native = names.get("uk") or names.get("ru")
+    return surname_first_latin(tidy(names["en"]), tidy(native)) if native and "en" in names else None
+
+
 def canonical_name(rows: list[Row]) -> str:
     """The English name, else the romanised "Given Surname" of the uk, ru or be name, looked for in
     that order across the rows of one QID ("" when no name is written in its language's script)."""
@@ -97,7 +107,7 @@ def canonical_name(rows: list[Row]) -> str:
                 names.setdefault(lang, name)
     kind = rows[0].type
     if "en" in names and (kind == "ORG" or len(names["en"].split()) >= 2):
-        return tidy(names["en"])
+        return reordered_en(names) or tidy(names["en"])
     for lang in ("uk", "ru", "be"):
         if lang in names:
             forms = press_forms(tidy(names[lang])) if kind == "PER" else [tidy(names[lang])]

@@ -77,6 +77,17 @@ def test_press_forms_unknown_shapes(source: str, forms: list[str]) -> None:
     assert names.press_forms(source) == forms
 
 
+def test_an_english_label_written_surname_first_is_reordered() -> None:
+    row = legis.Row("Q20067100", "PER", "UA", "m", (("en", "Zhurzhiy Andriy"),
+                                                   ("uk", "Журжій Андрій Валерійович")), "t.tsv")
+    assert legis.canonical_name([row]) == "Andriy Zhurzhiy"
+    assert legis.aliases_of(row)[:2] == [("en", "Andriy Zhurzhiy"), ("en", "Zhurzhiy Andriy")]
+    # already in the press order, or words that do not correspond: as given
+    assert names.surname_first_latin("Andriy Zhurzhiy", "Журжій Андрій Валерійович") is None
+    assert names.surname_first_latin("Ivan Petrenko", "Журжій Андрій Валерійович") is None
+    assert names.surname_first_latin("Zhurzhiy Andriy", "Андрій") is None
+
+
 _CYR = st.text(alphabet="абвгдежзийклмнопрстуфхцчшщыэюяієїґ", min_size=1, max_size=8)
 _SURNAME = st.builds(lambda a, b: a.title() + ("-" + b.title() if b else ""),
                      _CYR, st.one_of(st.just(""), _CYR))
