@@ -10,7 +10,7 @@ person or party, its QID and its names in en/ru/uk as the source gives them, de/
   spelling without apostrophes, for Russian).
 - Aliases of a person: "Given Surname" and "Given Patronymic Surname" for ru/uk/be (reordered by
   ``_person_names.press_forms``), en/de/fr/pl as given.  Never a single word.  Organisations keep
-  their names as given.
+  their names as given; a one-word one is ``{weak}`` (it matches only with a hint).
 - A QID that a curated file already has is skipped (the curated block wins); a QID listed in
   several TSVs becomes one block (names looked for in file order for its canonical name).
 - A name that a TSV's ``# wrong:`` line marks as not this person's is left out (``_legis_tsv``).
@@ -40,6 +40,7 @@ OUTPUT = "people_legislators.gaz"
 PRIOR = 10
 CYRILLIC_LANGS = ("be", "ru", "uk")
 ROMANISATION = {"uk": "uk_national", "ru": "ru_wikipedia", "be": "be_national"}
+MIN_WORDS = {"PER": 2, "ORG": 1}  # a person's surname or given name alone is never an alias
 _CURATED_QID = re.compile(r"^\[(Q[1-9][0-9]*)\]|^xref:.*\bwikidata:(Q[1-9][0-9]*)", re.M)
 
 
@@ -53,7 +54,7 @@ def curated_qids(folder: Path = CURATED) -> set[str]:
 
 
 def aliases_of(row: Row) -> list[tuple[str, str]]:
-    """The (lang, alias) pairs of a row, each of at least two words and free of ``.gaz`` syntax.
+    """The (lang, alias) pairs of a row, free of ``.gaz`` syntax; a person's of at least two words.
 
     >>> r = Row("Q1", "PER", "UA", "m", (("en", "Maksym Burbak"), ("ru", "Бурбак, Максим Юрьевич")), "x.tsv")
     >>> aliases_of(r)
@@ -69,7 +70,8 @@ def aliases_of(row: Row) -> list[tuple[str, str]]:
         if row.type == "PER" and lang == "en":
             forms = [f for f in (reordered_en(names), name) if f]
         for form in forms:
-            if len(form.split()) >= 2 and not SYNTAX_CHARS & set(form) and (lang, form) not in out:
+            long_enough = len(form.split()) >= MIN_WORDS[row.type]
+            if long_enough and not SYNTAX_CHARS & set(form) and (lang, form) not in out:
                 out.append((lang, form))
     return out
 
@@ -144,7 +146,8 @@ def blocks_of(sources: list[Source], skip: set[str]) -> tuple[list[Block], dict[
         block.fields += [("prior", str(PRIOR)), ("source", f"wikidata:{qid} via everypolitician {tsvs}")]
         for row in rows:
             for lang, alias in aliases_of(row):
-                block.add(lang, alias)
+                # a one-word party name is often a common word ("Свобода"): it needs a hint
+                block.add(lang, alias, "weak" if len(alias.split()) == 1 else "")
         blocks.append(block)
         stats[head.type] = stats.get(head.type, 0) + 1
     return blocks, stats

@@ -270,6 +270,15 @@ def test_a_qid_in_two_sources_is_one_block(tmp_path: Path) -> None:
     assert "source: wikidata:Q12085696 via everypolitician Ukraine_Test.tsv, Z_Other.tsv" in text
 
 
+def test_a_party_keeps_its_names_as_given(tmp_path: Path) -> None:
+    row = "Q18015490\tORG\tUA\t\tPeople's Front\tНародный фронт\tНародний фронт\tde=Volksfront"
+    text = _build(tmp_path, rows=[*ROWS, row])
+    block = text.split("[Q18015490]")[1].split("\n\n")[0]
+    assert block.startswith(" ORG People's Front\n") and "gender:" not in block
+    assert "ru: Народный фронт" in block and "uk: Народний фронт" in block
+    assert "de: Volksfront {weak}" in block  # one word: it needs a hint
+
+
 def test_the_build_is_deterministic(tmp_path: Path) -> None:
     assert _build(tmp_path / "a") == _build(tmp_path / "b", rows=list(reversed(ROWS)))
 
