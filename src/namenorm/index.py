@@ -133,7 +133,9 @@ def build_index(entities: list[Entity], progress: Callable[[int, int], None] | N
                 continue  # loose keys and fuzzy matching only where romanisation is meaningful
             for k in {skeleton(a.text), *map(skeleton, latin)}:
                 _add(ix.skel, k, aid)
-            if e.type == "PER":
+            if e.type == "PER" and e.rank >= 2:
+                # a surname alone names only a curated person: a generated list of thousands of
+                # members of parliament holds most surnames, and each of them names many others
                 _index_surname(ix, aid, forms, {a.text} | latin)
             if not a.weak and a.lang in TYPO_LANGS and (flags & PREFERRED or e.rank >= 1):
                 # fuzzy matching only against names in TYPO_LANGS: main names, and the names of
@@ -143,7 +145,7 @@ def build_index(entities: list[Entity], progress: Callable[[int, int], None] | N
                 for k in {key, *(fold(r) for r in latin)}:
                     if k == key or _TYPED.fullmatch(k):
                         _add_fuzzy(ix, fuzzy_seen, k, aid)
-                if e.type == "PER":
+                if e.type == "PER" and e.rank >= 2:  # a surname alone: as for the surname table
                     for n in {a.text, *latin}:
                         words = fold(n).split()
                         if len(words) >= 2:

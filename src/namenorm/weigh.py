@@ -62,10 +62,24 @@ class Weigher:
         ents = self.ix.entities()
         return Prominence([(e.type, e.rank, e.prior, n) for e, n in zip(ents, counts, strict=True)])
 
+    @cached_property
+    def surname_prominence(self) -> Prominence:
+        """Each person's quantile among the people a surname alone can name: the curated ones (see
+        :func:`namenorm.index.build_index`); the others, in a group of their own, count for none."""
+        counts = self.ix.alias_counts()
+        ents = self.ix.entities()
+        return Prominence([(e.type if e.rank >= 2 else "", e.rank, e.prior, n)
+                           for e, n in zip(ents, counts, strict=True)])
+
+    def quantile(self, c: Cand, ei: int) -> float:
+        """Entity ``ei``'s quantile among those the step that found ``c`` can reach."""
+        table = self.surname_prominence if c.method is Method.SURNAME else self.prominence
+        return table.quantile(ei)
+
     def preload(self) -> None:
-        """Make now what the first loose hit would make: the prominence table and the common-surname
+        """Make now what the first loose hit would make: the prominence tables and the common-surname
         list."""
-        _ = self.prominence
+        _ = self.prominence, self.surname_prominence
         is_common_surname("Smith", "Latin")
 
     def weigh(self, s: str, cands: list[Cand]) -> list[Cand]:
@@ -79,9 +93,8 @@ class Weigher:
         script = dominant_script(s)
         script = script if script in ("Latin", "Cyrillic") else "Latin"
         words, length = len(key.split()), len(key.replace(" ", ""))
-        quantile = self.prominence.quantile
-        loose_ents = {ix.entity_index(c.aid) for c in cands if c.method.loose}
-        total = sum(1.0 / quantile(ei) for ei in loose_ents)
+        loose = {ix.entity_index(c.aid): c for c in cands if c.method.loose}
+        total = sum(1.0 / self.quantile(c, ei) for ei, c in loose.items())
         common_query: bool | None = None  # whether the one-word query is a common surname (asked once)
         out = []
         for c in cands:
@@ -97,8 +110,9 @@ class Weigher:
             etype = ix.entity_at(ei).type
             step = chance_step(c, ix.alias(c.aid))
             rate = chance_rate(ix.chance, bucket(step, script, words, length, etype))
-            chance = rate * quantile(ei)
-            p = posterior(chance) * (1.0 / quantile(ei)) / total
+            q = self.quantile(c, ei)
+            chance = rate * q
+            p = posterior(chance) * (1.0 / q) / total
             if p < ACCEPT:
                 continue
             odds = f"1 in {1 / chance:,.0f}" if chance > 0 else "never"
