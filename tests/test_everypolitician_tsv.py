@@ -29,7 +29,11 @@ COUNTRY = re.compile(r"[A-Z]{2}")
 # Cyrillic letters (with the Belarusian ў, Ukrainian ґ/є/і/ї and Bashkir/Tatar extras), spaces,
 # apostrophes, hyphens, dots, commas ("Фамилия, Имя") and brackets.
 CYRILLIC = re.compile(r"[\u0400-\u052F][\u0400-\u052F\s'’ʼ.,()\-]*")
-LATIN = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF][A-Za-z\u00C0-\u024F\u1E00-\u1EFF\s'’ʼ.,()\-]*")
+# Latin letters: ASCII, Latin-1 to Latin Extended-B, the Azerbaijani schwa ə (U+0259, an IPA-block
+# letter that Azerbaijani spells names with: "Məmmədov") and Latin Extended Additional.
+LATIN = re.compile(
+    r"[A-Za-z\u00C0-\u024F\u0259\u1E00-\u1EFF][A-Za-z\u00C0-\u024F\u0259\u1E00-\u1EFF\s'’ʼ.,()\-]*"
+)
 OTHER_LANGS = {"de": LATIN, "fr": LATIN, "pl": LATIN, "be": CYRILLIC}
 COMMENTS = ("# source: everypolitician/everypolitician-data data/", "# licence: ", "# role: ")
 
