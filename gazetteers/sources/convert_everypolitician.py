@@ -13,10 +13,12 @@ Two inputs, two modes:
   ``python gazetteers/sources/convert_everypolitician.py popolo SNAPSHOT_DIR`` (SNAPSHOT_DIR: the fetched
   git directory, here /work/.mirror/tijmenb+everypolitician-data/repo).
   It rewrites the TSVs whose source is an ep-popolo file.
-* ``groups GROUPS_JSON COUNTRY PATH COMMIT``: one ``data/<Country>/<House>/sources/wikidata/groups.json``
+* ``groups GROUPS_JSON COUNTRY PATH COMMIT [NOTE]``: one
+  ``data/<Country>/<House>/sources/wikidata/groups.json``
   of everypolitician/everypolitician-data saved to GROUPS_JSON (the full repository is over 2 GB,
   so single files were read at the commit that the TSV header names), COUNTRY its ISO code, PATH
-  its path in the repository and COMMIT the commit it was read at.
+  its path in the repository and COMMIT the commit it was read at; NOTE, a header line that says
+  how the file was read (e.g. only its first part).
 
 >>> party_row("Q1", "PL", [{"lang": "en", "name": "X"}, {"lang": "ru", "name": "Икс"},
 ...                        {"lang": "ru", "name": "Другое"}, {"lang": "pl", "name": "Iks"}])
@@ -120,7 +122,7 @@ def popolo(git_dir: str) -> None:
     print(f"{total} rows", file=sys.stderr)
 
 
-def groups(groups_json: str, country: str, path: str, commit: str) -> None:
+def groups(groups_json: str, country: str, path: str, commit: str, note: str = "") -> None:
     country_dir, house = path.split("/")[1:3]
     out = OUT / f"{country_dir}_{house}_parties.tsv"
     taken = taken_qids([out])
@@ -142,6 +144,8 @@ def groups(groups_json: str, country: str, path: str, commit: str) -> None:
         LICENCE,
         "role: political party",
     ]
+    if note:
+        header.append(note)
     if left_out or no_cyrillic:
         no_names = [f"{q} (no Cyrillic ru/uk name)" for q in no_cyrillic]
         header.append("Left out: " + ", ".join(left_out + no_names))
@@ -151,7 +155,7 @@ def groups(groups_json: str, country: str, path: str, commit: str) -> None:
 if __name__ == "__main__":
     if len(sys.argv) == 3 and sys.argv[1] == "popolo":
         popolo(sys.argv[2])
-    elif len(sys.argv) == 6 and sys.argv[1] == "groups":
+    elif len(sys.argv) in (6, 7) and sys.argv[1] == "groups":
         groups(*sys.argv[2:])
     else:
         sys.exit(__doc__)
