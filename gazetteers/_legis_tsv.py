@@ -87,8 +87,9 @@ def _row(cells: list[str], tsv: str, where: str) -> Row:
         raise SourceError(f"{where}: '{qid}' is not a Wikidata QID (Q followed by digits)")
     if type_ not in ("PER", "ORG"):
         raise SourceError(f"{where}: type '{type_}' must be PER or ORG")
-    if not re.fullmatch(r"[A-Z]{2}", country):
-        raise SourceError(f"{where}: country '{country}' must be an ISO 3166-1 alpha-2 code")
+    if not re.fullmatch(r"[A-Z]{2}", country) and not (type_ == "ORG" and country == ""):
+        raise SourceError(f"{where}: country '{country}' must be an ISO 3166-1 alpha-2 code (empty: an "
+                          "organisation of several countries)")
     if gender not in ("m", "f", ""):
         raise SourceError(f"{where}: gender '{gender}' must be m, f or empty")
     names = [("en", en), ("ru", ru), ("uk", uk)]

