@@ -49,8 +49,10 @@ class Source:
     errata: int = 0  # names left out by ``# wrong:`` lines
 
 
-def read_source(path: Path) -> Source:
-    """Parse one TSV; raises :class:`SourceError` at the first malformed line."""
+def read_source(path: Path, name: str = "") -> Source:
+    """Parse one TSV, named ``name`` (default: the file's name) in the rows and the output; raises
+    :class:`SourceError` at the first malformed line."""
+    name = name or path.name
     header: dict[str, str] = {}
     rows: list[Row] = []
     errata: set[tuple[str, str, str]] = set()
@@ -72,11 +74,11 @@ def read_source(path: Path) -> Source:
                 raise SourceError(f"{where}: the first row must be the column names {'|'.join(COLUMNS)}")
             seen_columns = True
             continue
-        rows.append(_row(cells, path.name, where))
+        rows.append(_row(cells, name, where))
     for key in ("source", "licence"):
         if key not in header:
             raise SourceError(f"{path}: missing the '# {key}:' header line")
-    return Source(path.name, header, _apply_errata(rows, errata, str(path)), len(errata))
+    return Source(name, header, _apply_errata(rows, errata, str(path)), len(errata))
 
 
 def _row(cells: list[str], tsv: str, where: str) -> Row:

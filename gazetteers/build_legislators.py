@@ -160,7 +160,7 @@ def blocks_of(sources: list[Source], skip: set[str]) -> tuple[list[Block], dict[
 def build(out_dir: Path, sources_dir: Path = SOURCES, curated_dir: Path = CURATED) -> dict[str, int]:
     """Write ``out_dir/wikidata_sourced.gaz``; returns the counts."""
     paths = sorted(sources_dir.rglob("*.tsv"), key=lambda p: p.relative_to(sources_dir))
-    sources = [read_source(p) for p in paths]
+    sources = [read_source(p, p.relative_to(sources_dir).as_posix()) for p in paths]
     blocks, stats = blocks_of(sources, curated_qids(curated_dir))
     licences = sorted({src.header["licence"] for src in sources})
     meta = [("source", f"{len(sources)} public files that pair Wikidata QIDs with names (everypolitician-"

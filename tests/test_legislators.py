@@ -247,7 +247,7 @@ def test_blocks_carry_the_reordered_names_and_provenance(tmp_path: Path) -> None
     assert "ru: Максим Бурбак | Максим Юрьевич Бурбак" in burbak
     assert "uk: Максим Бурбак | Максим Юрійович Бурбак" in burbak
     assert "de: Maksym Burbak" in burbak and "pl: Maksym Burbak" in burbak
-    assert "source: wikidata:Q12085696 via everypolitician Ukraine_Test.tsv" in burbak
+    assert "source: wikidata:Q12085696 via Ukraine_Test.tsv" in burbak
     assert "prior: 10" in burbak and "gender: m" in burbak and "country: UA" in burbak
     # no English name: the Ukrainian one romanised with KMU 2010 (uk_national)
     assert "[Q12074921] PER Mariia Ionova" in text
@@ -257,7 +257,7 @@ def test_blocks_carry_the_reordered_names_and_provenance(tmp_path: Path) -> None
     assert block.startswith(" PER Yakiv Bezbakh\n") and "en:" not in block
     # a surname alone gives no full name: no block
     assert "[Q98]" not in text
-    assert text.startswith("@source: 1 everypolitician-data")
+    assert text.startswith("@source: 1 public files that pair Wikidata QIDs with names")
     assert "@source-1: Ukraine_Test.tsv: test file @ 0000" in text
 
 
@@ -267,7 +267,7 @@ def test_a_qid_in_two_sources_is_one_block(tmp_path: Path) -> None:
     text = _build(tmp_path)
     assert text.count("[Q12085696]") == 1
     assert "be: Максім Бурбак" in text
-    assert "source: wikidata:Q12085696 via everypolitician Ukraine_Test.tsv, Z_Other.tsv" in text
+    assert "source: wikidata:Q12085696 via Ukraine_Test.tsv, Z_Other.tsv" in text
 
 
 def test_a_party_keeps_its_names_as_given(tmp_path: Path) -> None:
