@@ -6,7 +6,8 @@ wrong twice: a wrong span and a wrong entity. Precision first, so such spans are
 - a capitalised word that is no mention and no title touches the span with one space
   ("Kyiv Independent", "Нафтогаз Украины"), unless it opens the sentence as a common word;
 - a hyphen, period, slash or @ glues the span to another word ("Інтерфакс-Україна",
-  "INTERFAX.RU", "Усть-Лугу");
+  "INTERFAX.RU", "Усть-Лугу"), unless hyphens join three or more words that are all mentions:
+  a list of parties, each a name of its own ("в формате ЕС-Россия-Украина");
 - a one-word place or organisation that reads as an adjective is followed by a noun
   ("Северный поток", "Советский район");
 - the span ends a noun phrase opened by a capitalised word ("Верховный суд Пакистана",
@@ -39,6 +40,7 @@ from namenorm.scripts import has_cyrillic
 __all__ = ["part_of_longer_name"]
 
 _GLUE = frozenset("-‐‑./@\\_")
+_HYPHENS = frozenset("-‐‑–")
 # Lowercase words inside Latin-script names: "Bank of England", "Corriere della Sera".
 _LINKING_EN = frozenset({
     "of", "the", "for", "and", "de", "du", "des", "der", "für", "della", "delle", "di", "del", "la", "le",
@@ -56,9 +58,10 @@ def part_of_longer_name(s: Sentence, a: int, b: int, person: bool, mentions: set
     ``mentions``: the words of the sentence's candidate mentions; ``code``: the span matched a code
     or an abbreviation (aliases that must keep their case).
     """
+    glued = _glued(s, a, b) and not _hyphenated_list(s, a, b, mentions)
     if s.caseless or s.shouted:
-        return _glued(s, a, b) or _numbered(s, b)
-    return (_glued(s, a, b) or _numbered(s, b)
+        return glued or _numbered(s, b)
+    return (glued or _numbered(s, b)
             or _capital_neighbour(s, a, b, mentions, person, _attributive_code(s, a, b, code))
             or (not person and a == b and _adjective_before_noun(s, a))
             or (not (person and a < b) and _ends_noun_phrase(s, a, mentions)))
@@ -71,6 +74,18 @@ def _glued(s: Sentence, a: int, b: int) -> bool:
     if after and text[end] == "." and (end + 2 >= len(text) or not text[end + 1].isalpha()):
         after = False
     return before or after
+
+
+def _hyphenated_list(s: Sentence, a: int, b: int, mentions: set[int]) -> bool:
+    """Hyphens alone (no spaces) join the span to other words into a run of three or more words,
+    all of them mentions: "ЕС-Россия-Украина" lists three parties. Two words may be one name
+    ("Інтерфакс-Україна", "Баден-Вюртемберг"), which a gazetteer lists when it knows it."""
+    first, last = a, b
+    while first > 0 and s.gap(first) in _HYPHENS:
+        first -= 1
+    while last + 1 < len(s.toks) and s.gap(last + 1) in _HYPHENS:
+        last += 1
+    return last - first >= 2 and all(i in mentions for i in range(first, last + 1))
 
 
 def _attributive_code(s: Sentence, a: int, b: int, code: bool) -> bool:

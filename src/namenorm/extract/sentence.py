@@ -20,6 +20,11 @@ __all__ = ["Sentence"]
 _OPENERS = frozenset("«“„\"'(")
 
 
+def _dateline_word(word: str) -> bool:
+    """A number, or a word of two or more capitals (an agency's name): "09", "2018", "REGNUM"."""
+    return word.isdecimal() or (len(word) > 1 and word.isupper())
+
+
 class Sentence:
     """The words of a sentence (offsets into the whole text), the tables, and the sentence's language.
 
@@ -27,12 +32,13 @@ class Sentence:
     both, capitals are no evidence of a name.
     """
 
-    __slots__ = ("_caseless", "_shouted", "ix", "lang", "tabs", "text", "toks")
+    __slots__ = ("_caseless", "_first_prose", "_shouted", "ix", "lang", "tabs", "text", "toks")
 
     def __init__(self, text: str, toks: list[Token], tabs: Tables, lang: str | None) -> None:
         self.text, self.toks, self.tabs, self.ix, self.lang = text, toks, tabs, tabs.ix, lang
         self._caseless: bool | None = None
         self._shouted: bool | None = None
+        self._first_prose: int | None = None
 
     @property
     def caseless(self) -> bool:
@@ -66,7 +72,17 @@ class Sentence:
         if i == 0 or self.caseless:
             return True
         gap = self.text[self.toks[i - 1].end:self.toks[i].start]
-        return gap[-1:] in _OPENERS or any(c in gap for c in ":—–") or gap.strip() == "-" != gap
+        return (gap[-1:] in _OPENERS or any(c in gap for c in ":—–") or gap.strip() == "-" != gap
+                or i <= self._dateline)
+
+    @property
+    def _dateline(self) -> int:
+        """The index of the first word with a lowercase letter: the words before it are numbers
+        and capitals ("8.11.2018, 8:18", "09:06 REGNUM"), a dateline that opens the sentence, so
+        that word opens the sentence's prose."""
+        if self._first_prose is None:
+            self._first_prose = next((i for i, t in enumerate(self.toks) if not _dateline_word(t.text)), 0)
+        return self._first_prose
 
     def capitalised(self, i: int) -> bool:
         """True when word ``i`` starts with a capital letter."""

@@ -22,6 +22,7 @@ from namenorm.extract.context import (
     is_time_word,
     literal_ok,
     may_be_genitive,
+    pos,
 )
 from namenorm.extract.longer import part_of_longer_name
 from namenorm.extract.phrases import (
@@ -44,6 +45,7 @@ from namenorm.weigh import Weigher
 __all__ = ["Hit", "SpanCand", "scan_sentence"]
 
 _MORPH_RUN = 3
+_HYPHENS = frozenset("-‐‑")
 # Languages whose romanisation conventions the ``latin`` table follows for running text.
 _ROMANISED_LANGS = frozenset({"ru", "uk", "be"})
 
@@ -121,7 +123,7 @@ def scan_sentence(text: str, toks: list[Token], tabs: Tables, lang: str | None) 
             if found is None:
                 if key_stem(t.key) in stems:
                     found = _lemma(s, i)
-            elif found[0] == i and i + 1 < n and toks[i + 1].text[:1].isupper() and key_stem(t.key) in stems:
+            elif found[0] == i and _continues(s, i, i) and key_stem(t.key) in stems:
                 # a word that names something on its own may open a longer name in another case
                 # form ("Доминика Рааба" is Dominic Raab, not Dominica and a surname)
                 longer = _lemma(s, i, shortest=i + 1)
@@ -238,8 +240,7 @@ def _lemma(s: Sentence, i: int, shortest: int | None = None) -> tuple[int, SpanC
     down to the word ``shortest``, by default ``i`` itself)."""
     ix, toks, text = s.ix, s.toks, s.text
     j = i
-    while (j + 1 < len(toks) and j + 1 - i < _MORPH_RUN and s.capitalised(j + 1)
-           and has_cyrillic(toks[j + 1].text) and joinable(text, toks[j], toks[j + 1])):
+    while j + 1 - i < _MORPH_RUN and _continues(s, i, j):
         j += 1
     endings = s.tabs.endings
     for end in range(j, (i if shortest is None else shortest) - 1, -1):
@@ -254,6 +255,22 @@ def _lemma(s: Sentence, i: int, shortest: int | None = None) -> tuple[int, SpanC
         if hits:
             return end, SpanCand(toks[i].start, toks[end].end, tuple(hits), "name", fold(phrase))
     return None
+
+
+def _continues(s: Sentence, i: int, j: int) -> bool:
+    """Word ``j + 1`` may continue a run of Cyrillic words ``i..j`` that opens with a capital, for
+    the morphology fallback: a capitalised word, or a lowercase one inside a hyphenated name
+    ("Франкфурте-на-Майне", "Ростове-на-Дону"), or the lowercase noun after an opening adjective
+    ("Європейському союзі": a second word of a name is often written in lowercase)."""
+    toks, k = s.toks, j + 1
+    if k >= len(toks) or not has_cyrillic(toks[k].text) or not joinable(s.text, toks[j], toks[k]):
+        return False
+    hyphen = s.gap(k) in _HYPHENS
+    if s.capitalised(k):
+        return s.capitalised(j) or hyphen
+    if hyphen:
+        return k + 1 < len(toks) and s.gap(k + 1) in _HYPHENS and s.capitalised(k + 1)
+    return j == i and s.gap(k) == " " and pos(toks[i].text, s.morph_lang) == "ADJF"
 
 
 def _surname(s: Sentence, i: int) -> tuple[int, SpanCand] | None:
