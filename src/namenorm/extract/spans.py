@@ -19,6 +19,7 @@ from typing import NamedTuple
 from namenorm.extract.context import (
     inflected_literal_ok,
     is_common,
+    is_first_name,
     is_time_word,
     literal_ok,
     may_be_genitive,
@@ -37,6 +38,7 @@ from namenorm.extract.tokens import Token, joinable
 from namenorm.fuzzy import Cand
 from namenorm.index import LITERAL, PREFERRED, WEAK, Index
 from namenorm.methods import Method
+from namenorm.resolve import _same_first_name as same_first_name
 from namenorm.scripts import has_cyrillic
 from namenorm.steps import lemma_hits, surname_hits
 from namenorm.text import fold
@@ -129,6 +131,12 @@ def scan_sentence(text: str, toks: list[Token], tabs: Tables, lang: str | None) 
                 longer = _lemma(s, i, shortest=i + 1)
                 if longer is not None:
                     found = longer
+            if found is None or found[0] == i:
+                # a first name alone names no one when a listed person's surname follows it
+                # ("Домінік Раб", "Доминика Рааба"): the two words are that person
+                full = _first_name_and_surname(s, i)
+                if full is not None:
+                    found = full
             sur = _surname(s, i)
             if found is None or (sur is not None and sur[0] > found[0] and sur[1].kind == "name"):
                 found = sur  # a surname followed by initials is longer than the name it starts
@@ -314,6 +322,28 @@ def _surname(s: Sentence, i: int) -> tuple[int, SpanCand] | None:
         return None
     kind = "surname" if ix.surname_refs(key) else "loose surname"
     return j, SpanCand(toks[i].start, toks[j].end, tuple(_weighed(s, key, hits)), kind, key)
+
+
+def _first_name_and_surname(s: Sentence, i: int) -> tuple[int, SpanCand] | None:
+    """Word ``i``, a first name, and the next word, the surname of a listed person whose first name
+    is a spelling of it (in any case form, by its cross-script key or in its base form), read as
+    ``normalize()``'s name-structure step reads them: "Домінік Раб" is Dominic Raab."""
+    ix, toks = s.ix, s.toks
+    k = i + 1
+    if (k >= len(toks) or s.gap(k) != " " or not s.capitalised(k) or not has_cyrillic(toks[i].text)
+            or not (ix.is_first_name(toks[i].key) or is_first_name(toks[i].text))):
+        return None
+    key = toks[k].key
+    if len(key) < 3:
+        return None
+    aids = surname_hits(ix, key, base_form=key_stem(key) in s.tabs.surname_stems)
+    hits = [_hit(a, Method.NAME_STRUCTURE, True) for a in aids
+            if not ix.flags(a) & WEAK and same_first_name(toks[i].key, fold(ix.alias(a)).split()[0])]
+    if not hits:
+        return None
+    surface = s.text[toks[i].start:toks[k].end]
+    weighed = tuple(h._replace(needs_signal=not h.evident) for h in _weighed(s, fold(surface), hits))
+    return k, SpanCand(toks[i].start, toks[k].end, weighed, "name", fold(surface))
 
 
 def _trailing_initials(s: Sentence, j: int) -> tuple[str, int, int] | None:
