@@ -102,7 +102,8 @@ def _capital_neighbour(s: Sentence, a: int, b: int, mentions: set[int], person: 
     one: "премьер Британии Борис Джонсон"), nor for a common word opening the sentence, nor for an
     abbreviation in Cyrillic capitals, which qualifies the name after it ("ГТС Украины", "ПАО
     Газпром"; a listed organisation's code is :func:`namenorm.extract.spans` business). After the
-    span: in Latin script ("Kyiv Independent"); in Cyrillic only when the span is one word that
+    span: in Latin script ("Kyiv Independent"), never a word in the other script ("The Guardian На
+зустрічі", a sentence whose full stop is missing); in Cyrillic only when the span is one word that
     reads as a first name or the next word is no common word, and that word ends the run of
     capitalised words ("Асии Биби", "Дэвид Дэвис"), since a genitive place is often followed by
     a person's full name ("посол США в Германии Ричард Гренелл", "премьер Дании Ларс Расмуссен").
@@ -117,8 +118,8 @@ def _capital_neighbour(s: Sentence, a: int, b: int, mentions: set[int], person: 
                 or (s.initial(a - 1) and is_common_opening(prev.key, s.lang))):
             return True
     if b + 1 < len(toks) and (b + 1) not in mentions and s.gap(b + 1) == " " and s.capitalised(b + 1):
-        if code or is_title(toks[b + 1].text):
-            return False
+        if code or is_title(toks[b + 1].text) or has_cyrillic(toks[b + 1].text) != has_cyrillic(toks[b].text):
+            return False  # a word in another script is no part of the name ("The Guardian На ...")
         if not has_cyrillic(toks[b].text):
             return True
         return a == b and _ends_run(s, b + 1) and (is_first_name(toks[a].text)
