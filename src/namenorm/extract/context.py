@@ -28,8 +28,8 @@ from namenorm.scripts import has_cyrillic
 from namenorm.stopwords import is_common_word
 
 __all__ = ["best_parse", "inflected_literal_ok", "is_common", "is_common_opening", "is_first_name",
-           "is_function_word", "is_place_preposition", "is_plain_word", "is_time_word", "is_title", "letters",
-           "literal_ok", "may_be_genitive", "no_case_signal", "pos"]
+           "is_function_word", "is_place_preposition", "is_plain_word", "is_reporting_verb", "is_time_word",
+           "is_title", "letters", "literal_ok", "may_be_genitive", "no_case_signal", "pos"]
 
 # Prepositions that put the next word in a place role (folded).
 _PLACE_PREPOSITIONS = frozenset({
@@ -230,6 +230,32 @@ def pos(word: str, lang: str) -> str | None:
     """
     p = best_parse(word, lang)
     return None if p is None else p.tag.POS
+
+
+# Verbs that a news source follows as their subject ("сообщает RT", "пише The Guardian"), by their
+# base form (pymorphy3's normal form), Russian then Ukrainian.
+_REPORTING_VERBS = frozenset({
+    "сообщать", "сообщить", "писать", "написать", "передавать", "передать", "информировать",
+    "проинформировать", "напоминать", "напомнить", "цитировать", "процитировать", "уточнять", "уточнить",
+    "повідомляти", "повідомити", "писати", "написати", "передавати", "передати", "інформувати",
+    "поінформувати", "нагадувати", "нагадати", "цитувати", "процитувати", "уточнювати", "уточнити",
+})
+
+
+def is_reporting_verb(word: str, lang: str) -> bool:
+    """True for a Cyrillic verb of reporting in the third person or the past tense, which in news
+    text precedes its source: "сообщает RT", "повідомляє Reuters".
+
+    >>> is_reporting_verb("сообщает", "ru"), is_reporting_verb("пише", "uk")
+    (True, True)
+    >>> is_reporting_verb("сообщение", "ru"), is_reporting_verb("пишу", "ru")
+    (False, False)
+    """
+    if not has_cyrillic(word):
+        return False
+    p = best_parse(word, lang)
+    return (p is not None and p.tag.POS == "VERB" and p.normal_form in _REPORTING_VERBS
+            and ("3per" in p.tag.grammemes or "past" in p.tag.grammemes))
 
 
 def is_place_preposition(key: str) -> bool:

@@ -20,6 +20,7 @@ from namenorm.extract.context import (
     inflected_literal_ok,
     is_common,
     is_first_name,
+    is_reporting_verb,
     is_time_word,
     literal_ok,
     may_be_genitive,
@@ -181,6 +182,7 @@ def _hits_of(s: Sentence, i: int, j: int, raw: list[tuple[int, Method]]) -> list
     cyrillic = has_cyrillic(surface)
     common: bool | None = None
     prep: bool | None = None  # after a place preposition (asked only where it matters)
+    source: bool | None = None  # after a verb of reporting (the same)
     out: list[Hit] = []
     seen: set[int] = set()
     for aid, method in raw:
@@ -211,6 +213,10 @@ def _hits_of(s: Sentence, i: int, j: int, raw: list[tuple[int, Method]]) -> list
             if prep is None:
                 prep = after_place_preposition(s, i) and not is_time_word(key)
             needs = not prep  # a preposition of place says a place follows ("near Nice")
+        elif needs and not lower_start and ix.entity(aid).type == "ORG":
+            if source is None:
+                source = i > 0 and s.gap(i) == " " and is_reporting_verb(toks[i - 1].text, s.morph_lang)
+            needs = not source  # a verb of reporting says its source follows ("сообщает RT")
         out.append(_hit(aid, method, bool(needs)))
     weighed = _weighed(s, key, out)
     if not all(h.evident for h in weighed) and toks[i].text.istitle() and (
