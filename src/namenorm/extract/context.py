@@ -121,12 +121,15 @@ def is_common_opening(key: str, lang: str | None) -> bool:
 
 def is_plain_word(key: str, lang: str | None) -> bool:
     """True for a folded word of Ukrainian text that the Ukrainian dictionary reads as a common noun,
-    not a first name or a surname ("економіка", "мінфін"). That dictionary tags no names of places
-    or organisations ("київ" reads as a common noun), so callers ask only about words that matched
-    no gazetteer alias; adjectives are left out, as they open names ("Північна Ірландія").
+    not a first name or a surname ("економіка", "мінфін"), or as a verb ("платити"). That dictionary
+    tags no names of places or organisations ("київ" reads as a common noun), so callers ask only
+    about words that matched no gazetteer alias; adjectives are left out, as they open names
+    ("Північна Ірландія").
 
     >>> is_plain_word("економіка", "uk"), is_plain_word("бібі", "uk"), is_plain_word("північна", "uk")
     (True, False, False)
+    >>> is_plain_word("платити", "uk"), is_plain_word("платити", "ru")
+    (True, False)
     """
     if lang != "uk" or " " in key or not has_cyrillic(key):
         return False
@@ -135,8 +138,11 @@ def is_plain_word(key: str, lang: str | None) -> bool:
     if not get_analyzer("uk").word_is_known(key):
         return False
     p = best_parse(key, "uk")
-    return (p is not None and p.is_known and p.tag.POS == "NOUN"
+    return (p is not None and p.is_known and p.tag.POS in _PLAIN_POS
             and not {"Name", "Surn", "Patr"} & set(p.tag.grammemes))
+
+
+_PLAIN_POS = frozenset({"NOUN", "VERB", "INFN", "GRND"})
 
 
 @lru_cache(maxsize=65536)
