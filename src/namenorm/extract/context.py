@@ -23,13 +23,15 @@ from typing import Any
 
 import regex
 
+from namenorm.chars import WORD_APOSTROPHES
 from namenorm.names import strip_titles
 from namenorm.scripts import has_cyrillic
 from namenorm.stopwords import is_common_word
+from namenorm.text import fold
 
-__all__ = ["best_parse", "inflected_literal_ok", "is_common", "is_common_opening", "is_first_name",
-           "is_function_word", "is_place_preposition", "is_plain_word", "is_reporting_verb", "is_time_word",
-           "is_title", "letters", "literal_ok", "may_be_genitive", "no_case_signal", "pos"]
+__all__ = ["best_parse", "dictionary_form", "inflected_literal_ok", "is_common", "is_common_opening",
+           "is_first_name", "is_function_word", "is_place_preposition", "is_plain_word", "is_reporting_verb",
+           "is_time_word", "is_title", "letters", "literal_ok", "may_be_genitive", "no_case_signal", "pos"]
 
 # Prepositions that put the next word in a place role (folded).
 _PLACE_PREPOSITIONS = frozenset({
@@ -109,27 +111,45 @@ def is_common(key: str) -> bool:
     return is_common_word(key)
 
 
-def is_common_opening(key: str, lang: str | None) -> bool:
-    """True when a folded word that opens a sentence is a common word (:func:`is_common`), or, in
-    Ukrainian text, a common noun of the Ukrainian dictionary (:func:`is_plain_word`).
+def is_common_opening(word: str, lang: str | None) -> bool:
+    """True when a word that opens a sentence is a common word (:func:`is_common`), or, in
+    Ukrainian text, a common noun or a verb of the Ukrainian dictionary (:func:`is_plain_word`).
 
-    >>> is_common_opening("економіка", "uk"), is_common_opening("економіка", "ru")
+    >>> is_common_opening("Економіка", "uk"), is_common_opening("Економіка", "ru")
     (True, False)
+    >>> is_common_opening("Прем'єр", "uk"), is_common_opening("Прем’єр", "uk")
+    (True, True)
     """
-    return is_common(key) or is_plain_word(key, lang)
+    return is_common(fold(word)) or is_plain_word(dictionary_form(word), lang)
 
 
-def is_plain_word(key: str, lang: str | None) -> bool:
+def dictionary_form(word: str) -> str:
+    """A word as the dictionaries spell it: lowercase, its apostrophes the ASCII one (a folded key
+    drops them, and "премєр" is no word).
+
+    >>> dictionary_form("Прем’єр")
+    "прем'єр"
+    """
+    return _APOSTROPHE.sub("'", word.lower())
+
+
+_APOSTROPHE = regex.compile(f"[{WORD_APOSTROPHES}]")
+
+
+def is_plain_word(key: str, lang: str | None, *, adjectives: bool = False) -> bool:
     """True for a folded word of Ukrainian text that the Ukrainian dictionary reads as a common noun,
     not a first name or a surname ("економіка", "мінфін"), or as a verb ("платити"). That dictionary
     tags no names of places or organisations ("київ" reads as a common noun), so callers ask only
     about words that matched no gazetteer alias; adjectives are left out, as they open names
-    ("Північна Ірландія").
+    ("Північна Ірландія"), unless ``adjectives`` asks for them too (a word after a name, which
+    no adjective continues: "у Швейцарії Вищий суд").
 
     >>> is_plain_word("економіка", "uk"), is_plain_word("бібі", "uk"), is_plain_word("північна", "uk")
     (True, False, False)
     >>> is_plain_word("платити", "uk"), is_plain_word("платити", "ru")
     (True, False)
+    >>> is_plain_word("вищий", "uk"), is_plain_word("вищий", "uk", adjectives=True)
+    (False, True)
     """
     if lang != "uk" or " " in key or not has_cyrillic(key):
         return False
@@ -138,7 +158,7 @@ def is_plain_word(key: str, lang: str | None) -> bool:
     if not get_analyzer("uk").word_is_known(key):
         return False
     p = best_parse(key, "uk")
-    return (p is not None and p.is_known and p.tag.POS in _PLAIN_POS
+    return (p is not None and p.is_known and (p.tag.POS in _PLAIN_POS or (adjectives and p.tag.POS == "ADJF"))
             and not {"Name", "Surn", "Patr"} & set(p.tag.grammemes))
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from namenorm.extract.context import (
     best_parse,
+    dictionary_form,
     is_common,
     is_common_opening,
     is_first_name,
@@ -115,7 +116,7 @@ def _capital_neighbour(s: Sentence, a: int, b: int, mentions: set[int], person: 
         if not (is_title(prev.text) or is_function_word(prev.text, s.morph_lang)
                 or has_cyrillic(prev.text) != has_cyrillic(toks[a].text)  # "Brexit Джонсон"
                 or (len(prev.text) > 1 and prev.text.isupper() and has_cyrillic(prev.text))
-                or (s.initial(a - 1) and is_common_opening(prev.key, s.lang))):
+                or (s.initial(a - 1) and is_common_opening(prev.text, s.lang))):
             return True
     if b + 1 < len(toks) and (b + 1) not in mentions and s.gap(b + 1) == " " and s.capitalised(b + 1):
         if code or is_title(toks[b + 1].text) or has_cyrillic(toks[b + 1].text) != has_cyrillic(toks[b].text):
@@ -136,7 +137,8 @@ def _no_common_word(s: Sentence, i: int) -> bool:
     """Word ``i`` is a Cyrillic word that is no common word: a name, or unknown to the dictionaries
     ("Азии Биби" is a woman, not Asia)."""
     w = s.toks[i]
-    return has_cyrillic(w.text) and not is_common(w.key) and not is_plain_word(w.key, s.lang)
+    return (has_cyrillic(w.text) and not is_common(w.key)
+            and not is_plain_word(dictionary_form(w.text), s.lang, adjectives=True))
 
 
 def _numbered(s: Sentence, b: int) -> bool:
@@ -183,7 +185,7 @@ def _ends_noun_phrase(s: Sentence, a: int, mentions: set[int]) -> bool:
         return False  # a complement of the phrase is in the genitive ("суде Россия" is none)
     if not s.initial(i):
         return True
-    if is_common_opening(head.key, s.lang):
+    if is_common_opening(head.text, s.lang):
         # a common word opening the sentence heads a name only as a singular adjective that is no
         # superlative, before one noun ("Верховный суд Пакистана", not "Крупнейшие города
         # Пакистана" nor "Полный вариант стратегии правительства Великобритании")
