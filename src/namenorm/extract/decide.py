@@ -62,23 +62,18 @@ def decide(text: str, sentences: Sequence[list[SpanCand]], ix: Index) -> list[Me
     kept: Kept = {}
     named: set[int] = set()       # entities already named in the text
     full_names: set[int] = set()  # people named with more than one word
+    strong: dict[tuple[int, int], SpanCand] = {}  # the candidates kept on their own
     for cands in sentences:
         for c in cands:
             hits = [h for h in c.hits if not h.needs_signal]
             if hits:
                 kept[(c.start, c.end)] = _mention(text, c, hits, ix, named)
-    first_names: dict[int, tuple[int, set[str]]] = {}  # person -> an alias id, the first names used
-    for (start, end), (m, ei) in kept.items():
+                strong[(c.start, c.end)] = c
+    for (start, end), (_, ei) in kept.items():
         named.add(ei)
-        words = text[start:end].split()
-        if ix.entity_at(ei).type == "PER" and len(words) > 1:
+        if ix.entity_at(ei).type == "PER" and len(text[start:end].split()) > 1:
             full_names.add(ei)
-            aid = next((h.aid for c in _cands_at(sentences, start, end) for h in c.hits
-                        if ix.entity_index(h.aid) == ei), None)
-            given = {w for w in (fold(words[0]), fold(m.match.alias).split()[0] if m.match else "")
-                     if ix.is_first_name(w) and not is_title(w)}
-            if aid is not None and given:
-                first_names.setdefault(ei, (aid, set()))[1].update(given)
+    first_names: dict[int, tuple[int, set[str]]] | None = None  # worked out when first needed
     for cands in sentences:
         for c in cands:
             if (c.start, c.end) in kept:
@@ -90,7 +85,11 @@ def decide(text: str, sentences: Sequence[list[SpanCand]], ix: Index) -> list[Me
             hits = _supported(text, c, ix, kept, sentence_cands=cands, named=named, full_names=full_names)
             if hits:
                 kept[(c.start, c.end)] = _mention(text, c, hits, ix, named)
-            elif first := _first_name_of(c, first_names):
+                continue
+            if first_names is None:
+                first_names = _first_names(text, kept, strong, full_names, ix)
+            first = _first_name_of(c, first_names)
+            if first:
                 kept[(c.start, c.end)] = _mention(text, c, first, ix, named, first_name=True)
     return [kept[k][0] for k in sorted(kept)]
 
@@ -120,9 +119,24 @@ def _supported(text: str, c: SpanCand, ix: Index, kept: Kept, *,
     return []
 
 
-def _cands_at(sentences: Sequence[list[SpanCand]], start: int, end: int) -> list[SpanCand]:
-    """The candidates whose span is ``start..end``."""
-    return [c for cands in sentences for c in cands if c.start == start and c.end == end]
+def _first_names(text: str, kept: Kept, strong: dict[tuple[int, int], SpanCand], full_names: set[int],
+                 ix: Index) -> dict[int, tuple[int, set[str]]]:
+    """The people named in full by the candidates kept on their own: an alias id of each, and the
+    first names (folded) that the text and the alias give them."""
+    out: dict[int, tuple[int, set[str]]] = {}
+    for span, c in strong.items():
+        m, ei = kept[span]
+        if ei not in full_names or m.match is None:
+            continue
+        words = text[span[0]:span[1]].split()
+        if len(words) < 2:
+            continue
+        aid = next((h.aid for h in c.hits if ix.entity_index(h.aid) == ei), None)
+        given = {w for w in (fold(words[0]), fold(m.match.alias).split()[0])
+                 if ix.is_first_name(w) and not is_title(w)}
+        if aid is not None and given:
+            out.setdefault(ei, (aid, set()))[1].update(given)
+    return out
 
 
 def _first_name_of(c: SpanCand, first_names: dict[int, tuple[int, set[str]]]) -> list[Hit]:
