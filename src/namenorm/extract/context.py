@@ -31,7 +31,8 @@ from namenorm.text import fold
 
 __all__ = ["best_parse", "dictionary_form", "inflected_literal_ok", "is_common", "is_common_opening",
            "is_first_name", "is_function_word", "is_place_preposition", "is_plain_word", "is_reporting_verb",
-           "is_time_word", "is_title", "letters", "literal_ok", "may_be_genitive", "no_case_signal", "pos"]
+           "is_time_noun", "is_time_word", "is_title", "letters", "literal_ok", "may_be_genitive",
+           "no_case_signal", "pos"]
 
 # Prepositions that put the next word in a place role (folded).
 _PLACE_PREPOSITIONS = frozenset({
@@ -282,6 +283,24 @@ def is_reporting_verb(word: str, lang: str) -> bool:
     p = best_parse(word, lang)
     return (p is not None and p.tag.POS == "VERB" and p.normal_form in _REPORTING_VERBS
             and ("3per" in p.tag.grammemes or "past" in p.tag.grammemes))
+
+
+# Nouns of units of time, by their base form, Russian then Ukrainian: a phrase they end ("Следующей
+# недели", "Наступного тижня") is an adverbial of time, which heads no name.
+_TIME_NOUNS = frozenset({
+    "секунда", "минута", "час", "день", "сутки", "неделя", "месяц", "квартал", "год", "утро", "вечер",
+    "ночь", "хвилина", "година", "доба", "тиждень", "місяць", "рік", "ранок", "вечір", "ніч",
+})
+
+
+def is_time_noun(word: str, lang: str) -> bool:
+    """True for a Cyrillic noun of a unit of time in any case form.
+
+    >>> is_time_noun("тижня", "uk"), is_time_noun("году", "ru"), is_time_noun("суда", "ru")
+    (True, True, False)
+    """
+    p = best_parse(word, lang) if has_cyrillic(word) else None
+    return p is not None and p.tag.POS == "NOUN" and p.normal_form in _TIME_NOUNS
 
 
 def is_place_preposition(key: str) -> bool:

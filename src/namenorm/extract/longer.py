@@ -30,6 +30,7 @@ from namenorm.extract.context import (
     is_function_word,
     is_place_preposition,
     is_plain_word,
+    is_time_noun,
     is_title,
     may_be_genitive,
     pos,
@@ -159,8 +160,9 @@ def _adjective_before_noun(s: Sentence, a: int) -> bool:
 
 def _ends_noun_phrase(s: Sentence, a: int, mentions: set[int]) -> bool:
     """A capitalised word, then up to three lowercase nominal words, then the span; not when a
-    preposition, a title or a noun that names people comes between ("через море до Німеччини",
-    "премьер Тереза Мэй", "Официальный представитель МИД России": institutions are not animate),
+    preposition, a title, a noun that names people or a unit of time comes between ("через море до
+    Німеччини", "премьер Тереза Мэй", "Официальный представитель МИД России": institutions are not
+    animate; "Наступного тижня Мей поїде": a time, not a name),
     nor when the capitalised word is a function word ("В ряде городов Пакистана")."""
     toks = s.toks
     i = a - 1
@@ -169,7 +171,8 @@ def _ends_noun_phrase(s: Sentence, a: int, mentions: set[int]) -> bool:
         if is_place_preposition(w.key) or is_title(w.text):
             return False
         if has_cyrillic(w.text):
-            if pos(w.text, s.morph_lang) not in NOMINAL_POS or _person_noun(w.text, s.morph_lang):
+            if (pos(w.text, s.morph_lang) not in NOMINAL_POS or _person_noun(w.text, s.morph_lang)
+                    or is_time_noun(w.text, s.morph_lang)):
                 return False
         elif w.key not in _LINKING_EN:
             return False
