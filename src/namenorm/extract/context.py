@@ -30,9 +30,9 @@ from namenorm.stopwords import is_common_word
 from namenorm.text import fold
 
 __all__ = ["best_parse", "dictionary_form", "inflected_literal_ok", "is_common", "is_common_opening",
-           "is_first_name", "is_function_word", "is_place_preposition", "is_plain_word", "is_reporting_verb",
-           "is_time_noun", "is_time_word", "is_title", "letters", "literal_ok", "may_be_genitive",
-           "no_case_signal", "pos"]
+           "is_first_name", "is_function_word", "is_month", "is_place_preposition", "is_plain_word",
+           "is_reporting_verb", "is_time_noun", "is_time_word", "is_title", "letters", "literal_ok",
+           "may_be_genitive", "no_case_signal", "pos"]
 
 # Prepositions that put the next word in a place role (folded).
 _PLACE_PREPOSITIONS = frozenset({
@@ -291,6 +291,12 @@ _TIME_NOUNS = frozenset({
     "секунда", "минута", "час", "день", "сутки", "неделя", "месяц", "квартал", "год", "утро", "вечер",
     "ночь", "хвилина", "година", "доба", "тиждень", "місяць", "рік", "ранок", "вечір", "ніч",
 })
+# Names of the months, by their base form, Russian then Ukrainian.
+_MONTHS = frozenset({
+    "январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь",
+    "декабрь", "січень", "лютий", "березень", "квітень", "травень", "червень", "липень", "серпень",
+    "вересень", "жовтень", "листопад", "грудень",
+})
 
 
 def is_time_noun(word: str, lang: str) -> bool:
@@ -301,6 +307,22 @@ def is_time_noun(word: str, lang: str) -> bool:
     """
     p = best_parse(word, lang) if has_cyrillic(word) else None
     return p is not None and p.tag.POS == "NOUN" and p.normal_form in _TIME_NOUNS
+
+
+def is_month(word: str, lang: str) -> bool:
+    """True for the name of a month in any case form, in English, Russian or Ukrainian.
+
+    >>> is_month("Ноябрь", "ru"), is_month("листопада", "uk"), is_month("May", "en"), is_month("Мая", "ru")
+    (True, True, True, True)
+    """
+    if not has_cyrillic(word):
+        return word.lower() in _TIME_WORDS and word.lower() not in _DAYS_AND_HOLIDAYS
+    p = best_parse(word, lang)
+    return p is not None and p.normal_form in _MONTHS
+
+
+_DAYS_AND_HOLIDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                                "christmas", "easter"})
 
 
 def is_place_preposition(key: str) -> bool:

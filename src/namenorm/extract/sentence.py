@@ -11,7 +11,7 @@
 
 from __future__ import annotations
 
-from namenorm.extract.context import no_case_signal
+from namenorm.extract.context import is_month, no_case_signal
 from namenorm.extract.tables import Tables
 from namenorm.extract.tokens import Token
 
@@ -20,9 +20,10 @@ __all__ = ["Sentence"]
 _OPENERS = frozenset("«“„\"'(")
 
 
-def _dateline_word(word: str) -> bool:
-    """A number, or a word of two or more capitals (an agency's name): "09", "2018", "REGNUM"."""
-    return word.isdecimal() or (len(word) > 1 and word.isupper())
+def _dateline_word(word: str, lang: str) -> bool:
+    """A number, a word of two or more capitals (an agency's name) or a month: "09", "2018",
+    "REGNUM", "Ноябрь"."""
+    return word.isdecimal() or (len(word) > 1 and word.isupper()) or is_month(word, lang)
 
 
 class Sentence:
@@ -77,11 +78,12 @@ class Sentence:
 
     @property
     def _dateline(self) -> int:
-        """The index of the first word with a lowercase letter: the words before it are numbers
-        and capitals ("8.11.2018, 8:18", "09:06 REGNUM"), a dateline that opens the sentence, so
-        that word opens the sentence's prose."""
+        """The index of the first word that is no number, no word in capitals and no month: the
+        words before it ("8.11.2018, 8:18", "09:06 REGNUM", "2 Ноябрь, 2018") are a dateline that
+        opens the sentence, so that word opens the sentence's prose."""
         if self._first_prose is None:
-            self._first_prose = next((i for i, t in enumerate(self.toks) if not _dateline_word(t.text)), 0)
+            lang, toks = self.morph_lang, self.toks
+            self._first_prose = next((i for i, t in enumerate(toks) if not _dateline_word(t.text, lang)), 0)
         return self._first_prose
 
     def capitalised(self, i: int) -> bool:
