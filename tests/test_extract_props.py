@@ -122,3 +122,21 @@ def test_tokens_index_the_text_in_order(text: str) -> None:
     for t in tokenize(text):
         assert text[t.start:t.end] == t.text and t.start >= end and t.end > t.start
         end = t.end
+
+
+dateline = st.lists(st.sampled_from(["12", "05", "2024", "8.11.2018,", "09:06", "14:54,"]), min_size=1,
+                    max_size=3).map(" ".join)
+
+
+@SETTINGS
+@given(dateline, sentence)
+@example("09:06", "Сегодня Государственная дума end.")
+@example("12:05", "Reading is fun end.")
+def test_a_dateline_of_numbers_changes_no_mention(stamp: str, text: str) -> None:
+    """Numbers before a sentence (a dateline: "09:06 ...") leave its first word opening the prose:
+    the mentions after them are those of the sentence alone, moved by the dateline's length."""
+    alone = [(m.start, m.text, m.match and m.match.id) for m in extract(text, normalizer=NORM)]
+    shift = len(stamp) + 1
+    after = [(m.start - shift, m.text, m.match and m.match.id)
+             for m in extract(f"{stamp} {text}", normalizer=NORM)]
+    assert after == alone

@@ -23,13 +23,16 @@ from typing import Any
 
 import regex
 
+from namenorm.chars import WORD_APOSTROPHES
 from namenorm.names import strip_titles
 from namenorm.scripts import has_cyrillic
 from namenorm.stopwords import is_common_word
+from namenorm.text import fold
 
-__all__ = ["best_parse", "inflected_literal_ok", "is_common", "is_common_opening", "is_first_name",
-           "is_function_word", "is_place_preposition", "is_plain_word", "is_time_word", "is_title", "letters",
-           "literal_ok", "may_be_genitive", "no_case_signal", "pos"]
+__all__ = ["best_parse", "dictionary_form", "inflected_literal_ok", "is_common", "is_common_opening",
+           "is_first_name", "is_function_word", "is_month", "is_place_preposition", "is_plain_word",
+           "is_reporting_verb", "is_time_noun", "is_time_word", "is_title", "letters", "literal_ok",
+           "may_be_genitive", "no_case_signal", "pos"]
 
 # Prepositions that put the next word in a place role (folded).
 _PLACE_PREPOSITIONS = frozenset({
@@ -109,24 +112,45 @@ def is_common(key: str) -> bool:
     return is_common_word(key)
 
 
-def is_common_opening(key: str, lang: str | None) -> bool:
-    """True when a folded word that opens a sentence is a common word (:func:`is_common`), or, in
-    Ukrainian text, a common noun of the Ukrainian dictionary (:func:`is_plain_word`).
+def is_common_opening(word: str, lang: str | None) -> bool:
+    """True when a word that opens a sentence is a common word (:func:`is_common`), or, in
+    Ukrainian text, a common noun or a verb of the Ukrainian dictionary (:func:`is_plain_word`).
 
-    >>> is_common_opening("економіка", "uk"), is_common_opening("економіка", "ru")
+    >>> is_common_opening("Економіка", "uk"), is_common_opening("Економіка", "ru")
     (True, False)
+    >>> is_common_opening("Прем'єр", "uk"), is_common_opening("Прем’єр", "uk")
+    (True, True)
     """
-    return is_common(key) or is_plain_word(key, lang)
+    return is_common(fold(word)) or is_plain_word(dictionary_form(word), lang)
 
 
-def is_plain_word(key: str, lang: str | None) -> bool:
+def dictionary_form(word: str) -> str:
+    """A word as the dictionaries spell it: lowercase, its apostrophes the ASCII one (a folded key
+    drops them, and "премєр" is no word).
+
+    >>> dictionary_form("Прем’єр")
+    "прем'єр"
+    """
+    return _APOSTROPHE.sub("'", word.lower())
+
+
+_APOSTROPHE = regex.compile(f"[{WORD_APOSTROPHES}]")
+
+
+def is_plain_word(key: str, lang: str | None, *, adjectives: bool = False) -> bool:
     """True for a folded word of Ukrainian text that the Ukrainian dictionary reads as a common noun,
-    not a first name or a surname ("економіка", "мінфін"). That dictionary tags no names of places
-    or organisations ("київ" reads as a common noun), so callers ask only about words that matched
-    no gazetteer alias; adjectives are left out, as they open names ("Північна Ірландія").
+    not a first name or a surname ("економіка", "мінфін"), or as a verb ("платити"). That dictionary
+    tags no names of places or organisations ("київ" reads as a common noun), so callers ask only
+    about words that matched no gazetteer alias; adjectives are left out, as they open names
+    ("Північна Ірландія"), unless ``adjectives`` asks for them too (a word after a name, which
+    no adjective continues: "у Швейцарії Вищий суд").
 
     >>> is_plain_word("економіка", "uk"), is_plain_word("бібі", "uk"), is_plain_word("північна", "uk")
     (True, False, False)
+    >>> is_plain_word("платити", "uk"), is_plain_word("платити", "ru")
+    (True, False)
+    >>> is_plain_word("вищий", "uk"), is_plain_word("вищий", "uk", adjectives=True)
+    (False, True)
     """
     if lang != "uk" or " " in key or not has_cyrillic(key):
         return False
@@ -135,8 +159,11 @@ def is_plain_word(key: str, lang: str | None) -> bool:
     if not get_analyzer("uk").word_is_known(key):
         return False
     p = best_parse(key, "uk")
-    return (p is not None and p.is_known and p.tag.POS == "NOUN"
+    return (p is not None and p.is_known and (p.tag.POS in _PLAIN_POS or (adjectives and p.tag.POS == "ADJF"))
             and not {"Name", "Surn", "Patr"} & set(p.tag.grammemes))
+
+
+_PLAIN_POS = frozenset({"NOUN", "VERB", "INFN", "GRND"})
 
 
 @lru_cache(maxsize=65536)
@@ -230,6 +257,72 @@ def pos(word: str, lang: str) -> str | None:
     """
     p = best_parse(word, lang)
     return None if p is None else p.tag.POS
+
+
+# Verbs that a news source follows as their subject ("сообщает RT", "пише The Guardian"), by their
+# base form (pymorphy3's normal form), Russian then Ukrainian.
+_REPORTING_VERBS = frozenset({
+    "сообщать", "сообщить", "писать", "написать", "передавать", "передать", "информировать",
+    "проинформировать", "напоминать", "напомнить", "цитировать", "процитировать", "уточнять", "уточнить",
+    "повідомляти", "повідомити", "писати", "написати", "передавати", "передати", "інформувати",
+    "поінформувати", "нагадувати", "нагадати", "цитувати", "процитувати", "уточнювати", "уточнити",
+})
+
+
+def is_reporting_verb(word: str, lang: str) -> bool:
+    """True for a Cyrillic verb of reporting in the third person or the past tense, which in news
+    text precedes its source: "сообщает RT", "повідомляє Reuters".
+
+    >>> is_reporting_verb("сообщает", "ru"), is_reporting_verb("пише", "uk")
+    (True, True)
+    >>> is_reporting_verb("сообщение", "ru"), is_reporting_verb("пишу", "ru")
+    (False, False)
+    """
+    if not has_cyrillic(word):
+        return False
+    p = best_parse(word, lang)
+    return (p is not None and p.tag.POS == "VERB" and p.normal_form in _REPORTING_VERBS
+            and ("3per" in p.tag.grammemes or "past" in p.tag.grammemes))
+
+
+# Nouns of units of time, by their base form, Russian then Ukrainian: a phrase they end ("Следующей
+# недели", "Наступного тижня") is an adverbial of time, which heads no name.
+_TIME_NOUNS = frozenset({
+    "секунда", "минута", "час", "день", "сутки", "неделя", "месяц", "квартал", "год", "утро", "вечер",
+    "ночь", "хвилина", "година", "доба", "тиждень", "місяць", "рік", "ранок", "вечір", "ніч",
+})
+# Names of the months, by their base form, Russian then Ukrainian.
+_MONTHS = frozenset({
+    "январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь",
+    "декабрь", "січень", "лютий", "березень", "квітень", "травень", "червень", "липень", "серпень",
+    "вересень", "жовтень", "листопад", "грудень",
+})
+
+
+def is_time_noun(word: str, lang: str) -> bool:
+    """True for a Cyrillic noun of a unit of time in any case form.
+
+    >>> is_time_noun("тижня", "uk"), is_time_noun("году", "ru"), is_time_noun("суда", "ru")
+    (True, True, False)
+    """
+    p = best_parse(word, lang) if has_cyrillic(word) else None
+    return p is not None and p.tag.POS == "NOUN" and p.normal_form in _TIME_NOUNS
+
+
+def is_month(word: str, lang: str) -> bool:
+    """True for the name of a month in any case form, in English, Russian or Ukrainian.
+
+    >>> is_month("Ноябрь", "ru"), is_month("листопада", "uk"), is_month("May", "en"), is_month("Мая", "ru")
+    (True, True, True, True)
+    """
+    if not has_cyrillic(word):
+        return word.lower() in _TIME_WORDS and word.lower() not in _DAYS_AND_HOLIDAYS
+    p = best_parse(word, lang)
+    return p is not None and p.normal_form in _MONTHS
+
+
+_DAYS_AND_HOLIDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                                "christmas", "easter"})
 
 
 def is_place_preposition(key: str) -> bool:

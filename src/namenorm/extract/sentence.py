@@ -11,13 +11,19 @@
 
 from __future__ import annotations
 
-from namenorm.extract.context import no_case_signal
+from namenorm.extract.context import is_month, no_case_signal
 from namenorm.extract.tables import Tables
 from namenorm.extract.tokens import Token
 
 __all__ = ["Sentence"]
 
 _OPENERS = frozenset("«“„\"'(")
+
+
+def _dateline_word(word: str, lang: str) -> bool:
+    """A number, a word of two or more capitals (an agency's name) or a month: "09", "2018",
+    "REGNUM", "Ноябрь"."""
+    return word.isdecimal() or (len(word) > 1 and word.isupper()) or is_month(word, lang)
 
 
 class Sentence:
@@ -27,12 +33,13 @@ class Sentence:
     both, capitals are no evidence of a name.
     """
 
-    __slots__ = ("_caseless", "_shouted", "ix", "lang", "tabs", "text", "toks")
+    __slots__ = ("_caseless", "_first_prose", "_shouted", "ix", "lang", "tabs", "text", "toks")
 
     def __init__(self, text: str, toks: list[Token], tabs: Tables, lang: str | None) -> None:
         self.text, self.toks, self.tabs, self.ix, self.lang = text, toks, tabs, tabs.ix, lang
         self._caseless: bool | None = None
         self._shouted: bool | None = None
+        self._first_prose: int | None = None
 
     @property
     def caseless(self) -> bool:
@@ -66,7 +73,18 @@ class Sentence:
         if i == 0 or self.caseless:
             return True
         gap = self.text[self.toks[i - 1].end:self.toks[i].start]
-        return gap[-1:] in _OPENERS or any(c in gap for c in ":—–") or gap.strip() == "-" != gap
+        return (gap[-1:] in _OPENERS or any(c in gap for c in ":—–") or gap.strip() == "-" != gap
+                or i <= self._dateline)
+
+    @property
+    def _dateline(self) -> int:
+        """The index of the first word that is no number, no word in capitals and no month: the
+        words before it ("8.11.2018, 8:18", "09:06 REGNUM", "2 Ноябрь, 2018") are a dateline that
+        opens the sentence, so that word opens the sentence's prose."""
+        if self._first_prose is None:
+            lang, toks = self.morph_lang, self.toks
+            self._first_prose = next((i for i, t in enumerate(toks) if not _dateline_word(t.text, lang)), 0)
+        return self._first_prose
 
     def capitalised(self, i: int) -> bool:
         """True when word ``i`` starts with a capital letter."""

@@ -19,9 +19,12 @@ from typing import NamedTuple
 from namenorm.extract.context import (
     inflected_literal_ok,
     is_common,
+    is_first_name,
+    is_reporting_verb,
     is_time_word,
     literal_ok,
     may_be_genitive,
+    pos,
 )
 from namenorm.extract.longer import part_of_longer_name
 from namenorm.extract.phrases import (
@@ -36,6 +39,7 @@ from namenorm.extract.tokens import Token, joinable
 from namenorm.fuzzy import Cand
 from namenorm.index import LITERAL, PREFERRED, WEAK, Index
 from namenorm.methods import Method
+from namenorm.resolve import _same_first_name as same_first_name
 from namenorm.scripts import has_cyrillic
 from namenorm.steps import lemma_hits, surname_hits
 from namenorm.text import fold
@@ -44,6 +48,7 @@ from namenorm.weigh import Weigher
 __all__ = ["Hit", "SpanCand", "scan_sentence"]
 
 _MORPH_RUN = 3
+_HYPHENS = frozenset("-‐‑")
 # Languages whose romanisation conventions the ``latin`` table follows for running text.
 _ROMANISED_LANGS = frozenset({"ru", "uk", "be"})
 
@@ -121,12 +126,18 @@ def scan_sentence(text: str, toks: list[Token], tabs: Tables, lang: str | None) 
             if found is None:
                 if key_stem(t.key) in stems:
                     found = _lemma(s, i)
-            elif found[0] == i and i + 1 < n and toks[i + 1].text[:1].isupper() and key_stem(t.key) in stems:
+            elif found[0] == i and _continues(s, i, i) and key_stem(t.key) in stems:
                 # a word that names something on its own may open a longer name in another case
                 # form ("Доминика Рааба" is Dominic Raab, not Dominica and a surname)
                 longer = _lemma(s, i, shortest=i + 1)
                 if longer is not None:
                     found = longer
+            if found is None or found[0] == i:
+                # a first name alone names no one when a listed person's surname follows it
+                # ("Домінік Раб", "Доминика Рааба"): the two words are that person
+                full = _first_name_and_surname(s, i)
+                if full is not None:
+                    found = full
             sur = _surname(s, i)
             if found is None or (sur is not None and sur[0] > found[0] and sur[1].kind == "name"):
                 found = sur  # a surname followed by initials is longer than the name it starts
@@ -171,6 +182,7 @@ def _hits_of(s: Sentence, i: int, j: int, raw: list[tuple[int, Method]]) -> list
     cyrillic = has_cyrillic(surface)
     common: bool | None = None
     prep: bool | None = None  # after a place preposition (asked only where it matters)
+    source: bool | None = None  # after a verb of reporting (the same)
     out: list[Hit] = []
     seen: set[int] = set()
     for aid, method in raw:
@@ -201,6 +213,10 @@ def _hits_of(s: Sentence, i: int, j: int, raw: list[tuple[int, Method]]) -> list
             if prep is None:
                 prep = after_place_preposition(s, i) and not is_time_word(key)
             needs = not prep  # a preposition of place says a place follows ("near Nice")
+        elif needs and not lower_start and ix.entity(aid).type == "ORG":
+            if source is None:
+                source = i > 0 and s.gap(i) == " " and is_reporting_verb(toks[i - 1].text, s.morph_lang)
+            needs = not source  # a verb of reporting says its source follows ("сообщает RT")
         out.append(_hit(aid, method, bool(needs)))
     weighed = _weighed(s, key, out)
     if not all(h.evident for h in weighed) and toks[i].text.istitle() and (
@@ -238,8 +254,7 @@ def _lemma(s: Sentence, i: int, shortest: int | None = None) -> tuple[int, SpanC
     down to the word ``shortest``, by default ``i`` itself)."""
     ix, toks, text = s.ix, s.toks, s.text
     j = i
-    while (j + 1 < len(toks) and j + 1 - i < _MORPH_RUN and s.capitalised(j + 1)
-           and has_cyrillic(toks[j + 1].text) and joinable(text, toks[j], toks[j + 1])):
+    while j + 1 - i < _MORPH_RUN and _continues(s, i, j):
         j += 1
     endings = s.tabs.endings
     for end in range(j, (i if shortest is None else shortest) - 1, -1):
@@ -254,6 +269,22 @@ def _lemma(s: Sentence, i: int, shortest: int | None = None) -> tuple[int, SpanC
         if hits:
             return end, SpanCand(toks[i].start, toks[end].end, tuple(hits), "name", fold(phrase))
     return None
+
+
+def _continues(s: Sentence, i: int, j: int) -> bool:
+    """Word ``j + 1`` may continue a run of Cyrillic words ``i..j`` that opens with a capital, for
+    the morphology fallback: a capitalised word, or a lowercase one inside a hyphenated name
+    ("Франкфурте-на-Майне", "Ростове-на-Дону"), or the lowercase noun after an opening adjective
+    ("Європейському союзі": a second word of a name is often written in lowercase)."""
+    toks, k = s.toks, j + 1
+    if k >= len(toks) or not has_cyrillic(toks[k].text) or not joinable(s.text, toks[j], toks[k]):
+        return False
+    hyphen = s.gap(k) in _HYPHENS
+    if s.capitalised(k):
+        return s.capitalised(j) or hyphen
+    if hyphen:
+        return k + 1 < len(toks) and s.gap(k + 1) in _HYPHENS and s.capitalised(k + 1)
+    return j == i and s.gap(k) == " " and pos(toks[i].text, s.morph_lang) == "ADJF"
 
 
 def _surname(s: Sentence, i: int) -> tuple[int, SpanCand] | None:
@@ -297,6 +328,28 @@ def _surname(s: Sentence, i: int) -> tuple[int, SpanCand] | None:
         return None
     kind = "surname" if ix.surname_refs(key) else "loose surname"
     return j, SpanCand(toks[i].start, toks[j].end, tuple(_weighed(s, key, hits)), kind, key)
+
+
+def _first_name_and_surname(s: Sentence, i: int) -> tuple[int, SpanCand] | None:
+    """Word ``i``, a first name, and the next word, the surname of a listed person whose first name
+    is a spelling of it (in any case form, by its cross-script key or in its base form), read as
+    ``normalize()``'s name-structure step reads them: "Домінік Раб" is Dominic Raab."""
+    ix, toks = s.ix, s.toks
+    k = i + 1
+    if (k >= len(toks) or s.gap(k) != " " or not s.capitalised(k) or not has_cyrillic(toks[i].text)
+            or not (ix.is_first_name(toks[i].key) or is_first_name(toks[i].text))):
+        return None
+    key = toks[k].key
+    if len(key) < 3:
+        return None
+    aids = surname_hits(ix, key, base_form=key_stem(key) in s.tabs.surname_stems)
+    hits = [_hit(a, Method.NAME_STRUCTURE, True) for a in aids
+            if not ix.flags(a) & WEAK and same_first_name(toks[i].key, fold(ix.alias(a)).split()[0])]
+    if not hits:
+        return None
+    surface = s.text[toks[i].start:toks[k].end]
+    weighed = tuple(h._replace(needs_signal=not h.evident) for h in _weighed(s, fold(surface), hits))
+    return k, SpanCand(toks[i].start, toks[k].end, weighed, "name", fold(surface))
 
 
 def _trailing_initials(s: Sentence, j: int) -> tuple[str, int, int] | None:
