@@ -56,13 +56,19 @@ def _made_up(rng: random.Random) -> str:
     return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))).capitalize()
 
 
+# The folder whose .gaz files give the city column's aliases (``--variants-from``): another
+# tree's gazetteers, so that two trees clean the same values; None: the bundled ones.
+VARIANTS_FROM: Path | None = None
+
+
 def variants(n: int, seed: int = 7) -> list[str]:
     """Gazetteer aliases (as written, UPPER, lower) and made-up names: ``n`` distinct strings."""
     rng = random.Random(seed)
     try:
         from namenorm.gazetteer import bundled_paths, load
 
-        paths: list[str | Path] = [*bundled_paths()]
+        paths: list[str | Path] = ([*sorted(VARIANTS_FROM.rglob("*.gaz"))] if VARIANTS_FROM is not None
+                                   else [*bundled_paths()])
         aliases = sorted({a.text for e in load(paths) for a in e.aliases})
     except Exception:  # no bundled data: made-up names only
         aliases = []
@@ -297,7 +303,12 @@ def main() -> int:
                     help="skip the all-distinct column with the real resolver")
     ap.add_argument("--repeat", type=int, default=3, help="rounds of floor then clean per measurement")
     ap.add_argument("--no-fuzzy", action="store_true", help="real resolver without fuzzy matching")
+    ap.add_argument("--variants-from", type=Path,
+                    help="draw the city column's aliases from this folder's .gaz files (e.g. another "
+                         "tree's gazetteers/, to compare two trees on the same values)")
     a = ap.parse_args()
+    global VARIANTS_FROM
+    VARIANTS_FROM = a.variants_from
     kinds = ("fake", "real") if a.resolver == "both" else (a.resolver,)
     for r in run(a.rows, kinds, a.jobs, a.gazetteer, not a.skip_uniq_real, a.slow_us, max(1, a.repeat),
                  not a.no_fuzzy):
