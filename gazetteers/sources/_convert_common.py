@@ -21,7 +21,11 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-CURATED = HERE.parent / "curated"
+if str(HERE.parent) not in sys.path:
+    sys.path.insert(0, str(HERE.parent))
+
+from build_legislators import curated_qids  # noqa: E402  (one reader of the curated QIDs)
+
 COLUMNS = ("qid", "type", "country", "gender", "en", "ru", "uk", "other")
 OTHER_LANGS = ("de", "fr", "pl", "be")
 QID = re.compile(r"Q[1-9][0-9]*")
@@ -65,16 +69,6 @@ class Snapshot:
     def read(self, path: str) -> str:
         """The text of one file at the commit ('' when absent)."""
         return self._git("show", f"{self.commit}:{path}")
-
-
-def curated_qids() -> set[str]:
-    """The QIDs of the curated files: block IDs and ``xref: wikidata:`` lines."""
-    out: set[str] = set()
-    for path in sorted(CURATED.glob("*.gaz")):
-        text = path.read_text(encoding="utf-8")
-        out |= set(re.findall(r"^\[(Q[0-9]+)\]", text, re.M))
-        out |= set(re.findall(r"^xref:.*\bwikidata:(Q[0-9]+)", text, re.M))
-    return out
 
 
 def tsv_qids(paths: Iterable[Path]) -> set[str]:

@@ -33,6 +33,7 @@ from namenorm.index_tables import (
     rare_postings,
     refs,
     surname_gate,
+    surname_named,
 )
 from namenorm.keys import fuzzy_grams, skeleton
 from namenorm.scripts import dominant_script, has_cyrillic
@@ -52,6 +53,7 @@ __all__ = [
     "rare_postings",
     "refs",
     "surname_gate",
+    "surname_named",
 ]
 
 _CYR_LANGS = frozenset({"uk", "ru", "be"})
@@ -100,6 +102,7 @@ def build_index(entities: list[Entity], progress: Callable[[int, int], None] | N
             if x.startswith("iso3166:") and e.type == "LOC":
                 ix.country_codes.setdefault(x[8:], ei)
         seen_langs: set[str] = set()
+        by_surname = surname_named(e.type, e.rank)
         for a in e.aliases:
             aid = len(ix.alias_text)
             flags = (WEAK if a.weak else 0) | (LITERAL if a.literal else 0)
@@ -133,9 +136,7 @@ def build_index(entities: list[Entity], progress: Callable[[int, int], None] | N
                 continue  # loose keys and fuzzy matching only where romanisation is meaningful
             for k in {skeleton(a.text), *map(skeleton, latin)}:
                 _add(ix.skel, k, aid)
-            if e.type == "PER" and e.rank >= 2:
-                # a surname alone names only a curated person: a generated list of thousands of
-                # members of parliament holds most surnames, and each of them names many others
+            if by_surname:
                 _index_surname(ix, aid, forms, {a.text} | latin)
             if not a.weak and a.lang in TYPO_LANGS and (flags & PREFERRED or e.rank >= 1):
                 # fuzzy matching only against names in TYPO_LANGS: main names, and the names of
@@ -145,7 +146,7 @@ def build_index(entities: list[Entity], progress: Callable[[int, int], None] | N
                 for k in {key, *(fold(r) for r in latin)}:
                     if k == key or _TYPED.fullmatch(k):
                         _add_fuzzy(ix, fuzzy_seen, k, aid)
-                if e.type == "PER" and e.rank >= 2:  # a surname alone: as for the surname table
+                if by_surname:  # typos of the surname alone, as for the surname table
                     for n in {a.text, *latin}:
                         words = fold(n).split()
                         if len(words) >= 2:

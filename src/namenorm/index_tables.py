@@ -19,9 +19,20 @@ from namenorm.keys import skeleton
 from namenorm.methods import Method
 
 __all__ = ["FORMER", "LAZY_TABLES", "LITERAL", "PREFERRED", "SPAN_BITS", "TYPO_LANGS", "WEAK", "Ent", "Index",
-           "Ref", "lemma_gate", "rare_postings", "refs", "surname_gate"]
+           "Ref", "lemma_gate", "rare_postings", "refs", "surname_gate", "surname_named"]
 
 WEAK, LITERAL, PREFERRED, FORMER = 1, 2, 4, 8
+
+
+def surname_named(etype: str, rank: int) -> bool:
+    """Whether a surname alone may name this entity: a person of curated data (source rank 2). A
+    generated list of thousands of members of parliament, or a Wikidata pack, holds most surnames,
+    and each of them names many others; those people are reached by their full names.
+
+    >>> surname_named("PER", 2), surname_named("PER", 1), surname_named("ORG", 2)
+    (True, False, False)
+    """
+    return etype == "PER" and rank >= 2
 # The languages whose names typing errors are matched against (fuzzy keys, and same-script hits of
 # the loose key): the project's languages (the curated data's en, uk, ru, de, fr, pl, and be). The
 # names of the other CLDR locales (150 of them, many in Cyrillic: Bashkir, Chuvash, Mongolian,

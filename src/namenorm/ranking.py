@@ -50,14 +50,14 @@ def rank(ix: Index, weigher: Weigher, query: str, cands: list[Cand], fits: Calla
         return (fits(c.aid), ix.in_use(c.aid, as_of), round(c.score, 3), e.rank, weight, e.id)
 
     ranked = sorted(best.items(), key=key, reverse=True) if len(best) > 1 else list(best.items())
-    # another entity that the same text names, in the top's tier (hint fit, name in use): only a weak
-    # alias that is not its main name is no rival
     def tier(aid: int) -> tuple[bool, bool]:  # the sort key's first two parts
         return fits(aid), ix.in_use(aid, as_of)
 
+    # another entity that the same text names, in the top's tier (hint fit, name in use): only a weak
+    # alias that is not its main name is no rival
     top = tier(ranked[0][1].aid)
-    rivals = [(ei, c) for ei, c in ranked if len(ranked) > 1
-              and (ix.flags(c.aid) & (WEAK | PREFERRED)) != WEAK and tier(c.aid) == top]
+    rivals = [] if len(ranked) == 1 else [
+        (ei, c) for ei, c in ranked if (ix.flags(c.aid) & (WEAK | PREFERRED)) != WEAK and tier(c.aid) == top]
     ambiguous = len(rivals) > 1 and rivals[0][0] == ranked[0][0]
     if ambiguous:
         # one text, several entities: each is right only as often as it is the one meant, so the

@@ -22,7 +22,7 @@ from functools import cached_property
 
 from namenorm.evidence import ACCEPT, Prominence, bucket, chance_rate, posterior
 from namenorm.fuzzy import Cand
-from namenorm.index import Index
+from namenorm.index import Ent, Index, surname_named
 from namenorm.methods import Method
 from namenorm.scripts import dominant_script, has_cyrillic
 from namenorm.surnames import is_common_surname
@@ -56,20 +56,21 @@ class Weigher:
         self.ix = index
 
     @cached_property
+    def _counted(self) -> list[tuple[Ent, int]]:
+        """Each entity with its number of aliases (one pass over the aliases for both tables)."""
+        return list(zip(self.ix.entities(), self.ix.alias_counts(), strict=True))
+
+    @cached_property
     def prominence(self) -> Prominence:
         """Each entity's quantile among its type (see :mod:`namenorm.evidence`)."""
-        counts = self.ix.alias_counts()
-        ents = self.ix.entities()
-        return Prominence([(e.type, e.rank, e.prior, n) for e, n in zip(ents, counts, strict=True)])
+        return Prominence([(e.type, e.rank, e.prior, n) for e, n in self._counted])
 
     @cached_property
     def surname_prominence(self) -> Prominence:
-        """Each person's quantile among the people a surname alone can name: the curated ones (see
-        :func:`namenorm.index.build_index`); the others, in a group of their own, count for none."""
-        counts = self.ix.alias_counts()
-        ents = self.ix.entities()
-        return Prominence([(e.type if e.rank >= 2 else "", e.rank, e.prior, n)
-                           for e, n in zip(ents, counts, strict=True)])
+        """Each person's quantile among the people a surname alone can name
+        (:func:`namenorm.index.surname_named`); the others, in a group of their own, count for none."""
+        return Prominence([(e.type if surname_named(e.type, e.rank) else "", e.rank, e.prior, n)
+                           for e, n in self._counted])
 
     def quantile(self, c: Cand, ei: int) -> float:
         """Entity ``ei``'s quantile among those the step that found ``c`` can reach."""
